@@ -1,0 +1,29 @@
+"""The one way a view turns an id into a record: scoped, 404 for outsiders, 403 for
+read-only users. Each app's selectors wrap this as get_<entity>_for_user()."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+
+def get_scoped(
+    visible: QuerySet,
+    pk,
+    *,
+    write: bool = False,
+    can_write: Callable[[Model], bool] | None = None,
+) -> Model:
+    """Fetch `pk` from the user's `visible` queryset.
+
+    Not visible → Http404 (an outsider cannot even learn the record exists).
+    Visible but `write` asked and `can_write(record)` false → PermissionDenied (403).
+    """
+    try:
+        record = visible.get(pk=pk)
+    except (visible.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not (can_write and can_write(record)):
+        raise PermissionDenied
+    return record

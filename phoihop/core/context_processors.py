@@ -1,0 +1,8 @@
+def shell(request):
+    """What every page's frame needs: the user's organization and committees."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from phoihop.organizations.selectors import committees_for_user
+
+    return {"shell_committees": committees_for_user(user)}
