@@ -7,6 +7,7 @@ environment variables (see .env.example); helpers in phoihop.lib.env refuse bad 
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 
 from phoihop.lib.env import env_bool, env_int, env_list, env_str
@@ -131,6 +132,8 @@ USE_THOUSAND_SEPARATOR = True
 # --- Static files, served by WhiteNoise from the app server.
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Leaflet comes from the xstatic-leaflet package and is served as /static/leaflet/.
+STATICFILES_DIRS = [("leaflet", xstatic.pkg.leaflet.BASE_DIR)]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -171,6 +174,9 @@ SPECTACULAR_SETTINGS = {
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = False
+# Preloading HSTS cannot be undone and many provincial servers live on internal
+# hostnames, so the deploy check's preload warning is silenced on purpose.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -54,11 +54,3 @@ def env_list(name: str, default: list[str]) -> list[str]:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
 
-
-def env_choice(name: str, default: str, choices: set[str]) -> str:
-    value = os.environ.get(name, default)
-    if value not in choices:
-        raise ImproperlyConfigured(
-            f"{name}={value!r} không hợp lệ; chọn một trong {sorted(choices)}. / invalid {name}."
-        )
-    return value
