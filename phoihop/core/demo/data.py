@@ -1,0 +1,321 @@
+"""What the demo holds, as plain data. Keys ("bdv_hn") only link rows inside this file.
+
+Sources: the seed report (Hà Nam, 2020) for the committee, its members, its head and
+the 14 localities where members grasped the situation together; DOMAIN.md for the 2025
+reorganization. Focal-point names are invented but plausible.
+"""
+
+import datetime as dt
+
+from phoihop.accounts.models import Role
+from phoihop.organizations.models import OrgEvent, OrgKind, OrgLevel
+
+PASSWORD = "phoihop2025"
+
+HA_NAM = "v1.p35"
+NAM_DINH = "v1.p36"
+NINH_BINH_OLD = "v1.p37"
+NINH_BINH = "v2.p37"
+
+PROGRAM_START = dt.date(2016, 1, 1)
+PARTY_MERGE = dt.date(2025, 3, 1)
+REFORM = dt.date(2025, 7, 1)
+
+# The 14 localities of the seed (13 units: Xã Tiên Tân is now part of Phường Tân Hiệp),
+# as pre-reform commune codes with a note shown beside the unit's name.
+SEED_COMMUNES = {
+    "13498": "",  # Xã Thanh Hải (Thanh Liêm)
+    "13489": "",  # Xã Thanh Nghị (Thanh Liêm)
+    "13441": "",  # Thị trấn Kiện Khê (Thanh Liêm)
+    "13318": "",  # Phường Châu Sơn (Phủ Lý)
+    "13459": "",  # Phường Thanh Tuyền (Phủ Lý)
+    "13303": "",  # Phường Lam Hạ (Phủ Lý)
+    "13366": "gồm xã Tiên Tân cũ",  # Phường Tân Hiệp (Phủ Lý)
+    "13411": "",  # Phường Tân Sơn (Kim Bảng)
+    "13435": "",  # Phường Thi Sơn (Kim Bảng)
+    "13420": "",  # Xã Khả Phong (Kim Bảng)
+    "13429": "",  # Phường Ba Sao (Kim Bảng)
+    "13348": "",  # Phường Yên Bắc (Duy Tiên)
+    "13321": "",  # Phường Đồng Văn (Duy Tiên)
+}
+SEED_COMMUNE_REFS = {f"v1.c{code}": note for code, note in SEED_COMMUNES.items()}
+
+_PARTY = {"kind": OrgKind.PARTY_BOARD}
+_SOCIO = {"kind": OrgKind.SOCIO_POLITICAL}
+_OLD = {"valid_to": REFORM}
+_NEW = {"valid_from": REFORM}
+
+
+def _org(name, short_name, locality, aliases=(), **extra):
+    return {
+        "name": name,
+        "short_name": short_name,
+        "locality": locality,
+        "aliases": list(aliases),
+        "level": OrgLevel.PROVINCE,
+        **extra,
+    }
+
+
+# Organizations in creation order (a parent comes before its children).
+ORGANIZATIONS = {
+    # Hà Nam, before 1 July 2025.
+    "bdv_hn": _org(
+        "Ban Dân vận Tỉnh ủy Hà Nam", "Ban Dân vận Tỉnh ủy", HA_NAM, ["BDV Tỉnh ủy"],
+        **_PARTY, valid_to=PARTY_MERGE,
+    ),
+    "btg_hn": _org(
+        "Ban Tuyên giáo Tỉnh ủy Hà Nam", "Ban Tuyên giáo Tỉnh ủy", HA_NAM, ["BTG Tỉnh ủy"],
+        **_PARTY, valid_to=PARTY_MERGE,
+    ),
+    "btgdv_hn": _org(
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy Hà Nam", "Ban TG&DV Tỉnh ủy", HA_NAM,
+        ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], **_PARTY, valid_from=PARTY_MERGE, valid_to=REFORM,
+    ),
+    "bchqs_hn": _org(
+        "Bộ Chỉ huy Quân sự tỉnh Hà Nam", "Bộ CHQS tỉnh", HA_NAM,
+        ["Bộ CHQS tỉnh Hà Nam", "Bộ Chỉ huy Quân sự tỉnh"], kind=OrgKind.MILITARY, **_OLD,
+    ),
+    "mttq_hn": _org(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hà Nam", "UBMTTQ tỉnh", HA_NAM,
+        ["UBMTTQ tỉnh Hà Nam", "Mặt trận Tổ quốc tỉnh", "MTTQ tỉnh"], kind=OrgKind.FRONT, **_OLD,
+    ),
+    "ldld_hn": _org(
+        "Liên đoàn Lao động tỉnh Hà Nam", "LĐLĐ tỉnh", HA_NAM, ["Liên đoàn Lao động tỉnh"],
+        **_SOCIO, **_OLD,
+    ),
+    "hnd_hn": _org(
+        "Hội Nông dân tỉnh Hà Nam", "Hội Nông dân tỉnh", HA_NAM, ["Hội ND tỉnh"], **_SOCIO, **_OLD,
+    ),
+    "phunu_hn": _org(
+        "Hội Liên hiệp Phụ nữ tỉnh Hà Nam", "Hội LHPN tỉnh", HA_NAM,
+        ["Hội Phụ nữ tỉnh", "Hội LHPN tỉnh Hà Nam"], **_SOCIO, **_OLD,
+    ),
+    "tinhdoan_hn": _org(
+        "Tỉnh đoàn Hà Nam", "Tỉnh đoàn", HA_NAM,
+        ["Đoàn TNCS Hồ Chí Minh tỉnh Hà Nam", "Đoàn TNCS Hồ Chí Minh tỉnh"], **_SOCIO, **_OLD,
+    ),
+    "ccb_hn": _org(
+        "Hội Cựu chiến binh tỉnh Hà Nam", "Hội CCB tỉnh", HA_NAM, ["Hội Cựu chiến binh tỉnh"],
+        **_SOCIO, **_OLD,
+    ),
+    "ctd_hn": _org(
+        "Hội Chữ thập đỏ tỉnh Hà Nam", "Hội CTĐ tỉnh", HA_NAM, ["Hội Chữ thập đỏ tỉnh"],
+        kind=OrgKind.HUMANITARIAN, **_OLD,
+    ),
+    # Nam Định, before 1 July 2025: the outsider's committee.
+    "bdv_nd": _org(
+        "Ban Dân vận Tỉnh ủy Nam Định", "Ban Dân vận Tỉnh ủy", NAM_DINH, **_PARTY,
+        valid_to=PARTY_MERGE,
+    ),
+    "btg_nd": _org(
+        "Ban Tuyên giáo Tỉnh ủy Nam Định", "Ban Tuyên giáo Tỉnh ủy", NAM_DINH, **_PARTY,
+        valid_to=PARTY_MERGE,
+    ),
+    "btgdv_nd": _org(
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy Nam Định", "Ban TG&DV Tỉnh ủy", NAM_DINH, **_PARTY,
+        valid_from=PARTY_MERGE, valid_to=REFORM,
+    ),
+    "bchqs_nd": _org(
+        "Bộ Chỉ huy Quân sự tỉnh Nam Định", "Bộ CHQS tỉnh", NAM_DINH, ["Bộ CHQS tỉnh Nam Định"],
+        kind=OrgKind.MILITARY, **_OLD,
+    ),
+    "mttq_nd": _org(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nam Định", "UBMTTQ tỉnh", NAM_DINH,
+        ["UBMTTQ tỉnh Nam Định"], kind=OrgKind.FRONT, **_OLD,
+    ),
+    # Ninh Bình before 1 July 2025 (only what merges into the new province's bodies).
+    "btgdv_nb1": _org(
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình", "Ban TG&DV Tỉnh ủy", NINH_BINH_OLD,
+        **_PARTY, valid_from=PARTY_MERGE, valid_to=REFORM,
+    ),
+    "bchqs_nb1": _org(
+        "Bộ Chỉ huy Quân sự tỉnh Ninh Bình", "Bộ CHQS tỉnh", NINH_BINH_OLD,
+        kind=OrgKind.MILITARY, **_OLD,
+    ),
+    "mttq_nb1": _org(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Bình", "UBMTTQ tỉnh", NINH_BINH_OLD,
+        kind=OrgKind.FRONT, **_OLD,
+    ),
+    # Ninh Bình from 1 July 2025 (Hà Nam + Nam Định + Ninh Bình).
+    "btgdv_nb": _org(
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình", "Ban TG&DV Tỉnh ủy", NINH_BINH,
+        ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], **_PARTY, **_NEW,
+    ),
+    "bchqs_nb": _org(
+        "Bộ Chỉ huy Quân sự tỉnh Ninh Bình", "Bộ CHQS tỉnh", NINH_BINH,
+        ["Bộ CHQS tỉnh Ninh Bình"], kind=OrgKind.MILITARY, **_NEW,
+    ),
+    "mttq_nb": _org(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Bình", "UBMTTQ tỉnh", NINH_BINH,
+        ["UBMTTQ tỉnh Ninh Bình", "Mặt trận Tổ quốc tỉnh"], kind=OrgKind.FRONT, **_NEW,
+    ),
+    "ldld_nb": _org(
+        "Liên đoàn Lao động tỉnh Ninh Bình", "LĐLĐ tỉnh", NINH_BINH, **_SOCIO, **_NEW,
+        parent="mttq_nb",
+    ),
+    "hnd_nb": _org(
+        "Hội Nông dân tỉnh Ninh Bình", "Hội Nông dân tỉnh", NINH_BINH, **_SOCIO, **_NEW,
+        parent="mttq_nb",
+    ),
+    "phunu_nb": _org(
+        "Hội Liên hiệp Phụ nữ tỉnh Ninh Bình", "Hội LHPN tỉnh", NINH_BINH, **_SOCIO, **_NEW,
+        parent="mttq_nb",
+    ),
+    "tinhdoan_nb": _org(
+        "Tỉnh đoàn Ninh Bình", "Tỉnh đoàn", NINH_BINH, ["Đoàn TNCS Hồ Chí Minh tỉnh Ninh Bình"],
+        **_SOCIO, **_NEW, parent="mttq_nb",
+    ),
+    "ccb_nb": _org(
+        "Hội Cựu chiến binh tỉnh Ninh Bình", "Hội CCB tỉnh", NINH_BINH, **_SOCIO, **_NEW,
+        parent="mttq_nb",
+    ),
+    "ctd_nb": _org(
+        "Hội Chữ thập đỏ tỉnh Ninh Bình", "Hội CTĐ tỉnh", NINH_BINH,
+        kind=OrgKind.HUMANITARIAN, **_NEW, parent="mttq_nb",
+    ),
+}
+
+HA_NAM_MEMBERS = [
+    "bdv_hn", "bchqs_hn", "mttq_hn", "ldld_hn", "hnd_hn", "phunu_hn", "tinhdoan_hn", "ccb_hn",
+    "ctd_hn",
+]
+
+COMMITTEES = {
+    "hanam": {
+        "name": "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Hà Nam",
+        "short_name": "BCĐ tỉnh Hà Nam",
+        "host": "bdv_hn",
+        "locality": HA_NAM,
+        "valid_from": PROGRAM_START,
+        "valid_to": REFORM,
+        "members": HA_NAM_MEMBERS,
+        "joined_on": PROGRAM_START,
+    },
+    "namdinh": {
+        "name": "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Nam Định",
+        "short_name": "BCĐ tỉnh Nam Định",
+        "host": "bdv_nd",
+        "locality": NAM_DINH,
+        "valid_from": PROGRAM_START,
+        "valid_to": REFORM,
+        "members": ["bdv_nd", "bchqs_nd", "mttq_nd"],
+        "joined_on": PROGRAM_START,
+    },
+    "ninhbinh": {
+        "name": "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Ninh Bình",
+        "short_name": "BCĐ tỉnh Ninh Bình",
+        "host": "btgdv_nb",
+        "locality": NINH_BINH,
+        "valid_from": REFORM,
+        "valid_to": None,
+        "members": [
+            "btgdv_nb", "bchqs_nb", "mttq_nb", "ldld_nb", "hnd_nb", "phunu_nb", "tinhdoan_nb",
+            "ccb_nb", "ctd_nb",
+        ],
+        "joined_on": REFORM,
+    },
+}
+
+_PARTY_BASIS = "Theo Nghị quyết số 18-NQ/TW và quyết định của Ban Thường vụ Tỉnh ủy"
+_REFORM_BASIS = "Nghị quyết số 202/2025/QH15 của Quốc hội"
+_UNDER_FRONT = "Tổ chức chính trị - xã hội trực thuộc Ủy ban MTTQ Việt Nam tỉnh Ninh Bình."
+
+
+def _merge(day, basis, predecessors, successor, note=""):
+    return {
+        "kind": OrgEvent.Kind.MERGE,
+        "effective_date": day,
+        "legal_basis": basis,
+        "predecessors": predecessors,
+        "successors": [successor],
+        "note": note,
+    }
+
+
+ORG_EVENTS = [
+    _merge(PARTY_MERGE, _PARTY_BASIS, ["btg_hn", "bdv_hn"], "btgdv_hn"),
+    _merge(PARTY_MERGE, _PARTY_BASIS, ["btg_nd", "bdv_nd"], "btgdv_nd"),
+    _merge(REFORM, _REFORM_BASIS, ["btgdv_hn", "btgdv_nd", "btgdv_nb1"], "btgdv_nb"),
+    _merge(REFORM, _REFORM_BASIS, ["bchqs_hn", "bchqs_nd", "bchqs_nb1"], "bchqs_nb"),
+    _merge(REFORM, _REFORM_BASIS, ["mttq_hn", "mttq_nd", "mttq_nb1"], "mttq_nb"),
+    _merge(REFORM, _REFORM_BASIS, ["ldld_hn"], "ldld_nb", _UNDER_FRONT),
+    _merge(REFORM, _REFORM_BASIS, ["hnd_hn"], "hnd_nb", _UNDER_FRONT),
+    _merge(REFORM, _REFORM_BASIS, ["phunu_hn"], "phunu_nb", _UNDER_FRONT),
+    _merge(REFORM, _REFORM_BASIS, ["tinhdoan_hn"], "tinhdoan_nb", _UNDER_FRONT),
+    _merge(REFORM, _REFORM_BASIS, ["ccb_hn"], "ccb_nb", _UNDER_FRONT),
+    _merge(
+        REFORM, _REFORM_BASIS, ["ctd_hn"], "ctd_nb",
+        "Tổ chức xã hội được Đảng, Nhà nước giao nhiệm vụ, trực thuộc Ủy ban MTTQ Việt Nam tỉnh Ninh Bình.",
+    ),
+]
+
+_TOAN_TERM = {"valid_from": PROGRAM_START, "valid_to": dt.date(2021, 1, 1)}
+
+def _focal(full_name, organization, title):
+    return {
+        "full_name": full_name,
+        "organization": organization,
+        "positions": [{"title": title, "is_focal_point": True, "valid_from": PROGRAM_START}],
+    }
+
+
+# People: the committee's head from the seed, and one focal point per member.
+PEOPLE = {
+    "toan": {
+        "full_name": "Nguyễn Đức Toàn",
+        "organization": "bdv_hn",
+        "positions": [
+            {"title": "Ủy viên Ban Thường vụ Tỉnh ủy", **_TOAN_TERM},
+            {"title": "Trưởng Ban Dân vận Tỉnh ủy", **_TOAN_TERM},
+            {"title": "Trưởng Ban Chỉ đạo điều hành Chương trình phối hợp", **_TOAN_TERM},
+        ],
+    },
+    "thuongtruc": _focal("Trần Thị Thu Hà", "bdv_hn", "Phó Trưởng Ban Dân vận Tỉnh ủy"),
+    "bochqs": _focal("Vũ Văn Hùng", "bchqs_hn", "Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh"),
+    "mattran": _focal("Lê Thị Thanh Hương", "mttq_hn", "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"),
+    "laodong": _focal("Phạm Văn Đức", "ldld_hn", "Phó Chủ tịch Liên đoàn Lao động tỉnh"),
+    "nongdan": _focal("Đinh Văn Thắng", "hnd_hn", "Phó Chủ tịch Hội Nông dân tỉnh"),
+    "phunu": _focal("Nguyễn Thị Lan Anh", "phunu_hn", "Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh"),
+    "tinhdoan": _focal("Trần Quang Minh", "tinhdoan_hn", "Phó Bí thư Tỉnh đoàn"),
+    "cuuchienbinh": _focal("Hoàng Văn Sơn", "ccb_hn", "Phó Chủ tịch Hội Cựu chiến binh tỉnh"),
+    "chuthapdo": _focal("Bùi Thị Mai", "ctd_hn", "Phó Chủ tịch Hội Chữ thập đỏ tỉnh"),
+    "namdinh": _focal("Phạm Văn Ngọc", "bdv_nd", "Phó Trưởng Ban Dân vận Tỉnh ủy"),
+}
+
+# Users: (username, role, person key or None, organization key or None).
+USERS = [
+    ("thuongtruc", Role.SECRETARIAT, "thuongtruc", "bdv_hn"),
+    ("bochqs", Role.FOCAL_POINT, "bochqs", "bchqs_hn"),
+    ("mattran", Role.FOCAL_POINT, "mattran", "mttq_hn"),
+    ("laodong", Role.FOCAL_POINT, "laodong", "ldld_hn"),
+    ("nongdan", Role.FOCAL_POINT, "nongdan", "hnd_hn"),
+    ("phunu", Role.FOCAL_POINT, "phunu", "phunu_hn"),
+    ("tinhdoan", Role.FOCAL_POINT, "tinhdoan", "tinhdoan_hn"),
+    ("cuuchienbinh", Role.FOCAL_POINT, "cuuchienbinh", "ccb_hn"),
+    ("chuthapdo", Role.FOCAL_POINT, "chuthapdo", "ctd_hn"),
+    ("lanhdao", Role.VIEWER, "toan", "bdv_hn"),
+    ("quantri", Role.ADMINISTRATOR, None, None),
+    ("namdinh", Role.SECRETARIAT, "namdinh", "bdv_nd"),
+]
+ADMIN_DISPLAY_NAME = "Quản trị hệ thống"
+
+PROGRAMS = [
+    {
+        "name": "Chương trình phối hợp hoạt động giai đoạn 2016–2020",
+        "committee": "hanam",
+        "level": "province",
+        "period_start": PROGRAM_START,
+        "period_end": dt.date(2020, 12, 31),
+        "signed_on": None,
+        "signed_place": "",
+        "description": (
+            "Chương trình phối hợp hoạt động giữa Ban Dân vận Tỉnh ủy, Bộ Chỉ huy Quân sự tỉnh, "
+            "Ủy ban MTTQ Việt Nam tỉnh, các tổ chức chính trị - xã hội và tổ chức xã hội nhân đạo "
+            "tỉnh Hà Nam, thay cho các chương trình phối hợp riêng lẻ trước đây: tuyên truyền, vận "
+            "động; nắm tình hình địa bàn; phát triển kinh tế, văn hóa - xã hội; quốc phòng, quân sự "
+            "địa phương; giảm nghèo, phòng chống thiên tai, tìm kiếm cứu nạn; chính sách xã hội, hậu "
+            "phương quân đội, từ thiện nhân đạo; xây dựng tổ chức, cơ sở vững mạnh."
+        ),
+    },
+]

@@ -1,0 +1,203 @@
+"""Make the database agree with demo/data.py. Running it twice changes nothing.
+
+Rows are found by natural keys (name + locality, username, ...), created when
+missing and updated only when a field differs, so a second run writes no history.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Model
+
+from phoihop.accounts.models import User
+from phoihop.core.demo import data
+from phoihop.lib.text import clean_name
+from phoihop.localities.models import Level, Locality
+from phoihop.localities.services import localities_load
+from phoihop.organizations.models import (
+    Committee,
+    Membership,
+    Organization,
+    OrgEvent,
+    Person,
+    Position,
+)
+from phoihop.organizations.services import org_event_record
+from phoihop.programs.models import Program
+
+PRE_REFORM_PROVINCES = 63
+
+
+@dataclass
+class DemoResult:
+    places_loaded: bool
+    logins: list[User] = field(default_factory=list)
+
+
+def _upsert(model: type[Model], lookup: dict, values: dict, *, password=None):
+    """Find by `lookup` (or start a new row); save only when a field of `values` differs."""
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    changed = obj._state.adding
+    for name, value in values.items():
+        value = clean_name(value) if isinstance(value, str) else value
+        if _current(obj, name) != (value.pk if isinstance(value, Model) else value):
+            setattr(obj, name, value)
+            changed = True
+    if password is not None and not obj.check_password(password):
+        obj.set_password(password)
+        changed = True
+    if changed:
+        if hasattr(obj, "refresh_search_fields"):
+            obj.refresh_search_fields()
+        obj.full_clean()
+        obj.save()
+    return obj
+
+
+def _current(obj: Model, name: str):
+    """A field's value; for a relation its id, so nothing is fetched."""
+    field = obj._meta.get_field(name)
+    return getattr(obj, field.attname if field.is_relation else name)
+
+
+# --- Places -----------------------------------------------------------------
+
+
+def _places_present(provinces: list[str] | None) -> bool:
+    """The demo's units are there, and the whole country too unless `provinces` limits it."""
+    needed = {data.HA_NAM, data.NAM_DINH, data.NINH_BINH_OLD, data.NINH_BINH}
+    needed |= set(data.SEED_COMMUNE_REFS)
+    if Locality.objects.filter(ref__in=needed).count() != len(needed):
+        return False
+    old_provinces = Locality.objects.filter(level=Level.PROVINCE, ref__startswith="v1.")
+    return bool(provinces) or old_provinces.count() >= PRE_REFORM_PROVINCES
+
+
+def places_ensure(provinces: list[str] | None = None) -> bool:
+    """Load the place registry unless it is there; True when it loaded now."""
+    if _places_present(provinces):
+        return False
+    localities_load(provinces=provinces or None)
+    return True
+
+
+# --- Organizations, committees, people, users ---------------------------------
+
+
+def _organizations(places: dict[str, Locality]) -> dict[str, Organization]:
+    orgs: dict[str, Organization] = {}
+    for key, spec in data.ORGANIZATIONS.items():
+        spec = dict(spec)
+        locality = places[spec.pop("locality")]
+        parent = orgs.get(spec.pop("parent", None))
+        values = {"valid_from": None, "valid_to": None, **spec, "parent": parent}
+        orgs[key] = _upsert(Organization, {"name": spec["name"], "locality": locality}, values)
+    return orgs
+
+
+def _committees(places, orgs) -> dict[str, Committee]:
+    committees = {}
+    for key, spec in data.COMMITTEES.items():
+        committee = _upsert(
+            Committee,
+            {"name": spec["name"], "locality": places[spec["locality"]]},
+            {
+                "short_name": spec["short_name"],
+                "host": orgs[spec["host"]],
+                "valid_from": spec["valid_from"],
+                "valid_to": spec["valid_to"],
+            },
+        )
+        for order, member in enumerate(spec["members"]):
+            _upsert(
+                Membership,
+                {"committee": committee, "organization": orgs[member]},
+                {"order": order, "joined_on": spec["joined_on"]},
+            )
+        committees[key] = committee
+    return committees
+
+
+def _people(orgs) -> dict[str, Person]:
+    people = {}
+    for key, spec in data.PEOPLE.items():
+        org = orgs[spec["organization"]]
+        person = _upsert(Person, {"full_name": spec["full_name"], "organization": org}, {})
+        for position in spec["positions"]:
+            position = {"is_focal_point": False, "valid_from": None, "valid_to": None, **position}
+            title = position.pop("title")
+            _upsert(Position, {"person": person, "title": title, "organization": org}, position)
+        people[key] = person
+    return people
+
+
+def _users(orgs, people) -> list[User]:
+    users = []
+    for username, role, person_key, org_key in data.USERS:
+        person = people.get(person_key)
+        is_admin = org_key is None
+        user = _upsert(
+            User,
+            {"username": username},
+            {
+                "role": role,
+                "organization": orgs.get(org_key),
+                "first_name": person.full_name if person else data.ADMIN_DISPLAY_NAME,
+                "is_staff": is_admin,
+                "is_superuser": is_admin,
+                "is_active": True,
+            },
+            password=data.PASSWORD,
+        )
+        if person is not None and person.user_id != user.pk:
+            person.user = user
+            person.save(update_fields=["user"])
+        users.append(user)
+    return users
+
+
+# --- Programs and the 2025 reorganization --------------------------------------
+
+
+def _programs(committees) -> None:
+    for spec in data.PROGRAMS:
+        spec = dict(spec)
+        committee = committees[spec.pop("committee")]
+        _upsert(Program, {"committee": committee, "name": spec.pop("name")}, spec)
+
+
+def _org_events(orgs) -> None:
+    for spec in data.ORG_EVENTS:
+        successors = [orgs[key] for key in spec["successors"]]
+        predecessors = [orgs[key] for key in spec["predecessors"]]
+        already = OrgEvent.objects.filter(
+            kind=spec["kind"], effective_date=spec["effective_date"], successors=successors[0]
+        ).exists()
+        if not already:
+            org_event_record(
+                actor=None,
+                kind=spec["kind"],
+                effective_date=spec["effective_date"],
+                legal_basis=spec["legal_basis"],
+                predecessors=predecessors,
+                successors=successors,
+                note=spec["note"],
+            )
+
+
+@transaction.atomic
+def demo_load(*, provinces: list[str] | None = None) -> DemoResult:
+    loaded = places_ensure(provinces)
+    refs = {spec["locality"] for spec in data.ORGANIZATIONS.values()}
+    places = Locality.objects.in_bulk(refs, field_name="ref")
+    missing = refs - set(places)
+    if missing:
+        raise LookupError(f"Places missing after loading: {sorted(missing)}")
+    # actor=None throughout: a system import, as history will show.
+    orgs = _organizations(places)
+    people = _people(orgs)
+    users = _users(orgs, people)
+    committees = _committees(places, orgs)
+    _programs(committees)
+    _org_events(orgs)
+    return DemoResult(places_loaded=loaded, logins=users)

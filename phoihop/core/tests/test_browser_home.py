@@ -1,0 +1,60 @@
+"""A focal point logs in through the real form and reads the home page and its map,
+with every request staying on this machine."""
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from phoihop.core.demo import data
+
+pytestmark = pytest.mark.browser
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+HA_NAM_COMMITTEE = "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Hà Nam"
+
+
+@pytest.fixture
+def async_env_restored():
+    """The `browser` fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for good; put it back after
+    (requested before `browser`, so this tears down last), or later tests that run
+    `manage.py check --deploy` in a subprocess inherit it."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    yield
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+def test_focal_point_logs_in_and_sees_the_committee_map_offline(
+    async_env_restored, browser, live_server, transactional_db
+):
+    call_command("demo_load", "--provinces", "tinhhanam", "tinhnamdinh", "tinhninhbinh")
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.fill("input[name=username]", "bochqs")
+    page.fill("input[name=password]", data.PASSWORD)
+    page.click("form:has(input[name=password]) button[type=submit]")
+    page.wait_for_url(live_server.url + reverse("core:home"))
+
+    assert page.locator("h1").inner_text() == "Tổng quan"
+    assert page.locator("#committee-name").inner_text() == HA_NAM_COMMITTEE
+    page.wait_for_selector("#home-map path.marker-hot")
+    assert page.locator("#home-map path").count() == 98  # Hà Nam's communes on 30/06/2025
+    assert page.locator("#home-map path.marker-hot").count() == len(data.SEED_COMMUNES)
+    page.locator("#home-map path.marker-hot").last.hover()
+    tooltip = page.locator(".leaflet-tooltip")
+    tooltip.wait_for()
+    assert any(word in tooltip.inner_text() for word in ("Huyện", "Thành phố", "Thị xã"))
+    page.screenshot(path="/tmp/home.png", full_page=True)
+
+    hosts = {urlsplit(url).hostname for url in requested if not url.startswith("data:")}
+    assert hosts and hosts <= LOOPBACK, requested
+    context.close()
