@@ -142,7 +142,7 @@ def client_for(client):
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     """Headless Debian Chromium through Playwright; skipped (or failed, in strict mode)
     when either is missing."""
     reason = None
@@ -158,7 +158,7 @@ def browser():
         pytest.skip(reason)
     # Playwright's sync API runs an event loop in this thread; the ORM calls the test
     # itself makes are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
