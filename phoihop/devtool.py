@@ -5,6 +5,7 @@ runs; with PHOIHOP_STRICT=1 a PostgreSQL server and Chromium must be there.
 """
 
 import argparse
+import json
 import os
 import socket
 import subprocess
@@ -70,7 +71,7 @@ def cmd_test(args) -> int:
 
 def cmd_demo(args) -> int:
     env = {"DEBUG": os.environ.get("DEBUG", "1")}
-    (ROOT / "var").mkdir(exist_ok=True)
+    (ROOT / "var" / "static").mkdir(parents=True, exist_ok=True)
     if manage("migrate", "--noinput", env=env) != 0:
         return 1
     if manage("demo_load", env=env) != 0:
@@ -80,8 +81,47 @@ def cmd_demo(args) -> int:
     return manage("runserver", f"127.0.0.1:{args.port}", "--noreload", env=env)
 
 
+def _fresh_postgres(url: str, name: str) -> str:
+    """Drop and recreate database `name` on the server of `url`; return its URL."""
+    import psycopg
+
+    parts = urlparse(url)
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return parts._replace(path=f"/{name}").geturl()
+
+
+def _bench_engine(label: str, url: str, suites: list[str]) -> dict | None:
+    out = ROOT / "var" / f"bench-{label}.json"
+    env = {"DATABASE_URL": url, "DEBUG": "1"}
+    print(f"\n=== {label} ===", flush=True)
+    if manage("migrate", "--noinput", "-v", "0", env=env) != 0:
+        return None
+    if manage("bench_run", *suites, "--json", str(out), env=env) != 0:
+        return None
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 def cmd_bench(args) -> int:
-    return manage("bench", *args.bench_args)
+    (ROOT / "var").mkdir(exist_ok=True)
+    sqlite_file = ROOT / "var" / "bench.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
+    engines = [("sqlite", f"sqlite:///{sqlite_file}")]
+    pg = postgres_url()
+    if pg:
+        engines.append(("postgresql", _fresh_postgres(pg, "phoihop_bench")))
+    else:
+        print("PostgreSQL không sẵn sàng: chỉ đo trên SQLite. / No PostgreSQL: SQLite only.")
+    results = [_bench_engine(label, url, args.suites) for label, url in engines]
+    if any(r is None for r in results):
+        return 1
+    target = ROOT / "var" / "bench.json"
+    target.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\n» {target}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     test.set_defaults(func=cmd_test)
     bench = sub.add_parser("bench", help="benchmarks, as ratios against a baseline")
-    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
+    bench.add_argument("suites", nargs="*", help="suites to run (default: all)")
     bench.set_defaults(func=cmd_bench)
     mg = sub.add_parser("manage", help="run a manage.py command")
     mg.add_argument("manage_args", nargs=argparse.REMAINDER)

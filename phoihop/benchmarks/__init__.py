@@ -1,0 +1,56 @@
+"""Benchmarks for `./dev bench`.
+
+Each suite is a function `run(report)` that measures inside the current database
+(freshly migrated by ./dev bench) and adds figures beside a baseline measured in the
+same run, so results are ratios, not absolute times that depend on the machine.
+"""
+
+import time
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: float
+    baseline_name: str = ""
+    baseline_seconds: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.baseline_seconds:
+            return None
+        return self.seconds / self.baseline_seconds
+
+
+@dataclass
+class Report:
+    engine: str
+    figures: list[Figure] = field(default_factory=list)
+
+    def add(self, figure: Figure) -> None:
+        self.figures.append(figure)
+        ratio = f"{figure.ratio:.2f}×" if figure.ratio is not None else "–"
+        print(
+            f"  {figure.name:<48} {figure.seconds * 1000:10.1f} ms   "
+            f"baseline {figure.baseline_name or '–'}: "
+            f"{(figure.baseline_seconds or 0) * 1000:.1f} ms   ratio {ratio}  {figure.note}",
+            flush=True,
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "engine": self.engine,
+            "figures": [asdict(f) | {"ratio": f.ratio} for f in self.figures],
+        }
+
+
+def timed(fn, *args, **kwargs) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def best_of(repeats: int, fn, *args, **kwargs) -> float:
+    return min(timed(fn, *args, **kwargs)[0] for _ in range(repeats))

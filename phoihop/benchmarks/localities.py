@@ -1,0 +1,75 @@
+"""Loading the place registry and resolving names, against raw-SQL floors.
+
+- load (cold): `localities_load()` of the whole country into an empty database,
+  against the floor of inserting the same number of rows with one raw executemany.
+- load (again): the idempotent second run, against the same floor.
+- resolve: the 14 seed localities through the resolver, against a plain indexed
+  lookup by folded name (what any resolver must at least do).
+"""
+
+import datetime as dt
+
+from django.db import connection
+
+from phoihop.benchmarks import Figure, Report, best_of, timed
+from phoihop.lib.text import fold_key
+from phoihop.localities.models import Locality
+from phoihop.localities.resolver import resolve
+from phoihop.localities.services import localities_load
+
+SEED = [
+    ("xã Thanh Hải", "huyện Thanh Liêm"),
+    ("Thanh Nghị", "huyện Thanh Liêm"),
+    ("Thị trấn Kiện Khê", "huyện Thanh Liêm"),
+    ("Châu Sơn", "thành phố Phủ Lý"),
+    ("Thanh Tuyền", "thành phố Phủ Lý"),
+    ("Lam Hạ", "thành phố Phủ Lý"),
+    ("Tiên Tân", "thành phố Phủ Lý"),
+    ("Tân Sơn", "huyện Kim Bảng"),
+    ("Thi Sơn", "huyện Kim Bảng"),
+    ("Khả Phong", "huyện Kim Bảng"),
+    ("Ba Sao", "huyện Kim Bảng"),
+    ("Yên Bắc", "thị xã Duy Tiên"),
+    ("Đồng Văn", "thị xã Duy Tiên"),
+]
+SEED_DAY = dt.date(2020, 6, 15)
+
+
+def _raw_insert_floor(rows: int) -> float:
+    """Insert `rows` locality-shaped rows with one executemany into a scratch table."""
+    values = [(f"r{i}", f"{i:05d}", f"Xã Số {i}", f"Số {i}", "xa", 3, 20.5, 105.9) for i in range(rows)]
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_floor")
+        cursor.execute(
+            "CREATE TABLE bench_floor (ref varchar(32) primary key, code varchar(10), name varchar(120),"
+            " short_name varchar(100), kind varchar(16), level smallint, lat float, lon float)"
+        )
+        seconds, _ = timed(
+            cursor.executemany, "INSERT INTO bench_floor VALUES (%s,%s,%s,%s,%s,%s,%s,%s)", values
+        )
+        cursor.execute("DROP TABLE bench_floor")
+    return seconds
+
+
+def _resolve_seed() -> None:
+    for name, district in SEED:
+        resolve(name, parent=district, within="Hà Nam", on=SEED_DAY)
+
+
+def _lookup_seed() -> None:
+    for name, _district in SEED:
+        key = fold_key(name.split(" ", 1)[-1] if name.lower().startswith("xã ") else name)
+        list(Locality.objects.filter(name_key=key, level=3)[:5])
+
+
+def run(report: Report) -> None:
+    cold, result = timed(localities_load)
+    rows = Locality.objects.count()
+    floor = _raw_insert_floor(rows)
+    report.add(Figure("localities_load, whole country (cold)", cold, "raw executemany", floor,
+                      f"{rows} units; {result}"))
+    again, result = timed(localities_load)
+    report.add(Figure("localities_load again (idempotent)", again, "raw executemany", floor, f"{result}"))
+    resolve_s = best_of(5, _resolve_seed)
+    lookup_s = best_of(5, _lookup_seed)
+    report.add(Figure("resolve the 13 seed names (+district)", resolve_s, "indexed name lookup", lookup_s))

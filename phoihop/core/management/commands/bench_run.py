@@ -1,0 +1,26 @@
+import importlib
+import json
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from phoihop.benchmarks import Report
+
+SUITES = ["localities"]
+
+
+class Command(BaseCommand):
+    help = "Run benchmark suites in the current (freshly migrated) database; used by ./dev bench."
+
+    def add_arguments(self, parser):
+        parser.add_argument("suites", nargs="*", default=SUITES, choices=SUITES)
+        parser.add_argument("--json", dest="json_path", help="append the figures to this JSON file")
+
+    def handle(self, *args, suites, json_path, **options):
+        report = Report(engine=connection.vendor)
+        for name in suites:
+            self.stdout.write(f"[{connection.vendor}] {name}")
+            importlib.import_module(f"phoihop.benchmarks.{name}").run(report)
+        if json_path:
+            with open(json_path, "w", encoding="utf-8") as handle:
+                json.dump(report.as_dict(), handle, ensure_ascii=False, indent=2)
