@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.lib.text import fold
+
 
 class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
@@ -26,7 +28,11 @@ class UserQuerySet(models.QuerySet):
 
 
 class PhoihopUserManager(UserManager.from_queryset(UserQuerySet)):
-    pass
+    def _create_user_object(self, username, email, password, **extra_fields):
+        # create_user/createsuperuser build users here: keep the folded copy in step.
+        user = super()._create_user_object(username, email, password, **extra_fields)
+        user.refresh_search_fields()
+        return user
 
 
 class User(AbstractUser):
@@ -39,6 +45,7 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.VIEWER)
+    search_text = models.CharField(max_length=500, editable=False, blank=True, db_index=True)
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
     objects = PhoihopUserManager()
@@ -47,6 +54,11 @@ class User(AbstractUser):
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
         ordering = ["username"]
+
+    def refresh_search_fields(self) -> None:
+        """Folded username and names, so "tran thi thu" finds "Trần Thị Thu"."""
+        words = [self.username, self.get_full_name(), self.first_name, self.last_name]
+        self.search_text = " | ".join(dict.fromkeys(fold(w) for w in words if w))[:500]
 
     @property
     def is_administrator(self) -> bool:

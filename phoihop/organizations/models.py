@@ -61,8 +61,7 @@ class OrganizationQuerySet(models.QuerySet):
         if user.organization_id is None:
             return self.none()
         committees = Committee.objects.filter(
-            Q(memberships__organization_id=user.organization_id)
-            | Q(host_id=user.organization_id)
+            Q(memberships__organization_id=user.organization_id) | Q(host_id=user.organization_id)
         )
         return self.filter(
             Q(pk=user.organization_id)
@@ -207,6 +206,9 @@ class Membership(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.committee}"
+
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -257,7 +259,10 @@ class Position(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
     title = models.CharField(_("chức vụ"), max_length=200)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("tại tổ chức"), on_delete=models.PROTECT, related_name="positions"
+        Organization,
+        verbose_name=_("tại tổ chức"),
+        on_delete=models.PROTECT,
+        related_name="positions",
     )
     is_focal_point = models.BooleanField(_("đầu mối phối hợp"), default=False)
     valid_from = models.DateField(_("từ ngày"), null=True, blank=True)

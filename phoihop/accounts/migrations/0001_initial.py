@@ -29,6 +29,7 @@ class Migration(migrations.Migration):
                 ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('role', models.CharField(choices=[('administrator', 'Quản trị hệ thống'), ('secretariat', 'Thường trực Ban Chỉ đạo'), ('focal_point', 'Đầu mối tổ chức thành viên'), ('viewer', 'Chỉ xem')], default='viewer', max_length=20, verbose_name='vai trò')),
+                ('search_text', models.CharField(blank=True, db_index=True, editable=False, max_length=500)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -57,6 +58,7 @@ class Migration(migrations.Migration):
                 ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('role', models.CharField(choices=[('administrator', 'Quản trị hệ thống'), ('secretariat', 'Thường trực Ban Chỉ đạo'), ('focal_point', 'Đầu mối tổ chức thành viên'), ('viewer', 'Chỉ xem')], default='viewer', max_length=20, verbose_name='vai trò')),
+                ('search_text', models.CharField(blank=True, db_index=True, editable=False, max_length=500)),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
             ],
             options={

@@ -1,0 +1,116 @@
+"""Signing in and out, throttling, session expiry and password change."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.urls import reverse
+
+from phoihop.conftest import PASSWORD
+
+LOGIN = reverse("accounts:login")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_axes(db):
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.all().delete()
+
+
+def test_login_page_renders_in_vietnamese(client, db):
+    response = client.get(LOGIN)
+    assert response.status_code == 200
+    assert "Đăng nhập" in response.content.decode()
+
+
+def test_right_password_signs_in_and_goes_home(client, cast):
+    response = client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == reverse("core:home")
+
+
+def test_wrong_password_is_refused_with_a_vietnamese_message(client, cast):
+    response = client.post(LOGIN, {"username": "thuongtruc", "password": "sai"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "mật khẩu" in response.content.decode().lower()
+
+
+def test_five_wrong_passwords_lock_out_even_the_right_one(client, cast):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": "thuongtruc", "password": "sai-mat-khau"})
+    response = client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+
+
+def test_lockout_is_per_username(client, cast):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": "thuongtruc", "password": "sai-mat-khau"})
+    response = client.post(LOGIN, {"username": "bochqs", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_anonymous_is_sent_to_login(client, db):
+    response = client.get(reverse("organizations:list"))
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_an_idle_session_expires_and_sends_back_to_login(client, cast):
+    start = dt.datetime(2025, 3, 10, 8, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD})
+        assert client.get(reverse("organizations:list")).status_code == 200
+        clock.shift(dt.timedelta(seconds=settings.SESSION_COOKIE_AGE - 60))
+        assert client.get(reverse("organizations:list")).status_code == 200
+        clock.shift(dt.timedelta(seconds=settings.SESSION_COOKIE_AGE + 1))
+        response = client.get(reverse("organizations:list"))
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_logout_needs_post_and_ends_the_session(client_for, cast):
+    client = client_for(cast.viewer)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_change_works(client_for, cast):
+    client = client_for(cast.viewer)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "mot-mat-khau-moi-rat-dai",
+            "new_password2": "mot-mat-khau-moi-rat-dai",
+        },
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:password_change_done")
+    cast.viewer.refresh_from_db()
+    assert cast.viewer.check_password("mot-mat-khau-moi-rat-dai")
+    assert client.get(response.url).status_code == 200
+
+
+def test_password_change_rejects_a_common_password_in_vietnamese(client_for, cast):
+    client = client_for(cast.viewer)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": "password", "new_password2": "password"},
+    )
+    assert response.status_code == 200
+    assert "Mật khẩu này quá phổ biến" in response.content.decode()
+    cast.viewer.refresh_from_db()
+    assert cast.viewer.check_password(PASSWORD)
+
+
+def test_password_change_needs_login(client, db):
+    response = client.get(reverse("accounts:password_change"))
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
