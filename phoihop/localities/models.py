@@ -38,6 +38,12 @@ class Kind(models.TextChoices):
 
 
 class LocalityQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Places are public reference data for every signed-in, active user."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.all()
+
     def valid_on(self, day: dt.date):
         """Units in force on `day` (valid_from inclusive, valid_to exclusive)."""
         return self.filter(
@@ -53,7 +59,10 @@ class LocalityQuerySet(models.QuerySet):
         folded = fold(text)
         if not folded:
             return self.none()
-        return self.filter(Q(search_text__contains=folded)).distinct()
+        # Former names are stored as keys without spaces ("tientan"): match those too.
+        return self.filter(
+            Q(search_text__contains=folded) | Q(search_text__contains=folded.replace(" ", ""))
+        ).distinct()
 
     def within(self, ancestor: "Locality"):
         """`ancestor` itself and every unit below it, in any generation."""
@@ -175,3 +184,6 @@ class Lineage(models.Model):
                 fields=["event", "predecessor", "successor"], name="lineage_unique_link"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor or '–'}"

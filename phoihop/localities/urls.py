@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.localities import views
 
 app_name = "localities"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.locality_list, name="list"),
+    path("<int:pk>/", views.locality_detail, name="detail"),
+    path("goi-y/", views.locality_autocomplete, name="autocomplete"),
+]

@@ -1,0 +1,92 @@
+"""Reads of the place registry. Places are public reference data: every signed-in,
+active user sees all of them, so the scoped helpers only keep anonymous users out."""
+
+import datetime as dt
+
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+
+from phoihop.core.access import get_scoped
+from phoihop.lib.text import fold_key
+from phoihop.localities.models import REFORM_2025, Level, Lineage, Locality
+
+BEFORE_REFORM = "truoc"
+FROM_REFORM = "tu"
+GENERATION_DAYS = {
+    BEFORE_REFORM: REFORM_2025 - dt.timedelta(days=1),
+    FROM_REFORM: REFORM_2025,
+}
+AUTOCOMPLETE_LIMIT = 20
+CHILDREN_LIMIT = 200
+
+
+def localities_visible_to(user) -> QuerySet[Locality]:
+    return Locality.objects.visible_to(user).select_related("parent__parent")
+
+
+def localities_for_browse(
+    user, *, q: str = "", level: int | None = None, generation: str = "", province: Locality | None = None
+) -> QuerySet[Locality]:
+    """The browse page's list: text search (no diacritics needed) and filters."""
+    units = localities_visible_to(user)
+    if q:
+        units = units.search(q)
+    if level:
+        units = units.filter(level=level)
+    if generation in GENERATION_DAYS:
+        units = units.valid_on(GENERATION_DAYS[generation])
+    if province is not None:
+        units = units.within(province)
+    return units.order_by("level", "name", "pk")
+
+
+def provinces_for_filter(user) -> QuerySet[Locality]:
+    return Locality.objects.visible_to(user).filter(level=Level.PROVINCE).order_by("name", "valid_from")
+
+
+def get_locality_for_user(user, pk) -> Locality:
+    return get_scoped(localities_visible_to(user), pk)
+
+
+def locality_children(unit: Locality, limit: int = CHILDREN_LIMIT) -> tuple[list[Locality], int]:
+    """The first `limit` units directly under `unit`, and how many there are in all."""
+    children = unit.children.order_by("name", "pk")
+    return list(children[:limit]), children.count()
+
+
+def locality_predecessor_links(unit: Locality) -> QuerySet[Lineage]:
+    return unit.predecessor_links.select_related("event", "predecessor__parent__parent").order_by(
+        "-event__effective_date", "predecessor__name"
+    )
+
+
+def locality_successor_links(unit: Locality) -> QuerySet[Lineage]:
+    return unit.successor_links.select_related("event", "successor__parent__parent").order_by(
+        "-event__effective_date", "-is_primary", "successor__name"
+    )
+
+
+def localities_for_autocomplete(
+    user, *, q: str, parent: Locality | None = None, on: dt.date | None = None, level: int | None = None
+) -> list[Locality]:
+    """At most 20 units for search-as-you-type: exact names first, then prefixes; units
+    in force today before former ones."""
+    units = localities_visible_to(user).search(q)
+    if parent is not None:
+        units = units.filter(Q(parent=parent) | Q(parent__parent=parent))
+    if on is not None:
+        units = units.valid_on(on)
+    if level:
+        units = units.filter(level=level)
+    return list(_ranked(units, fold_key(q))[:AUTOCOMPLETE_LIMIT])
+
+
+def _ranked(units: QuerySet[Locality], key: str) -> QuerySet[Locality]:
+    rank = Case(
+        When(name_key=key, then=Value(0)),
+        When(name_key__startswith=key, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return units.annotate(rank=rank).order_by(
+        "rank", F("valid_to").desc(nulls_first=True), "level", "name", "pk"
+    )

@@ -1,0 +1,218 @@
+"""Writes to the place registry: loading the package data (both generations and the
+2025 conversion) idempotently, in one transaction, with history."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from phoihop.localities.models import ChangeEvent, Lineage, Locality
+from phoihop.localities.source import (
+    EventRecord,
+    LocalityDataError,
+    SourceData,
+    UnitRecord,
+    read_source,
+)
+
+__all__ = ["LoadResult", "LocalityDataError", "localities_load"]
+
+BATCH = 500
+CHUNK = 2000
+UNIT_FIELDS = ["code", "name", "short_name", "kind", "level", "parent_id", "valid_from", "valid_to",
+               "latitude", "longitude", "former_names"]
+UNIT_SAVED_FIELDS = [f.removesuffix("_id") for f in UNIT_FIELDS] + ["name_key", "search_text"]
+EVENT_FIELDS = ["kind", "effective_date", "legal_basis", "note"]
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+
+@dataclass
+class LoadResult:
+    """What a load did, per model (localities, events, links) and in total."""
+
+    localities: Counts = field(default_factory=Counts)
+    events: Counts = field(default_factory=Counts)
+    links: Counts = field(default_factory=Counts)
+
+    @property
+    def created(self) -> int:
+        return self.localities.created + self.events.created + self.links.created
+
+    @property
+    def updated(self) -> int:
+        return self.localities.updated + self.events.updated + self.links.updated
+
+    @property
+    def unchanged(self) -> int:
+        return self.localities.unchanged + self.events.unchanged + self.links.unchanged
+
+
+def localities_load(
+    *, source_dir: Path | None = None, provinces: list[str] | None = None, actor=None
+) -> LoadResult:
+    """Load (or refresh) units and the 2025 changes from the `vietnamadminunits` data.
+
+    The source is read and checked first; any problem raises LocalityDataError and the
+    database is left as it was. Running it twice changes nothing the second time.
+    """
+    data = read_source(source_dir, provinces)
+    result = LoadResult()
+    with transaction.atomic():
+        unit_pks = _save_units(data, result.localities, actor)
+        event_pks = _save_events(data.events, result.events, actor)
+        _save_links(data.events, unit_pks, event_pks, result.links)
+    return result
+
+
+# --- Localities --------------------------------------------------------------------------
+
+
+def _save_units(data: SourceData, counts: Counts, actor) -> dict[str, int]:
+    existing = _existing(Locality, [u.ref for u in data.units])
+    pks = {ref: obj.pk for ref, obj in existing.items()}
+    pks.update(_parent_pks({u.parent_ref for u in data.units} - set(pks)))
+    for level in sorted({u.level for u in data.units}):
+        records = [u for u in data.units if u.level == level]
+        created, changed = _diff_units(records, existing, pks, counts)
+        for obj in _create(created, Locality, actor):
+            pks[obj.ref] = obj.pk
+        _update(changed, Locality, UNIT_SAVED_FIELDS, actor)
+    return pks
+
+
+def _parent_pks(refs: set) -> dict[str, int]:
+    """Parents outside the loaded set (none in a full load) that already exist."""
+    refs.discard(None)
+    return dict(Locality.objects.filter(ref__in=refs).values_list("ref", "pk"))
+
+
+def _diff_units(records, existing, pks, counts: Counts) -> tuple[list, list]:
+    created, changed = [], []
+    for record in records:
+        values = _unit_values(record, pks)
+        obj = existing.get(record.ref)
+        if obj is None:
+            created.append(_prepared(Locality(ref=record.ref, **values)))
+        elif _apply(obj, values):
+            changed.append(_prepared(obj))
+        else:
+            counts.unchanged += 1
+    counts.created += len(created)
+    counts.updated += len(changed)
+    return created, changed
+
+
+def _unit_values(record: UnitRecord, pks: dict[str, int]) -> dict:
+    if record.parent_ref and record.parent_ref not in pks:
+        raise LocalityDataError(
+            _("Không tìm thấy đơn vị cấp trên %(parent)s của %(ref)s.")
+            % {"parent": record.parent_ref, "ref": record.ref}
+        )
+    values = {f: getattr(record, f) for f in UNIT_FIELDS if f != "parent_id"}
+    values["parent_id"] = pks.get(record.parent_ref)
+    values["former_names"] = list(record.former_names)
+    return values
+
+
+def _prepared(unit: Locality) -> Locality:
+    unit.refresh_search_fields()
+    try:
+        unit.clean_fields(exclude=["parent", "ref"])
+    except ValidationError as exc:
+        raise LocalityDataError(
+            _("Dữ liệu của %(ref)s (%(name)s) không hợp lệ: %(error)s")
+            % {"ref": unit.ref, "name": unit.name, "error": "; ".join(exc.messages)}
+        ) from exc
+    return unit
+
+
+# --- Events and links --------------------------------------------------------------------
+
+
+def _save_events(records: list[EventRecord], counts: Counts, actor) -> dict[str, int]:
+    existing = _existing(ChangeEvent, [e.ref for e in records])
+    created, changed = [], []
+    for record in records:
+        values = {f: getattr(record, f) for f in EVENT_FIELDS}
+        obj = existing.get(record.ref)
+        if obj is None:
+            created.append(ChangeEvent(ref=record.ref, **values))
+        elif _apply(obj, values):
+            changed.append(obj)
+    counts.created, counts.updated = len(created), len(changed)
+    counts.unchanged = len(records) - len(created) - len(changed)
+    pks = {ref: obj.pk for ref, obj in existing.items()}
+    pks.update({obj.ref: obj.pk for obj in _create(created, ChangeEvent, actor)})
+    _update(changed, ChangeEvent, EVENT_FIELDS, actor)
+    return pks
+
+
+def _save_links(records, unit_pks, event_pks, counts: Counts) -> None:
+    wanted = {
+        (event_pks[e.ref], unit_pks[link.predecessor_ref], unit_pks.get(link.successor_ref)): link.is_primary
+        for e in records
+        for link in e.links
+    }
+    existing = {}
+    for chunk in _chunks(list(event_pks.values())):
+        existing.update({(ln.event_id, ln.predecessor_id, ln.successor_id): ln
+                         for ln in Lineage.objects.filter(event_id__in=chunk)})
+    changed = [ln for key, ln in existing.items() if key in wanted and ln.is_primary != wanted[key]]
+    for link in changed:
+        link.is_primary = wanted[(link.event_id, link.predecessor_id, link.successor_id)]
+    stale = [ln.pk for key, ln in existing.items() if key not in wanted]
+    created = [Lineage(event_id=e, predecessor_id=p, successor_id=s, is_primary=primary)
+               for (e, p, s), primary in wanted.items() if (e, p, s) not in existing]
+    Lineage.objects.bulk_create(created, batch_size=BATCH)
+    Lineage.objects.bulk_update(changed, ["is_primary"], batch_size=BATCH)
+    for chunk in _chunks(stale):
+        Lineage.objects.filter(pk__in=chunk).delete()
+    counts.created, counts.updated, counts.deleted = len(created), len(changed), len(stale)
+    counts.unchanged = len(wanted) - len(created) - len(changed)
+
+
+# --- Helpers -----------------------------------------------------------------------------
+
+
+def _existing(model, refs: list[str]) -> dict:
+    found = {}
+    for chunk in _chunks(refs):
+        found.update({obj.ref: obj for obj in model.objects.filter(ref__in=chunk)})
+    return found
+
+
+def _apply(obj, values: dict) -> bool:
+    """Set `values` on `obj`; True when anything changed."""
+    changed = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def _create(objs: list, model, actor) -> list:
+    if not objs:
+        return []
+    return bulk_create_with_history(objs, model, batch_size=BATCH, default_user=actor)
+
+
+def _update(objs: list, model, fields: list[str], actor) -> None:
+    if objs:
+        bulk_update_with_history(objs, model, fields, batch_size=BATCH, default_user=actor)
+
+
+def _chunks(items: list) -> Iterator[list]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start:start + CHUNK]
