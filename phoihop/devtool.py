@@ -52,7 +52,7 @@ def cmd_test(args) -> int:
     for step in steps:
         if run(step, env) != 0:
             return 1
-    pytest = [PY, "-m", "pytest", *args.pytest_args]
+    pytest = [PY, "-m", "pytest", *args.extra_args]
     print("\n=== SQLite ===", flush=True)
     sqlite_env = {**env, "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'test.sqlite3'}"}
     if run(pytest, sqlite_env) != 0:
@@ -132,15 +132,16 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--no-serve", action="store_true", help="load the demo, do not serve")
     demo.set_defaults(func=cmd_demo)
     test = sub.add_parser("test", help="ruff, migrations check and the whole suite")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     test.set_defaults(func=cmd_test)
     bench = sub.add_parser("bench", help="benchmarks, as ratios against a baseline")
     bench.add_argument("suites", nargs="*", help="suites to run (default: all)")
     bench.set_defaults(func=cmd_bench)
     mg = sub.add_parser("manage", help="run a manage.py command")
-    mg.add_argument("manage_args", nargs=argparse.REMAINDER)
-    mg.set_defaults(func=lambda a: manage(*a.manage_args))
-    args = parser.parse_args(argv)
+    mg.set_defaults(func=lambda a: manage(*a.extra_args))
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command not in {"test", "manage"}:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra_args = extra
     return args.func(args)
 
 
