@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "phoihop.organizations",
     "phoihop.accounts",
     "phoihop.programs",
+    "phoihop.activities",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,253 @@
+"""Writes of activities: the same services serve the pages, the API, the importer and tests.
+
+Workflow: draft → submitted → confirmed, or returned with a comment and submitted again.
+Partners confirm or decline their part. Editing a confirmed activity starts a new revision
+that goes back to the secretariat (the earlier revision stays in the history).
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.activities.models import (
+    Activity,
+    ActivityStatus,
+    Figure,
+    ParticipantRole,
+    Participation,
+    ParticipationStatus,
+)
+from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
+from phoihop.lib.text import clean_name
+
+
+@dataclass
+class ActivityData:
+    """Everything a user types for an activity; the form, API and importer build one."""
+
+    title: str
+    start_date: dt.date
+    end_date: dt.date
+    content_area_id: int
+    lead_id: int
+    partner_ids: list[int] = field(default_factory=list)
+    locality_ids: list[int] = field(default_factory=list)
+    task_id: int | None = None
+    narrative: str = ""
+    figures: dict[int, Decimal] = field(default_factory=dict)  # indicator id → value
+
+
+def _check_program_fit(program, data: ActivityData) -> None:
+    """Dates inside the program, content area and task of this program, lead a member."""
+    errors = {}
+    if data.end_date < data.start_date:
+        errors["end_date"] = _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")
+    if not (program.period_start <= data.start_date <= program.period_end):
+        errors["start_date"] = _("Ngày bắt đầu nằm ngoài thời gian của chương trình.")
+    if data.start_date > timezone.localdate():
+        errors["start_date"] = _("Không thể báo cáo hoạt động chưa diễn ra (ngày trong tương lai).")
+    if not program.content_areas.filter(pk=data.content_area_id).exists():
+        errors["content_area"] = _("Nội dung phối hợp không thuộc chương trình này.")
+    if data.task_id and not program.plans.filter(tasks__pk=data.task_id).exists():
+        errors["task"] = _("Nhiệm vụ không thuộc kế hoạch của chương trình này.")
+    members = set(program.members.values_list("organization_id", flat=True))
+    if data.lead_id not in members:
+        errors["lead"] = _("Cơ quan chủ trì không phải thành viên chương trình.")
+    if set(data.partner_ids) - members:
+        errors["partners"] = _("Có cơ quan phối hợp không phải thành viên chương trình.")
+    if data.lead_id in data.partner_ids:
+        errors["partners"] = _("Cơ quan chủ trì không đồng thời là cơ quan phối hợp.")
+    if any(value < 0 for value in data.figures.values()):
+        errors["figures"] = _("Số liệu không được âm.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _apply(activity: Activity, data: ActivityData) -> None:
+    activity.title = clean_name(data.title)
+    activity.start_date, activity.end_date = data.start_date, data.end_date
+    activity.content_area_id, activity.lead_id = data.content_area_id, data.lead_id
+    activity.task_id, activity.narrative = data.task_id, data.narrative.strip()
+
+
+def _sync_participants(activity: Activity, data: ActivityData) -> None:
+    """Lead + partners; a partner kept keeps its answer, a new one starts pending."""
+    wanted = {data.lead_id: ParticipantRole.LEAD} | {
+        pk: ParticipantRole.PARTNER for pk in data.partner_ids
+    }
+    activity.participations.exclude(organization_id__in=wanted).delete()
+    existing = {p.organization_id: p for p in activity.participations.all()}
+    for org_id, role in wanted.items():
+        part = existing.get(org_id)
+        status = ParticipationStatus.CONFIRMED if role == ParticipantRole.LEAD else None
+        if part is None:
+            Participation.objects.create(
+                activity=activity,
+                organization_id=org_id,
+                role=role,
+                status=status or ParticipationStatus.PENDING,
+            )
+        elif part.role != role:
+            part.role, part.status = role, status or ParticipationStatus.PENDING
+            part.save(update_fields=["role", "status"])
+
+
+def _sync_figures(activity: Activity, figures: dict[int, Decimal]) -> None:
+    activity.figures.exclude(indicator_id__in=figures).delete()
+    existing = {f.indicator_id: f for f in activity.figures.all()}
+    for indicator_id, value in figures.items():
+        figure = existing.get(indicator_id)
+        if figure is None:
+            Figure.objects.create(activity=activity, indicator_id=indicator_id, value=value)
+        elif figure.value != value:
+            figure.value = value
+            figure.save(update_fields=["value"])
+
+
+def _refresh_participant_count(activity: Activity) -> None:
+    """Lead plus partners that have not declined: what "joint" means in reviews."""
+    count = activity.participations.exclude(status=ParticipationStatus.DECLINED).count()
+    if count != activity.participant_count:
+        activity.participant_count = count
+        activity.save(update_fields=["participant_count"])
+
+
+@transaction.atomic
+def activity_create(*, actor, program, data: ActivityData, submit: bool = False) -> Activity:
+    if not can_edit_activity(actor, program=program, lead_id=data.lead_id):
+        raise PermissionDenied
+    _check_program_fit(program, data)
+    activity = Activity(program=program, created_by=actor)
+    _apply(activity, data)
+    activity.full_clean(exclude=["localities"])
+    activity._history_user = actor
+    activity.save()
+    activity.localities.set(data.locality_ids)
+    _sync_participants(activity, data)
+    _sync_figures(activity, data.figures)
+    _refresh_participant_count(activity)
+    if submit:
+        activity_submit(actor=actor, activity=activity)
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, actor, activity: Activity, data: ActivityData, version: int | None = None) -> Activity:
+    """Edit; `version` is the revision the editor saw (a stale one is refused)."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
+        raise PermissionDenied
+    if version is not None and version != activity.revision:
+        raise ValidationError(
+            _("Hoạt động đã được người khác sửa sau khi bạn mở. Hãy tải lại trang và nhập lại thay đổi.")
+        )
+    _check_program_fit(activity.program, data)
+    was_confirmed = activity.status == ActivityStatus.CONFIRMED
+    _apply(activity, data)
+    activity.full_clean(exclude=["localities"])
+    activity.revision += 1
+    if was_confirmed:
+        activity.status = ActivityStatus.SUBMITTED
+        activity.confirmed_at = None
+    activity._history_user = actor
+    activity.save()
+    activity.localities.set(data.locality_ids)
+    _sync_participants(activity, data)
+    _sync_figures(activity, data.figures)
+    _refresh_participant_count(activity)
+    return activity
+
+
+def _transition(activity, *, actor, allowed_from, to, **fields) -> Activity:
+    if activity.status not in allowed_from:
+        raise ValidationError(
+            _("Không thể chuyển hoạt động từ trạng thái “%(status)s”.")
+            % {"status": activity.get_status_display()}
+        )
+    activity.status = to
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity._history_user = actor
+    activity.save(update_fields=["status", "updated_at", *fields])
+    return activity
+
+
+@transaction.atomic
+def activity_submit(*, actor, activity: Activity) -> Activity:
+    if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
+        raise PermissionDenied
+    return _transition(
+        activity,
+        actor=actor,
+        allowed_from={ActivityStatus.DRAFT, ActivityStatus.RETURNED},
+        to=ActivityStatus.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def activity_confirm(*, actor, activity: Activity) -> Activity:
+    if not can_review_activity(actor, activity):
+        raise PermissionDenied
+    return _transition(
+        activity,
+        actor=actor,
+        allowed_from={ActivityStatus.SUBMITTED},
+        to=ActivityStatus.CONFIRMED,
+        confirmed_at=timezone.now(),
+        review_comment="",
+    )
+
+
+@transaction.atomic
+def activity_return(*, actor, activity: Activity, comment: str) -> Activity:
+    if not can_review_activity(actor, activity):
+        raise PermissionDenied
+    if not comment.strip():
+        raise ValidationError({"comment": _("Hãy ghi rõ lý do trả lại để đơn vị bổ sung.")})
+    return _transition(
+        activity,
+        actor=actor,
+        allowed_from={ActivityStatus.SUBMITTED},
+        to=ActivityStatus.RETURNED,
+        review_comment=comment.strip(),
+    )
+
+
+@transaction.atomic
+def participation_respond(
+    *, actor, participation: Participation, accept: bool, contribution: str = ""
+) -> Participation:
+    """A partner confirms (with its part) or declines its participation."""
+    if participation.role != ParticipantRole.PARTNER or not can_respond_for(
+        actor, participation.organization_id
+    ):
+        raise PermissionDenied
+    participation.status = ParticipationStatus.CONFIRMED if accept else ParticipationStatus.DECLINED
+    participation.contribution = contribution.strip()
+    participation.responded_by, participation.responded_at = actor, timezone.now()
+    participation._history_user = actor
+    participation.save()
+    _refresh_participant_count(participation.activity)
+    return participation
+
+
+def pending_participations_for(user):
+    """Partner parts waiting for `user`'s organization to confirm or decline."""
+    return Participation.objects.filter(
+        organization_id=user.organization_id,
+        role=ParticipantRole.PARTNER,
+        status=ParticipationStatus.PENDING,
+    ).exclude(activity__status=ActivityStatus.DRAFT)
+
+
+def joint_share(activities) -> tuple[int, int]:
+    """(joint, total) over `activities`: joint = two or more organizations took part."""
+    row = activities.aggregate(total=Count("pk"), joint=Count("pk", filter=Q(participant_count__gte=2)))
+    return row["joint"], row["total"]
