@@ -10,9 +10,8 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "phoihop.settings")
-    from django.core.management import execute_from_command_line, get_commands
-
     import django
+    from django.core.management import execute_from_command_line, get_commands
 
     django.setup()
     args = sys.argv[1:]

@@ -165,3 +165,37 @@ def browser(monkeypatch):
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture
+def program(cast):
+    """Hà Nam's 2016–2020 program, its 2020 plan and one task with a target.
+
+    Members: the secretariat's Ban Dân vận, the Military Command, the Women's Union.
+    """
+    from phoihop.programs.models import AnnualPlan, Indicator, Task, TaskTarget
+    from phoihop.programs.services import program_create
+
+    prog = program_create(
+        actor=cast.secretariat,
+        committee=cast.committee,
+        name="Chương trình phối hợp hoạt động giai đoạn 2016–2020",
+        period_start=dt.date(2016, 1, 1),
+        period_end=dt.date(2020, 12, 31),
+        members=[cast.dan_van, cast.military, cast.women],
+    )
+    plan = AnnualPlan.objects.create(program=prog, year=2020, title="Kế hoạch phối hợp năm 2020")
+    task = Task.objects.create(
+        plan=plan,
+        number=1,
+        title="Tuyên truyền pháp luật về đất đai tại các xã trọng điểm",
+        content_area=prog.content_areas.get(number=1),
+        lead=cast.dan_van,
+        due_date=dt.date(2020, 12, 15),
+    )
+    task.partners.set([cast.military, cast.women])
+    sessions = Indicator.objects.get(code="tuyen-truyen-buoi")
+    TaskTarget.objects.create(task=task, indicator=sessions, value=20)
+    cast.program, cast.plan, cast.task, cast.sessions = prog, plan, task, sessions
+    cast.attendance = Indicator.objects.get(code="tuyen-truyen-luot")
+    return prog

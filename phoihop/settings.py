@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "phoihop.accounts",
     "phoihop.programs",
     "phoihop.activities",
+    "phoihop.reporting",
+    "phoihop.practices",
 ]
 
 MIDDLEWARE = [
