@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "phoihop.activities",
     "phoihop.reporting",
     "phoihop.practices",
+    "phoihop.situations",
+    "phoihop.workbooks",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +153,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# Largest attachment (evidence of an activity) accepted, in megabytes.
+PHOIHOP_MAX_UPLOAD_MB = env_int("PHOIHOP_MAX_UPLOAD_MB", 10, minimum=1)
 
 # --- E-mail: console in development and demo, SMTP in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,369 @@
+"""Grasping the situation on the ground: reports, the cases they become, hotspots.
+
+A report is what a member saw; a case is the matter followed to its end by assigned
+members. "Closed" is not "resolved": a case ends resolved, referred to the competent
+authority, or closed unresolved, and can be reopened with a reason. Land and religion
+cases are sensitive: only the secretariat and the organizations involved see them,
+in lists, counts, maps, scores, exports, notifications and the API alike.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Topic(models.Model):
+    code = models.SlugField(_("mã lĩnh vực"), max_length=40, unique=True)
+    name = models.CharField(_("lĩnh vực"), max_length=120)
+    sensitive = models.BooleanField(_("nhạy cảm"), default=False)
+    handling_days = models.PositiveSmallIntegerField(_("thời hạn xử lý (ngày)"), default=30)
+    order = models.PositiveSmallIntegerField(default=100)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lĩnh vực vụ việc")
+        verbose_name_plural = _("lĩnh vực vụ việc")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Severity(models.IntegerChoices):
+    LOW = 1, _("Thấp")
+    MEDIUM = 2, _("Trung bình")
+    HIGH = 3, _("Cao")
+    CRITICAL = 4, _("Nghiêm trọng")
+
+
+def _sensitive_scope(user, prefix: str = "") -> Q:
+    """Who sees a sensitive record: the host's secretariat and the organizations involved."""
+    org = user.organization_id
+    q = Q(**{f"{prefix}lead_id": org}) | Q(**{f"{prefix}supporters__id": org}) | Q(
+        **{f"{prefix}reports__reporting_org_id": org}
+    )
+    if user.is_secretariat:
+        q |= Q(**{f"{prefix}committee__host_id": org})
+    return q
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("Mới tiếp nhận")
+    ASSIGNED = "assigned", _("Đã phân công")
+    IN_PROGRESS = "in_progress", _("Đang xử lý")
+    RESOLVED = "resolved", _("Đã giải quyết")
+    REFERRED = "referred", _("Chuyển cơ quan có thẩm quyền")
+    CLOSED_UNRESOLVED = "closed_unresolved", _("Kết thúc, chưa giải quyết được")
+
+
+OPEN_STATUSES = [CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS]
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Cases of the user's committees; sensitive ones only for those involved."""
+        from phoihop.organizations.selectors import committees_for_user
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_administrator:
+            return self.all()
+        if user.organization_id is None:
+            return self.none()
+        mine = self.filter(committee__in=committees_for_user(user).values("pk"))
+        ids = mine.filter(Q(sensitive=False) | _sensitive_scope(user)).values("pk")
+        return self.filter(pk__in=ids)
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+
+class Case(models.Model):
+    committee = models.ForeignKey(
+        "organizations.Committee", verbose_name=_("Ban Chỉ đạo"), on_delete=models.PROTECT, related_name="cases"
+    )
+    title = models.CharField(_("tên vụ việc"), max_length=300)
+    topic = models.ForeignKey(Topic, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="cases")
+    locality = models.ForeignKey(
+        "localities.Locality", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="cases"
+    )
+    severity = models.PositiveSmallIntegerField(_("mức độ"), choices=Severity.choices, default=Severity.MEDIUM)
+    people_affected = models.PositiveIntegerField(_("số người liên quan"), default=0)
+    sensitive = models.BooleanField(_("nhạy cảm"), default=False)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW, db_index=True
+    )
+    lead = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("tổ chức chủ trì xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_cases",
+    )
+    supporters = models.ManyToManyField(
+        "organizations.Organization", verbose_name=_("tổ chức phối hợp"), blank=True, related_name="supported_cases"
+    )
+    opened_on = models.DateField(_("ngày tiếp nhận"), db_index=True)
+    due_date = models.DateField(_("hạn xử lý"), null=True, blank=True)
+    closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    outcome = models.TextField(_("kết quả"), blank=True)
+    recurrence_of = models.ForeignKey(
+        "self",
+        verbose_name=_("tái diễn của vụ việc"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recurrences",
+    )
+    escalated_to = models.ForeignKey(
+        "self",
+        verbose_name=_("đã chuyển lên cấp trên thành"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="escalated_from",
+    )
+    reopen_count = models.PositiveSmallIntegerField(_("số lần mở lại"), default=0)
+    search_text = models.CharField(max_length=600, editable=False, db_index=True, default="")
+    revision = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[supporters])
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vụ việc")
+        verbose_name_plural = _("vụ việc")
+        ordering = ["-opened_on", "-pk"]
+        indexes = [models.Index(fields=["committee", "status", "opened_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class ReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from phoihop.organizations.selectors import committees_for_user
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_administrator:
+            return self.all()
+        if user.organization_id is None:
+            return self.none()
+        mine = self.filter(committee__in=committees_for_user(user).values("pk"))
+        org = user.organization_id
+        involved = Q(reporting_org_id=org) | Q(case__in=Case.objects.visible_to(user).filter(sensitive=True))
+        if user.is_secretariat:
+            involved |= Q(committee__host_id=org)
+        ids = mine.filter(Q(sensitive=False) | involved).values("pk")
+        return self.filter(pk__in=ids)
+
+
+class SituationReport(models.Model):
+    """What a member saw on the ground, on a date, in a commune."""
+
+    committee = models.ForeignKey(
+        "organizations.Committee", verbose_name=_("Ban Chỉ đạo"), on_delete=models.PROTECT, related_name="situation_reports"
+    )
+    reported_on = models.DateField(_("ngày nắm được"), db_index=True)
+    locality = models.ForeignKey(
+        "localities.Locality", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="situation_reports"
+    )
+    topic = models.ForeignKey(Topic, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="reports")
+    severity = models.PositiveSmallIntegerField(_("mức độ"), choices=Severity.choices, default=Severity.MEDIUM)
+    people_affected = models.PositiveIntegerField(_("số người liên quan"), default=0)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    description = models.TextField(_("nội dung tình hình"))
+    reporting_org = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("tổ chức báo cáo"), on_delete=models.PROTECT, related_name="situation_reports"
+    )
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    sensitive = models.BooleanField(_("nhạy cảm"), default=False)
+    case = models.ForeignKey(
+        Case, verbose_name=_("vụ việc"), null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    search_text = models.CharField(max_length=600, editable=False, db_index=True, default="")
+
+    history = HistoricalRecords()
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("báo cáo nắm tình hình")
+        verbose_name_plural = _("báo cáo nắm tình hình")
+        ordering = ["-reported_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CaseEvent(models.Model):
+    """One line of a case's timeline: created, assigned, a follow-up, a status change…"""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Tiếp nhận")
+        ASSIGNED = "assigned", _("Phân công")
+        FOLLOW_UP = "follow_up", _("Kết quả theo dõi, xử lý")
+        STATUS = "status", _("Chuyển trạng thái")
+        REOPENED = "reopened", _("Mở lại")
+        ESCALATED = "escalated", _("Chuyển lên cấp trên")
+        MERGED = "merged", _("Gộp báo cáo trùng")
+        RECURRENCE = "recurrence", _("Liên kết tái diễn")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    happened_on = models.DateField(_("ngày"))
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    organization = models.ForeignKey(
+        "organizations.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("nội dung"), blank=True)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("diễn biến vụ việc")
+        verbose_name_plural = _("diễn biến vụ việc")
+        ordering = ["happened_on", "recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.happened_on:%d/%m/%Y}"
+
+
+class CaseAttachment(models.Model):
+    event = models.ForeignKey(CaseEvent, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="cases/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class HotspotQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from phoihop.organizations.selectors import committees_for_user
+
+        return self.filter(committee__in=committees_for_user(user).values("pk"))
+
+
+class Hotspot(models.Model):
+    """A decision: the secretariat designates a locality as a hotspot, with a reason."""
+
+    committee = models.ForeignKey("organizations.Committee", on_delete=models.PROTECT, related_name="hotspots")
+    locality = models.ForeignKey(
+        "localities.Locality", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="hotspots"
+    )
+    designated_on = models.DateField(_("ngày xác định"))
+    designated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(_("lý do"))
+    score_at_decision = models.DecimalField(_("điểm khi quyết định"), max_digits=10, decimal_places=2, default=0)
+    lifted_on = models.DateField(_("ngày đưa ra khỏi danh sách"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lift_reason = models.TextField(_("lý do đưa ra"), blank=True)
+    responses = models.ManyToManyField(
+        "activities.Activity", verbose_name=_("hoạt động ứng phó"), blank=True, related_name="hotspots"
+    )
+
+    history = HistoricalRecords(m2m_fields=[responses])
+    objects = HotspotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("địa bàn trọng điểm")
+        verbose_name_plural = _("địa bàn trọng điểm")
+        ordering = ["-designated_on"]
+
+    def __str__(self) -> str:
+        return str(self.locality)
+
+
+class BulletinQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_administrator:
+            return self.all()
+        org = user.organization_id
+        to_me = Q(recipients__isnull=True, committee__memberships__organization_id=org) | Q(recipients__id=org)
+        ids = self.filter(to_me | Q(sender_id=org) | Q(committee__host_id=org)).values("pk")
+        return self.filter(pk__in=ids)
+
+
+class Bulletin(models.Model):
+    """Information exchange: a member writes to the committee or to chosen members."""
+
+    committee = models.ForeignKey("organizations.Committee", on_delete=models.PROTECT, related_name="bulletins")
+    sender = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("đơn vị gửi"), on_delete=models.PROTECT, related_name="+"
+    )
+    recipients = models.ManyToManyField(
+        "organizations.Organization",
+        verbose_name=_("gửi tới (để trống: cả Ban Chỉ đạo)"),
+        blank=True,
+        related_name="bulletins_received",
+    )
+    title = models.CharField(_("tiêu đề"), max_length=250)
+    body = models.TextField(_("nội dung"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = BulletinQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bản tin trao đổi")
+        verbose_name_plural = _("bản tin trao đổi")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", _("Được phân công")
+        DUE_SOON = "due_soon", _("Sắp đến hạn")
+        OVERDUE = "overdue", _("Quá hạn")
+        REOPENED = "reopened", _("Mở lại")
+        BULLETIN = "bulletin", _("Bản tin mới")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    text = models.CharField(max_length=400)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Digest(models.TextChoices):
+    IMMEDIATE = "immediate", _("Gửi ngay từng thông báo")
+    DAILY = "daily", _("Gộp một thư mỗi ngày")
+    NONE = "none", _("Không gửi thư, chỉ xem trong hệ thống")
+
+
+class NotificationPreference(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    digest = models.CharField(_("nhận thư thông báo"), max_length=10, choices=Digest.choices, default=Digest.IMMEDIATE)
+    last_visit_at = models.DateTimeField(_("lần xem gần nhất"), null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_digest_display()}"
