@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "phoihop.reporting",
     "phoihop.practices",
     "phoihop.situations",
+    "phoihop.reviews",
     "phoihop.workbooks",
 ]
 
@@ -191,6 +192,18 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Reviews: thresholds of the drafted assessment, and document margins (mm).
+REVIEW_JOINT_SHARE_MIN = env_int("REVIEW_JOINT_SHARE_MIN_PERCENT", 30, minimum=0) / 100
+REVIEW_TOP_AREA_SHARE_MAX = env_int("REVIEW_TOP_AREA_SHARE_MAX_PERCENT", 35, minimum=0) / 100
+REVIEW_OUTSTANDING_MODELS_MIN = env_int("REVIEW_OUTSTANDING_MODELS_MIN", 3, minimum=0)
+REVIEW_SENSITIVE_GAP = env_int("REVIEW_SENSITIVE_GAP_PERCENT", 15, minimum=0) / 100
+# Hướng dẫn 36-HD/VPTW is commonly applied as 20/20/30/15 (top/bottom/left/right);
+# the 2004 guidance used 25/25/35/15. Set PHOIHOP_DOC_MARGINS_MM="25,25,35,15" for that.
+_margins = env_list("PHOIHOP_DOC_MARGINS_MM", ["20", "20", "30", "15"])
+if len(_margins) != 4 or not all(m.isdigit() for m in _margins):
+    raise ImproperlyConfigured("PHOIHOP_DOC_MARGINS_MM cần 4 số nguyên: trên, dưới, trái, phải (mm).")
+DOC_MARGINS_MM = [int(m) for m in _margins]
 
 LOGGING = {
     "version": 1,
