@@ -241,7 +241,14 @@ class CaseEvent(models.Model):
 
 
 class CaseAttachment(models.Model):
-    event = models.ForeignKey(CaseEvent, on_delete=models.CASCADE, related_name="attachments")
+    """A file of a timeline entry (a follow-up) or of a report (evidence sent with it)."""
+
+    event = models.ForeignKey(
+        CaseEvent, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    report = models.ForeignKey(
+        SituationReport, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(upload_to="cases/%Y/%m/")
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)

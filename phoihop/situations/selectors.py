@@ -1,0 +1,230 @@
+"""Reads of situation reports and cases, always starting from `visible_to(user)`.
+
+Sensitive records (land, religion by default) are visible only to the committee's
+secretariat and the organizations involved: every list, count, search, export and API
+call below goes through the models' visible_to, so they cannot leak.
+"""
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from phoihop.core.access import get_scoped
+from phoihop.lib.text import fold
+from phoihop.localities.models import Locality
+from phoihop.organizations.models import Committee
+from phoihop.organizations.selectors import committees_for_user
+from phoihop.situations import rules
+from phoihop.situations.models import (
+    OPEN_STATUSES,
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseStatus,
+    SituationReport,
+)
+from phoihop.situations.services import case_is_overdue, higher_committees
+
+OPEN = "open"  # pseudo-status of the list filter: new, assigned or in progress
+
+
+def _clean(filters: Mapping[str, Any] | None) -> dict:
+    return {key: value for key, value in (filters or {}).items() if value not in (None, "", False)}
+
+
+def _filter_locality(queryset: QuerySet, unit: Locality) -> QuerySet:
+    return queryset.filter(locality__in=Locality.objects.within(unit).values("pk"))
+
+
+def cases_for_user(user, filters: Mapping[str, Any] | None = None, *, today: dt.date | None = None) -> QuerySet[Case]:
+    """The case list: visible to `user`, filtered like the list page and the API.
+
+    Filters (all optional): committee, topic, status (a status or "open"), locality (the
+    unit or any unit below it), member (lead or supporter), overdue (True), date_from /
+    date_to (the case was open at some time in the range), q (title, place, topic,
+    without diacritics).
+    """
+    filters = _clean(filters)
+    today = today or timezone.localdate()
+    cases = Case.objects.visible_to(user)
+    for key in ("committee", "topic"):
+        if key in filters:
+            cases = cases.filter(**{key: filters[key]})
+    status = filters.get("status")
+    if status == OPEN:
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    elif status:
+        cases = cases.filter(status=status)
+    if "locality" in filters:
+        cases = _filter_locality(cases, filters["locality"])
+    if "member" in filters:
+        member = filters["member"]
+        cases = cases.filter(
+            Q(lead=member) | Q(pk__in=Case.supporters.through.objects.filter(organization=member).values("case_id"))
+        )
+    if filters.get("overdue"):
+        cases = cases.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+    if "date_from" in filters:  # the case was still open on or after that day
+        cases = cases.filter(Q(closed_on__isnull=True) | Q(closed_on__gte=filters["date_from"]))
+    if "date_to" in filters:
+        cases = cases.filter(opened_on__lte=filters["date_to"])
+    if folded := fold(filters.get("q", "")):
+        cases = cases.filter(search_text__contains=folded)
+    return cases.select_related("topic", "locality__parent", "lead", "committee").prefetch_related("supporters")
+
+
+@dataclass
+class CaseCounts:
+    total: int
+    open: int
+    overdue: int
+    by_status: dict[str, int]
+
+
+def case_counts(cases: QuerySet[Case], *, today: dt.date | None = None) -> CaseCounts:
+    """Counts over an already scoped (and filtered) case queryset, in one query."""
+    today = today or timezone.localdate()
+    row = cases.order_by().aggregate(
+        total=Count("pk"),
+        open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
+        **{status: Count("pk", filter=Q(status=status)) for status in CaseStatus.values},
+    )
+    by_status = {status: row[status] for status in CaseStatus.values}
+    return CaseCounts(total=row["total"], open=row["open"], overdue=row["overdue"], by_status=by_status)
+
+
+def reports_for_user(user, filters: Mapping[str, Any] | None = None) -> QuerySet[SituationReport]:
+    """The report list. Filters: committee, topic, locality, member (reporting
+    organization), without_case (True: not yet a case), q."""
+    filters = _clean(filters)
+    reports = SituationReport.objects.visible_to(user)
+    for key, lookup in {"committee": "committee", "topic": "topic", "member": "reporting_org"}.items():
+        if key in filters:
+            reports = reports.filter(**{lookup: filters[key]})
+    if "locality" in filters:
+        reports = _filter_locality(reports, filters["locality"])
+    if filters.get("without_case"):
+        reports = reports.filter(case__isnull=True)
+    if folded := fold(filters.get("q", "")):
+        reports = reports.filter(search_text__contains=folded)
+    return reports.select_related("topic", "locality__parent", "reporting_org", "case", "committee")
+
+
+def get_case_for_user(user, pk, *, write: bool = False) -> Case:
+    """Outsiders (and uninvolved members, for a sensitive case) 404; viewers 403 on writes."""
+    return get_scoped(
+        Case.objects.visible_to(user).select_related(
+            "committee__host", "committee__locality", "topic", "locality__parent__parent", "lead"
+        ),
+        pk,
+        write=write,
+        can_write=lambda case: rules.can_follow_up(user, case),
+    )
+
+
+def get_report_for_user(user, pk, *, write: bool = False) -> SituationReport:
+    return get_scoped(
+        SituationReport.objects.visible_to(user).select_related(
+            "committee__host", "topic", "locality__parent__parent", "reporting_org", "reported_by", "case"
+        ),
+        pk,
+        write=write,
+        can_write=lambda report: rules.is_secretariat_of(user, report.committee),
+    )
+
+
+def get_attachment_for_user(user, pk) -> CaseAttachment:
+    """A file is visible exactly when its case or its report is."""
+    visible = CaseAttachment.objects.filter(
+        Q(event__case__in=Case.objects.visible_to(user).values("pk"))
+        | Q(report__in=SituationReport.objects.visible_to(user).values("pk"))
+    )
+    return get_scoped(visible, pk)
+
+
+def committees_for_reporting(user) -> list[Committee]:
+    """The committees `user` may report situations in."""
+    return [c for c in committees_for_user(user) if rules.can_report(user, c)]
+
+
+def case_timeline(case: Case) -> list[CaseEvent]:
+    """Every event of the case, oldest first, with who acted and the files attached."""
+    events = list(
+        case.events.select_related("actor", "organization").prefetch_related(
+            Prefetch("attachments", queryset=CaseAttachment.objects.order_by("pk"))
+        )
+    )
+    labels = dict(CaseStatus.choices)
+    for event in events:
+        event.to_status_label = labels.get(event.to_status, "")
+    return events
+
+
+def open_cases_for_merge(user, report: SituationReport) -> QuerySet[Case]:
+    """Cases of the report's committee a duplicate may join (visible, open first)."""
+    return (
+        Case.objects.visible_to(user)
+        .filter(committee_id=report.committee_id)
+        .select_related("locality")
+        .order_by("-opened_on", "-pk")
+    )
+
+
+def earlier_cases_for(user, case: Case) -> QuerySet[Case]:
+    """Cases `case` may be a recurrence of: same committee, opened no later, not itself."""
+    return (
+        Case.objects.visible_to(user)
+        .filter(committee_id=case.committee_id, opened_on__lte=case.opened_on)
+        .exclude(pk=case.pk)
+        .select_related("locality")
+        .order_by("-opened_on", "-pk")
+    )
+
+
+@dataclass
+class CaseDetail:
+    case: Case
+    reports: list[SituationReport]
+    timeline: list[CaseEvent]
+    supporters: list
+    earlier: Case | None  # what this case is a recurrence of, when visible
+    escalated_to: Case | None  # the higher committee's case, when visible
+    recurrences: list[Case]
+    escalated_from: list[Case]
+    higher: list[Committee]
+    overdue: bool
+    can_follow_up: bool
+    can_close: bool
+    can_manage: bool
+
+
+def case_detail_for_user(user, case: Case, *, today: dt.date | None = None) -> CaseDetail:
+    """Everything the case page shows. Linked cases are listed only when visible."""
+    visible = Case.objects.visible_to(user)
+    can_manage = rules.can_manage(user, case)
+    return CaseDetail(
+        case=case,
+        reports=list(
+            case.reports.select_related("reporting_org", "locality", "topic").prefetch_related("attachments")
+        ),
+        timeline=case_timeline(case),
+        supporters=list(case.supporters.all()),
+        earlier=visible.filter(pk=case.recurrence_of_id).first() if case.recurrence_of_id else None,
+        escalated_to=(
+            visible.filter(pk=case.escalated_to_id).select_related("committee").first()
+            if case.escalated_to_id
+            else None
+        ),
+        recurrences=list(visible.filter(recurrence_of=case)),
+        escalated_from=list(visible.filter(escalated_to=case).select_related("committee")),
+        higher=higher_committees(case.committee) if can_manage and not case.escalated_to_id else [],
+        overdue=case_is_overdue(case, today),
+        can_follow_up=case.is_open and case.lead_id is not None and rules.can_follow_up(user, case),
+        can_close=case.is_open and rules.can_close(user, case),
+        can_manage=can_manage,
+    )
