@@ -4,12 +4,24 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from phoihop.accounts.api import register as register_accounts
+from phoihop.activities.api import register as register_activities
 from phoihop.localities.api import register as register_localities
 from phoihop.organizations.api import register as register_organizations
+from phoihop.practices.api import register as register_practices
+from phoihop.programs.api import register as register_programs
+from phoihop.reporting.api import register as register_reporting
+from phoihop.reviews.api import register as register_reviews
+from phoihop.situations.api import register as register_situations
 
 router = DefaultRouter()
 register_localities(router)
 register_organizations(router)
 register_accounts(router)
+register_activities(router)
+register_programs(router)
+register_reporting(router)
+register_situations(router)
+register_practices(router)
+register_reviews(router)
 
 urlpatterns = [path("", include(router.urls))]

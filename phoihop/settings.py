@@ -177,6 +177,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống Phối hợp: địa bàn, tổ chức, người dùng.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several models have a "status" field with its own choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "CoordinationModelStatusEnum": "phoihop.practices.models.ModelStatus",
+        "PeriodReportStatusEnum": "phoihop.reporting.models.ReportStatus",
+    },
 }
 
 # --- Production hardening (passes `manage.py check --deploy` when DEBUG is off).
