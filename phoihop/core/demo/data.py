@@ -307,8 +307,8 @@ PROGRAMS = [
         "level": "province",
         "period_start": PROGRAM_START,
         "period_end": dt.date(2020, 12, 31),
-        "signed_on": None,
-        "signed_place": "",
+        "signed_on": dt.date(2016, 3, 15),
+        "signed_place": "Thành phố Phủ Lý",
         "description": (
             "Chương trình phối hợp hoạt động giữa Ban Dân vận Tỉnh ủy, Bộ Chỉ huy Quân sự tỉnh, "
             "Ủy ban MTTQ Việt Nam tỉnh, các tổ chức chính trị - xã hội và tổ chức xã hội nhân đạo "
@@ -317,5 +317,116 @@ PROGRAMS = [
             "địa phương; giảm nghèo, phòng chống thiên tai, tìm kiếm cứu nạn; chính sách xã hội, hậu "
             "phương quân đội, từ thiện nhân đạo; xây dựng tổ chức, cơ sở vững mạnh."
         ),
+    },
+]
+
+# --- The 2016–2020 program's members, 2020 plan and coordination models -----------------
+
+# Who signed for each member in 2016 (person keys above; the others signed through the
+# focal point named here, as the demo has no other people).
+PROGRAM_SIGNATORIES = {
+    "bdv_hn": "toan", "bchqs_hn": "bochqs", "mttq_hn": "mattran", "ldld_hn": "laodong",
+    "hnd_hn": "nongdan", "phunu_hn": "phunu", "tinhdoan_hn": "tinhdoan",
+    "ccb_hn": "cuuchienbinh", "ctd_hn": "chuthapdo",
+}
+
+PLAN_2020 = {
+    "year": 2020,
+    "title": "Kế hoạch phối hợp năm 2020",
+    "signed_on": dt.date(2020, 1, 15),
+    "signed_place": "Thành phố Phủ Lý",
+}
+
+# Seed communes by code, for tasks and models.
+_LAND = ["13498", "13489", "13441"]  # Thanh Hải, Thanh Nghị, Kiện Khê (Thanh Liêm)
+_PHU_LY = ["13318", "13459", "13303", "13366"]  # Châu Sơn, Thanh Tuyền, Lam Hạ, Tân Hiệp
+_KIM_BANG = ["13411", "13435", "13420", "13429"]  # Tân Sơn, Thi Sơn, Khả Phong, Ba Sao
+_DUY_TIEN = ["13348", "13321"]  # Yên Bắc, Đồng Văn
+
+
+def _task(area, title, lead, partners, localities, due, targets):
+    return {
+        "area": area, "title": title, "lead": lead, "partners": partners,
+        "localities": localities, "due_date": due, "targets": targets,
+    }
+
+
+PLAN_2020_TASKS = [
+    _task(1, "Tuyên truyền, vận động nhân dân chấp hành pháp luật về đất đai, giải phóng mặt bằng "
+          "tại các xã, phường trọng điểm", "bdv_hn", ["mttq_hn", "hnd_hn"], _LAND,
+          dt.date(2020, 12, 15), {"tuyen-truyen-buoi": 40, "tuyen-truyen-luot": 6000}),
+    _task(2, "Nắm tình hình, trao đổi thông tin tại các địa bàn có nhiều vụ việc gây bức xúc",
+          "bdv_hn", ["bchqs_hn", "mttq_hn"], _LAND + _PHU_LY + _KIM_BANG + _DUY_TIEN,
+          dt.date(2020, 12, 31), {"tin-bao": 120, "don-thu-giai-quyet": 40}),
+    _task(3, "Vận động nhân dân hiến đất, bàn giao mặt bằng các dự án trọng điểm", "mttq_hn",
+          ["bdv_hn", "hnd_hn", "ccb_hn"], _PHU_LY, dt.date(2020, 11, 30), {"ho-so-gpmb": 150}),
+    _task(4, "Phối hợp tuyển chọn, gọi công dân nhập ngũ và diễn tập khu vực phòng thủ",
+          "bchqs_hn", ["tinhdoan_hn", "ccb_hn"], ["13429", "13435"], dt.date(2020, 10, 31),
+          {"tuyen-truyen-buoi": 20}),
+    _task(5, "Hỗ trợ hộ nghèo, cận nghèo thoát nghèo bền vững", "hnd_hn", ["phunu_hn", "mttq_hn"],
+          [], dt.date(2020, 12, 15), {"ho-thoat-ngheo": 300}),
+    _task(5, "Phòng, chống thiên tai, tìm kiếm cứu nạn mùa mưa bão năm 2020", "bchqs_hn",
+          ["tinhdoan_hn", "ctd_hn"], ["13420", "13411"], dt.date(2020, 9, 30),
+          {"luot-tham-gia-cuu-nan": 2000}),
+    _task(6, "Xây dựng, sửa chữa nhà Đại đoàn kết cho hộ nghèo", "mttq_hn", ["ldld_hn", "ccb_hn"],
+          [], dt.date(2020, 12, 31), {"nha-dai-doan-ket": 60, "tien-van-dong": 3_000_000_000}),
+    _task(6, "Thăm, tặng quà gia đình chính sách nhân kỷ niệm 73 năm Ngày Thương binh - Liệt sĩ",
+          "ctd_hn", ["phunu_hn", "tinhdoan_hn"], [], dt.date(2020, 7, 31), {"suat-qua": 1500}),
+    _task(7, "Nhân rộng mô hình “Dân vận khéo” trong các tổ chức thành viên", "bdv_hn",
+          ["ldld_hn", "phunu_hn", "tinhdoan_hn"], [], dt.date(2020, 12, 31),
+          {"tuyen-truyen-buoi": 15}),
+    _task(1, "Tuyên truyền, vận động đồng bào có đạo chấp hành pháp luật về tín ngưỡng, tôn giáo",
+          "bdv_hn", ["mttq_hn"], ["13441", "13348"], dt.date(2020, 12, 15),
+          {"tuyen-truyen-buoi": 12, "tuyen-truyen-luot": 1500}),
+    _task(3, "Vận động đoàn viên công đoàn, hội viên nông dân tham gia xây dựng nông thôn mới",
+          "ldld_hn", ["hnd_hn"], [], dt.date(2020, 11, 30), {"ngay-cong": 5000}),
+]
+
+# Coordination models: few, and only one outstanding (a limitation the seed names).
+COORDINATION_MODELS = [
+    {
+        "name": "Mô hình “Dân vận khéo” trong giải phóng mặt bằng",
+        "area": 3, "members": ["bdv_hn", "mttq_hn", "hnd_hn"], "localities": ["13303", "13318"],
+        "started_on": dt.date(2017, 4, 1), "status": "outstanding",
+        "note": "Quyết định số 125-QĐ/BCĐ ngày 20/11/2019 của Ban Chỉ đạo",
+        "description": "Cán bộ dân vận, Mặt trận và Hội Nông dân cùng gặp từng hộ dân có đất "
+        "bị thu hồi, giải thích chính sách bồi thường, đối thoại công khai trước khi cưỡng chế.",
+    },
+    {
+        "name": "Tổ tự quản an ninh trật tự khu dân cư",
+        "area": 4, "members": ["bchqs_hn", "ccb_hn", "tinhdoan_hn"], "localities": ["13429"],
+        "started_on": dt.date(2016, 9, 1), "status": "recognized",
+        "note": "Công văn số 48-CV/BCĐ ngày 10/12/2018 của Ban Chỉ đạo",
+        "description": "Cựu chiến binh, dân quân và đoàn viên thanh niên tuần tra, nắm tình hình, "
+        "hòa giải mâu thuẫn ngay tại khu dân cư.",
+    },
+    {
+        "name": "Mái ấm Công đoàn",
+        "area": 6, "members": ["ldld_hn", "mttq_hn"], "localities": ["13321"],
+        "started_on": dt.date(2016, 5, 1), "status": "recognized",
+        "note": "Công văn số 52-CV/BCĐ ngày 15/12/2018 của Ban Chỉ đạo",
+        "description": "Vận động đoàn viên, doanh nghiệp đóng góp xây, sửa nhà cho công nhân "
+        "có hoàn cảnh khó khăn.",
+    },
+    {
+        "name": "Ngôi nhà “Đại đoàn kết”",
+        "area": 6, "members": ["mttq_hn", "ccb_hn", "ctd_hn"], "localities": [],
+        "started_on": dt.date(2016, 3, 1), "status": "recognized",
+        "note": "Công văn số 61-CV/BCĐ ngày 18/12/2019 của Ban Chỉ đạo",
+        "description": "Mặt trận chủ trì, các tổ chức thành viên vận động nguồn lực và ngày công "
+        "xây nhà cho hộ nghèo.",
+    },
+    {
+        "name": "Phụ nữ giúp nhau giảm nghèo",
+        "area": 5, "members": ["phunu_hn"], "localities": ["13420"],
+        "started_on": dt.date(2018, 3, 8), "status": "proposed", "note": "",
+        "description": "Các chi hội phụ nữ lập tổ tiết kiệm, cho hội viên nghèo vay vốn quay vòng.",
+    },
+    {
+        "name": "Thanh niên tình nguyện giúp dân phòng, chống thiên tai",
+        "area": 5, "members": ["tinhdoan_hn", "bchqs_hn"], "localities": ["13411"],
+        "started_on": dt.date(2019, 6, 1), "status": "proposed", "note": "",
+        "description": "Đội thanh niên xung kích phối hợp dân quân giúp dân chằng chống nhà cửa, "
+        "di dời tài sản khi có bão lũ.",
     },
 ]

@@ -1,27 +1,37 @@
+import io
 import re
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count
 from django.urls import reverse
 
 from phoihop.accounts.models import Role, User
+from phoihop.activities.models import Activity, ActivityStatus
 from phoihop.core.demo import data
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization, OrgEvent, Person, Position
-from phoihop.programs.models import Program
+from phoihop.practices.models import CoordinationModel
+from phoihop.programs.models import AnnualPlan, Program, ProgramMember, Task
+from phoihop.reporting.models import PeriodReport, ReportStatus
 
 PROVINCES = ["tinhhanam", "tinhnamdinh", "tinhninhbinh"]
 HA_NAM_COMMITTEE = "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Hà Nam"
 
 
-def _load(capsys) -> str:
-    call_command("demo_load", "--provinces", *PROVINCES)
-    return capsys.readouterr().out
+def _load() -> str:
+    out = io.StringIO()
+    call_command("demo_load", "--provinces", *PROVINCES, stdout=out)
+    return out.getvalue()
 
 
 def _counts() -> dict[str, int]:
-    models = [Organization, Committee, User, Person, Position, OrgEvent, Program, Locality]
+    models = [
+        Organization, Committee, User, Person, Position, OrgEvent, Program, Locality,
+        ProgramMember, AnnualPlan, Task, Activity, PeriodReport, CoordinationModel,
+    ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["history"] = sum(
         model.objects.count()
@@ -35,14 +45,28 @@ def _logins(output: str) -> str:
     return output[output.index("Tài khoản đăng nhập") :]
 
 
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    """Load the demo once for the module (five years of activities take a while), inside
+    a transaction rolled back after the last test; each test runs in a savepoint."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield _load()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(db, capsys):
-    return _load(capsys)
+def demo(_loaded_once, db):
+    return _loaded_once
 
 
-def test_running_demo_load_twice_changes_nothing(demo, capsys):
+def test_running_demo_load_twice_changes_nothing(demo):
     before = _counts()
-    again = _load(capsys)
+    again = _load()
     assert _counts() == before
     assert "không nạp lại" in again
     assert _logins(again) == _logins(demo)
@@ -108,3 +132,72 @@ def test_every_seed_locality_exists_in_the_loaded_places(demo):
     refs = set(data.SEED_COMMUNE_REFS)
     found = Locality.objects.filter(ref__in=refs, parent__parent__ref="v1.p35")
     assert set(found.values_list("ref", flat=True)) == refs
+
+
+def _program() -> Program:
+    return Program.objects.get(committee__name=HA_NAM_COMMITTEE)
+
+
+def test_the_program_was_signed_in_phu_ly_by_its_nine_members(demo):
+    program = _program()
+    assert str(program.signed_on) == "2016-03-15" and program.signed_place == "Thành phố Phủ Lý"
+    members = program.members.select_related("signatory")
+    assert members.count() == 9
+    assert all(m.is_signatory and m.signatory for m in members)
+    head = members.get(organization__name="Ban Dân vận Tỉnh ủy Hà Nam")
+    assert head.signatory.full_name == "Nguyễn Đức Toàn"
+    assert sorted(program.content_areas.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_the_signed_2020_plan_has_tasks_across_every_content_area(demo):
+    plan = _program().plans.get(year=2020)
+    assert plan.title == "Kế hoạch phối hợp năm 2020"
+    assert plan.status == "signed" and str(plan.signed_on) == "2020-01-15"
+    tasks = plan.tasks.all()
+    assert 8 <= tasks.count() <= 12
+    assert {t.content_area.number for t in tasks} == set(range(1, 8))
+    assert all(t.targets.exists() for t in tasks)
+    assert tasks.filter(partners__isnull=False).distinct().count() == tasks.count()
+    seed = tasks.get(number=2).localities.values_list("ref", flat=True)
+    assert set(seed) == set(data.SEED_COMMUNE_REFS)
+    assert Activity.objects.filter(task__plan=plan).exists()
+
+
+def test_five_years_of_activities_show_the_seed_limitations(demo):
+    activities = _program().activities.all()
+    total = activities.count()
+    assert 400 <= total <= 600
+    statuses = dict(activities.values_list("status").annotate(n=Count("pk")))
+    assert statuses[ActivityStatus.CONFIRMED] > 0.85 * total
+    for status in (ActivityStatus.SUBMITTED, ActivityStatus.RETURNED, ActivityStatus.DRAFT):
+        assert 0 < statuses[status] < 0.05 * total, status
+    joint = activities.filter(participant_count__gte=2).count()
+    assert 0.15 <= joint / total <= 0.35
+    assert set(activities.values_list("content_area__number", flat=True)) == set(range(1, 8))
+    leads = set(activities.values_list("lead__name", flat=True))
+    assert leads == set(_program().members.values_list("organization__name", flat=True))
+    years = {day.year for day in activities.values_list("start_date", flat=True)}
+    assert years == {2016, 2017, 2018, 2019, 2020}
+    in_seed = activities.filter(localities__ref__in=list(data.SEED_COMMUNE_REFS)).distinct().count()
+    assert in_seed > 0.3 * total  # 13 of Hà Nam's ~110 communes carry far more than 13/110
+    history = Activity.history.filter(id=activities.filter(status="confirmed").first().pk)
+    assert history.order_by("history_date").last().history_date.year <= 2021
+
+
+def test_quarterly_reports_are_mostly_on_time_some_late_a_few_missing(demo):
+    reports = list(PeriodReport.objects.filter(program=_program()))
+    assert len(reports) == 9 * 20
+    sent = [r for r in reports if r.submitted_at]
+    late = [r for r in sent if r.is_late]
+    missing = [r for r in reports if r.status == ReportStatus.DUE]
+    assert len(sent) - len(late) > 0.7 * len(reports)
+    assert 0 < len(late) < 0.25 * len(reports)
+    assert 0 < len(missing) < 0.1 * len(reports)
+
+
+def test_few_coordination_models_and_only_one_or_two_outstanding(demo):
+    models = CoordinationModel.objects.filter(program=_program())
+    assert 5 <= models.count() <= 8
+    assert 1 <= models.filter(status="outstanding").count() <= 2
+    gpmb = models.get(name="Mô hình “Dân vận khéo” trong giải phóng mặt bằng")
+    assert gpmb.evidence.exists() and gpmb.decided_on.year == 2019

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_UPLOAD_MB = 40
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp Excel (.xlsx) theo mẫu của chương trình"),
+        error_messages={
+            "required": _("Hãy chọn tệp Excel cần nhập."),
+            "empty": _("Tệp đang trống."),
+        },
+    )
+    submit = forms.BooleanField(
+        label=_("Gửi Thường trực xác nhận ngay sau khi nhập"),
+        required=False,
+        help_text=_("Bỏ chọn để nhập thành bản dự thảo, xem lại rồi gửi sau."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("Tệp quá lớn (tối đa %(mb)s MB). Hãy chia thành nhiều tệp."), params={"mb": MAX_UPLOAD_MB}
+            )
+        return upload

@@ -1,0 +1,31 @@
+"""Who may use the workbooks of a program, on top of the programs' scoped lookups."""
+
+from phoihop.accounts.models import Role
+from phoihop.core.access import get_scoped
+from phoihop.programs.models import Program
+from phoihop.programs.selectors import programs_for_user
+
+_IMPORTERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
+
+
+def can_import_activities(user, program: Program) -> bool:
+    """Focal points and secretariat staff of a member (or the host) import; each row is
+    then checked against what the user may write (its own organization's activities)."""
+    if user.is_administrator:
+        return True
+    if user.role not in _IMPORTERS or user.organization_id is None:
+        return False
+    return (
+        program.committee.host_id == user.organization_id
+        or program.members.filter(organization_id=user.organization_id).exists()
+    )
+
+
+def get_program_for_import(user, pk) -> Program:
+    """Outsiders 404, read-only users and non-members 403."""
+    return get_scoped(
+        programs_for_user(user),
+        pk,
+        write=True,
+        can_write=lambda program: can_import_activities(user, program),
+    )

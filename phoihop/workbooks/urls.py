@@ -1,0 +1,10 @@
+from django.urls import path
+
+from phoihop.workbooks import views
+
+app_name = "workbooks"
+urlpatterns = [
+    path("chuong-trinh/<int:program_pk>/mau-hoat-dong/", views.template_download, name="template"),
+    path("chuong-trinh/<int:program_pk>/nhap-hoat-dong/", views.activities_upload, name="import"),
+    path("xuat-hoat-dong/", views.activities_export, name="export"),
+]
