@@ -6,3 +6,12 @@ class ProgramsConfig(AppConfig):
     name = "phoihop.programs"
     label = "programs"
     verbose_name = _("Chương trình phối hợp")
+
+    def ready(self) -> None:
+        # The history page (core:history) finds records through each app's scoped lookup.
+        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.programs import selectors
+
+        HISTORY_LOOKUPS.setdefault("programs.program", selectors.get_program_for_user)
+        HISTORY_LOOKUPS.setdefault("programs.annualplan", selectors.get_plan_for_user)
+        HISTORY_LOOKUPS.setdefault("programs.task", selectors.get_task_for_user)

@@ -1,12 +1,50 @@
-"""Reads of programs, always scoped to a user."""
+"""Reads of programs, plans, tasks and indicators, always scoped to a user.
+
+Task progress is computed from the CONFIRMED activities linked to a task, never typed
+in: `task_progress(task)` for one task, `plan_progress(plan)` for all tasks of a plan
+in a fixed number of queries.
+"""
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.access import get_scoped
-from phoihop.programs.models import Program
+from phoihop.localities.models import Level, Locality
+from phoihop.programs.models import (
+    Aggregation,
+    AnnualPlan,
+    ContentArea,
+    Indicator,
+    Program,
+    ProgramMember,
+    Task,
+    TaskTarget,
+)
+
+# --- Who may write -----------------------------------------------------------------------
+
+
+def can_manage_program(user, program: Program) -> bool:
+    """The secretariat of the program's committee (its host organization) or an administrator."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_administrator:
+        return True
+    return user.is_secretariat and user.organization_id == program.committee.host_id
+
+
+def can_edit_indicators(user) -> bool:
+    return user.is_authenticated and user.is_active and user.is_administrator
+
+
+# --- Scoped lookups ----------------------------------------------------------------------
 
 
 def programs_for_user(user) -> QuerySet[Program]:
@@ -20,5 +58,290 @@ def program_current_for_committee(committee, day: dt.date | None = None) -> Prog
     return programs.running_on(day).first() or programs.order_by("-period_end").first()
 
 
-def get_program_for_user(user, pk) -> Program:
-    return get_scoped(programs_for_user(user), pk)
+def get_program_for_user(user, pk, *, write: bool = False) -> Program:
+    return get_scoped(
+        programs_for_user(user).select_related("committee__host", "committee__locality"),
+        pk,
+        write=write,
+        can_write=lambda program: can_manage_program(user, program),
+    )
+
+
+def plans_for_user(user) -> QuerySet[AnnualPlan]:
+    return AnnualPlan.objects.visible_to(user).select_related("program__committee")
+
+
+def get_plan_for_user(user, pk, *, write: bool = False) -> AnnualPlan:
+    return get_scoped(
+        plans_for_user(user),
+        pk,
+        write=write,
+        can_write=lambda plan: can_manage_program(user, plan.program),
+    )
+
+
+def tasks_for_user(user) -> QuerySet[Task]:
+    return Task.objects.visible_to(user).select_related(
+        "plan__program__committee", "content_area", "lead"
+    )
+
+
+def get_task_for_user(user, pk, *, write: bool = False) -> Task:
+    return get_scoped(
+        tasks_for_user(user),
+        pk,
+        write=write,
+        can_write=lambda task: can_manage_program(user, task.plan.program),
+    )
+
+
+def get_member_for_user(user, pk, *, write: bool = False) -> ProgramMember:
+    return get_scoped(
+        ProgramMember.objects.filter(program__in=Program.objects.visible_to(user)).select_related(
+            "program__committee", "organization"
+        ),
+        pk,
+        write=write,
+        can_write=lambda member: can_manage_program(user, member.program),
+    )
+
+
+def get_content_area_for_user(user, pk, *, write: bool = False) -> ContentArea:
+    return get_scoped(
+        ContentArea.objects.filter(program__in=Program.objects.visible_to(user)).select_related(
+            "program__committee"
+        ),
+        pk,
+        write=write,
+        can_write=lambda area: can_manage_program(user, area.program),
+    )
+
+
+def indicators_for_user(user) -> QuerySet[Indicator]:
+    """The indicator catalogue is reference data for every signed-in, active user."""
+    if not user.is_authenticated or not user.is_active:
+        return Indicator.objects.none()
+    return Indicator.objects.all()
+
+
+def get_indicator_for_user(user, pk, *, write: bool = False) -> Indicator:
+    return get_scoped(
+        indicators_for_user(user), pk, write=write, can_write=lambda _i: can_edit_indicators(user)
+    )
+
+
+# --- Pages -------------------------------------------------------------------------------
+
+
+@dataclass
+class ProgramDetail:
+    program: Program
+    members: list[ProgramMember]
+    content_areas: list[ContentArea]
+    plans: list[AnnualPlan]
+    can_manage: bool
+
+
+def program_detail_for_user(user, program: Program) -> ProgramDetail:
+    members = program.members.select_related("organization", "signatory").order_by(
+        "joined_on", "organization__name"
+    )
+    return ProgramDetail(
+        program=program,
+        members=list(members),
+        content_areas=list(program.content_areas.order_by("number")),
+        plans=list(program.plans.annotate(task_count=Count("tasks")).order_by("-year")),
+        can_manage=can_manage_program(user, program),
+    )
+
+
+def program_members_during(program: Program, year: int) -> QuerySet[ProgramMember]:
+    """Members that belong to the program on at least one day of `year`."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return program.members.filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=end),
+        Q(left_on__isnull=True) | Q(left_on__gt=start),
+    )
+
+
+def localities_valid_during(year: int) -> QuerySet[Locality]:
+    """Units in force on at least one day of `year` (2025 holds both generations)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Locality.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=end),
+        Q(valid_to__isnull=True) | Q(valid_to__gt=start),
+    )
+
+
+def task_localities_allowed(program: Program, year: int) -> QuerySet[Locality]:
+    """Where a task of `program` in `year` may take place: units inside the committee's
+    scope that were in force during the year."""
+    return localities_valid_during(year).within(program.committee.locality)
+
+
+def task_commune_choices(program: Program, year: int) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Communes for the task form, grouped by district (one query)."""
+    communes = (
+        task_localities_allowed(program, year)
+        .filter(level=Level.COMMUNE)
+        .select_related("parent")
+        .order_by("parent__name", "parent_id", "name")
+    )
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for unit in communes:
+        label = unit.parent.name if unit.parent else ""
+        groups.setdefault(label, []).append((unit.pk, unit.name))
+    return list(groups.items())
+
+
+def plan_tasks(plan: AnnualPlan) -> list[Task]:
+    """The plan's tasks with everything the plan page shows, in a fixed number of queries."""
+    return list(
+        plan.tasks.select_related("content_area", "lead")
+        .prefetch_related(
+            "partners",
+            Prefetch("localities", queryset=Locality.objects.order_by("name")),
+        )
+        .order_by("content_area__number", "number", "pk")
+    )
+
+
+def task_activities(user, task: Task) -> list:
+    """Activities linked to `task` that `user` may see (others' drafts stay hidden)."""
+    from phoihop.activities.models import Activity
+
+    activities = Activity.objects.visible_to(user).filter(task=task)
+    return list(activities.select_related("lead").order_by("-end_date", "-pk"))
+
+
+# --- Progress ----------------------------------------------------------------------------
+
+
+class TaskStatus:
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    OVERDUE = "overdue"
+
+    LABELS = {
+        NOT_STARTED: _("chưa thực hiện"),
+        IN_PROGRESS: _("đang thực hiện"),
+        DONE: _("hoàn thành"),
+        OVERDUE: _("quá hạn"),
+    }
+    BADGES = {NOT_STARTED: "", IN_PROGRESS: "badge-old", DONE: "badge-ok", OVERDUE: "badge-bad"}
+    CHOICES = list(LABELS.items())
+
+
+@dataclass
+class TargetProgress:
+    indicator: Indicator
+    target: Decimal
+    achieved: Decimal
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """achieved / target; None for a zero target (nothing to measure against)."""
+        if self.target <= 0:
+            return None
+        return self.achieved / self.target
+
+    @property
+    def reached(self) -> bool:
+        return self.achieved >= self.target
+
+    @property
+    def bar_percent(self) -> int:
+        """Width of the progress bar, 0–100."""
+        if self.ratio is None:
+            return 100 if self.reached else 0
+        return int(min(self.ratio, Decimal(1)) * 100)
+
+
+@dataclass
+class TaskProgress:
+    task: Task
+    confirmed_count: int
+    targets: list[TargetProgress] = field(default_factory=list)
+    status: str = TaskStatus.NOT_STARTED
+
+    @property
+    def status_label(self) -> str:
+        return str(TaskStatus.LABELS[self.status])
+
+    @property
+    def status_badge(self) -> str:
+        return TaskStatus.BADGES[self.status]
+
+
+def _status(task: Task, confirmed: int, targets: list[TargetProgress], today: dt.date) -> str:
+    """Done: at least one confirmed activity and every target reached. Otherwise overdue
+    after the due date, else not started (nothing confirmed) or in progress."""
+    if confirmed and all(t.reached for t in targets):
+        return TaskStatus.DONE
+    if today > task.due_date:
+        return TaskStatus.OVERDUE
+    return TaskStatus.IN_PROGRESS if confirmed else TaskStatus.NOT_STARTED
+
+
+def progress_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskProgress]:
+    """Progress of every task in `tasks`, in at most four queries whatever their number."""
+    from phoihop.activities.models import Activity, Figure
+
+    tasks = list(tasks)
+    ids = [task.pk for task in tasks]
+    if not ids:
+        return {}
+    confirmed = Activity.objects.counted().filter(task_id__in=ids)
+    counts = dict(
+        confirmed.values("task_id").annotate(n=Count("pk")).values_list("task_id", "n")
+    )
+    figures = Figure.objects.filter(activity__in=confirmed.values("pk"))
+    sums = {
+        (row["activity__task_id"], row["indicator_id"]): row["total"]
+        for row in figures.values("activity__task_id", "indicator_id").annotate(total=Sum("value"))
+    }
+    targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
+    latest = _latest_values(figures, targets)
+    by_task: dict[int, list[TargetProgress]] = defaultdict(list)
+    for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
+        key = (target.task_id, target.indicator_id)
+        aggregation = target.indicator.aggregation
+        if aggregation == Aggregation.COUNT:
+            achieved = Decimal(counts.get(target.task_id, 0))
+        elif aggregation == Aggregation.LATEST:
+            achieved = latest.get(key, Decimal(0))
+        else:
+            achieved = sums.get(key) or Decimal(0)
+        by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
+    today = timezone.localdate()
+    result = {}
+    for task in tasks:
+        count, rows = counts.get(task.pk, 0), by_task.get(task.pk, [])
+        result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, today))
+    return result
+
+
+def _latest_values(figures, targets: list[TaskTarget]) -> dict[tuple[int, int], Decimal]:
+    """For "latest" indicators: the value of the confirmed activity that ended last."""
+    indicator_ids = {t.indicator_id for t in targets if t.indicator.aggregation == Aggregation.LATEST}
+    if not indicator_ids:
+        return {}
+    rows = (
+        figures.filter(indicator_id__in=indicator_ids)
+        .order_by("-activity__end_date", "-activity_id")
+        .values_list("activity__task_id", "indicator_id", "value")
+    )
+    latest: dict[tuple[int, int], Decimal] = {}
+    for task_id, indicator_id, value in rows:
+        latest.setdefault((task_id, indicator_id), value)
+    return latest
+
+
+def task_progress(task: Task) -> TaskProgress:
+    return progress_for_tasks([task])[task.pk]
+
+
+def plan_progress(plan: AnnualPlan, tasks: list[Task] | None = None) -> dict[int, TaskProgress]:
+    """task id → progress for all tasks of `plan` (pass `tasks` when already loaded)."""
+    return progress_for_tasks(plan.tasks.all() if tasks is None else tasks)

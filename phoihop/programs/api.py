@@ -1,0 +1,435 @@
+"""REST API for programs, annual plans, tasks (with computed progress) and indicators.
+
+Querysets start from visible_to(); single records come through the scoped helpers, so
+outsiders get 404 and read-only users 403 on writes. Writes go through the services.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from phoihop.localities.models import Locality
+from phoihop.organizations.models import Organization
+from phoihop.programs import selectors, services
+from phoihop.programs.models import (
+    AnnualPlan,
+    ContentArea,
+    Indicator,
+    Program,
+    ProgramMember,
+    Task,
+)
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
+    if hasattr(error, "error_dict"):
+        return serializers.ValidationError(error.message_dict)
+    return serializers.ValidationError({"non_field_errors": error.messages})
+
+
+def _int_param(params, name: str) -> int | None:
+    raw = params.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise serializers.ValidationError(
+            {name: [_("Giá trị “%(value)s” không phải là số nguyên.") % {"value": raw}]}
+        ) from None
+
+
+def _param(name: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.INT, description=description)
+
+
+# --- programs ----------------------------------------------------------------------------
+
+
+class ProgramMemberSerializer(serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+
+    class Meta:
+        model = ProgramMember
+        fields = ["id", "organization", "organization_name", "joined_on", "left_on", "is_signatory", "signatory"]
+        read_only_fields = fields
+
+
+class ContentAreaSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContentArea
+        fields = ["id", "number", "name", "description"]
+        read_only_fields = fields
+
+
+class ProgramSerializer(serializers.ModelSerializer):
+    members = ProgramMemberSerializer(many=True, read_only=True)
+    content_areas = ContentAreaSerializer(many=True, read_only=True)
+    version = serializers.IntegerField(
+        write_only=True,
+        required=False,
+        min_value=0,
+        help_text="Phiên bản đã đọc (id lịch sử mới nhất); bỏ trống để không kiểm tra.",
+    )
+
+    class Meta:
+        model = Program
+        fields = [
+            "id",
+            "name",
+            "committee",
+            "level",
+            "period_start",
+            "period_end",
+            "description",
+            "report_frequency",
+            "report_due_days",
+            "signed_on",
+            "signed_place",
+            "signed_document",
+            "members",
+            "content_areas",
+            "version",
+        ]
+        read_only_fields = ["id", "committee", "signed_on", "signed_place", "signed_document"]
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[_param("committee", "Chỉ chương trình của Ban Chỉ đạo này.")])
+)
+class ProgramApi(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Coordination programs of the user's committees. Only the committee's secretariat
+    (or an administrator) changes them."""
+
+    serializer_class = ProgramSerializer
+    queryset = Program.objects.none()  # for the schema; requests use get_queryset()
+
+    def get_queryset(self):
+        programs = selectors.programs_for_user(self.request.user).prefetch_related(
+            "members__organization", "content_areas"
+        )
+        committee = _int_param(self.request.query_params, "committee")
+        if committee is not None:
+            programs = programs.filter(committee_id=committee)
+        return programs.order_by("-period_start", "name")
+
+    def get_object(self):
+        write = self.request.method in WRITE_METHODS
+        return selectors.get_program_for_user(self.request.user, self.kwargs["pk"], write=write)
+
+    def perform_update(self, serializer):
+        try:
+            serializer.instance = services.program_update(
+                actor=self.request.user, program=serializer.instance, **serializer.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from None
+
+
+# --- plans -------------------------------------------------------------------------------
+
+
+class AnnualPlanSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(max_length=250, required=False, allow_blank=True)
+
+    class Meta:
+        model = AnnualPlan
+        fields = ["id", "program", "year", "title", "status", "signed_on", "signed_place", "document"]
+        read_only_fields = ["id", "status", "signed_on", "signed_place", "document"]
+        # The program is checked by the scoped helper, and uniqueness by the service.
+        extra_kwargs = {"program": {"queryset": Program.objects.all()}}
+        validators = []
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[_param("program", "Chỉ kế hoạch của chương trình này."), _param("year", "Năm.")]
+    )
+)
+class AnnualPlanApi(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Annual coordination plans. The secretariat creates them within the program period."""
+
+    serializer_class = AnnualPlanSerializer
+    queryset = AnnualPlan.objects.none()
+
+    def get_queryset(self):
+        plans = selectors.plans_for_user(self.request.user)
+        params = self.request.query_params
+        program, year = _int_param(params, "program"), _int_param(params, "year")
+        if program is not None:
+            plans = plans.filter(program_id=program)
+        if year is not None:
+            plans = plans.filter(year=year)
+        return plans.order_by("program_id", "-year")
+
+    def get_object(self):
+        return selectors.get_plan_for_user(self.request.user, self.kwargs["pk"])
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        program = selectors.get_program_for_user(request.user, data["program"].pk, write=True)
+        try:
+            plan = services.plan_create(
+                actor=request.user, program=program, year=data["year"], title=data.get("title", "")
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from None
+        return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)
+
+
+# --- tasks -------------------------------------------------------------------------------
+
+
+class TargetProgressSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField(source="indicator.pk")
+    indicator_code = serializers.CharField(source="indicator.code")
+    target = serializers.DecimalField(max_digits=18, decimal_places=2)
+    achieved = serializers.DecimalField(max_digits=18, decimal_places=2)
+    ratio = serializers.DecimalField(max_digits=12, decimal_places=4, allow_null=True)
+    reached = serializers.BooleanField()
+
+
+class TaskProgressSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=selectors.TaskStatus.CHOICES)
+    status_label = serializers.CharField()
+    confirmed_count = serializers.IntegerField(help_text="Số hoạt động đã xác nhận.")
+    targets = TargetProgressSerializer(many=True)
+
+
+class TargetInputSerializer(serializers.Serializer):
+    indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
+    value = serializers.DecimalField(max_digits=18, decimal_places=2)
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    number = serializers.IntegerField(min_value=1, max_value=32767, required=False)
+    targets = TargetInputSerializer(
+        many=True,
+        write_only=True,
+        required=False,
+        help_text="Thay toàn bộ chỉ tiêu của nhiệm vụ: [{indicator, value}].",
+    )
+    progress = serializers.SerializerMethodField()
+    version = serializers.IntegerField(write_only=True, required=False, min_value=0)
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "plan",
+            "number",
+            "title",
+            "description",
+            "content_area",
+            "lead",
+            "partners",
+            "localities",
+            "due_date",
+            "targets",
+            "progress",
+            "version",
+        ]
+        read_only_fields = ["id"]
+        # Relations are checked by the services (program, members, scope), not here.
+        extra_kwargs = {
+            "plan": {"queryset": AnnualPlan.objects.all()},
+            "content_area": {"queryset": ContentArea.objects.all()},
+            "lead": {"queryset": Organization.objects.all()},
+            "partners": {"queryset": Organization.objects.all(), "required": False},
+            "localities": {"queryset": Locality.objects.all(), "required": False},
+        }
+
+    @extend_schema_field(TaskProgressSerializer)
+    def get_progress(self, task):
+        progress = self.context.get("progress", {}).get(task.pk) or selectors.task_progress(task)
+        return TaskProgressSerializer(progress).data
+
+
+TASK_FILTERS = [
+    _param("plan", "Chỉ nhiệm vụ của kế hoạch này."),
+    _param("program", "Chỉ nhiệm vụ của chương trình này."),
+    _param("year", "Năm kế hoạch."),
+    _param("content_area", "Nội dung phối hợp."),
+    _param("lead", "Cơ quan chủ trì."),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=TASK_FILTERS))
+class TaskApi(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Tasks of annual plans; `progress` is computed from confirmed activities."""
+
+    serializer_class = TaskSerializer
+    queryset = Task.objects.none()
+
+    def get_queryset(self):
+        tasks = selectors.tasks_for_user(self.request.user).prefetch_related("partners", "localities")
+        params = self.request.query_params
+        for name, lookup in (
+            ("plan", "plan_id"),
+            ("program", "plan__program_id"),
+            ("year", "plan__year"),
+            ("content_area", "content_area_id"),
+            ("lead", "lead_id"),
+        ):
+            value = _int_param(params, name)
+            if value is not None:
+                tasks = tasks.filter(**{lookup: value})
+        return tasks.order_by("plan_id", "content_area__number", "number", "pk")
+
+    def get_object(self):
+        write = self.request.method in WRITE_METHODS
+        return selectors.get_task_for_user(self.request.user, self.kwargs["pk"], write=write)
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        tasks = list(queryset if page is None else page)
+        self._progress = selectors.progress_for_tasks(tasks)  # one batch for the page
+        data = self.get_serializer(tasks, many=True).data
+        return Response(data) if page is None else self.get_paginated_response(data)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "progress": getattr(self, "_progress", {})}
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        plan = selectors.get_plan_for_user(request.user, data.pop("plan").pk, write=True)
+        targets = data.pop("targets", None)
+        data.pop("version", None)
+        try:
+            with transaction.atomic():
+                task = services.task_create(actor=request.user, plan=plan, **data)
+                if targets is not None:
+                    _replace_targets(request.user, task, targets)
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from None
+        return Response(self.get_serializer(task).data, status=status.HTTP_201_CREATED)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        task = serializer.instance
+        if data.pop("plan", task.plan) != task.plan:
+            raise serializers.ValidationError(
+                {"plan": [_("Không chuyển nhiệm vụ sang kế hoạch khác qua API này.")]}
+            )
+        targets = data.pop("targets", None)
+        try:
+            with transaction.atomic():
+                task = services.task_update(actor=self.request.user, task=task, **data)
+                if targets is not None:
+                    _replace_targets(self.request.user, task, targets)
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from None
+        serializer.instance = task
+
+
+def _replace_targets(actor, task: Task, rows: list[dict]) -> None:
+    indicators = [row["indicator"].pk for row in rows]
+    if len(indicators) != len(set(indicators)):
+        raise DjangoValidationError({"targets": _("Mỗi chỉ tiêu chỉ nhập một lần.")})
+    targets = {row["indicator"]: row["value"] for row in rows}
+    services.task_targets_replace(actor=actor, task=task, targets=targets)
+
+
+# --- indicators --------------------------------------------------------------------------
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "code",
+            "name",
+            "unit",
+            "aggregation",
+            "summable_across_members",
+            "summable_across_levels",
+            "decimals",
+            "description",
+            "is_active",
+            "order",
+        ]
+        read_only_fields = ["id"]
+        extra_kwargs = {"code": {"validators": []}}  # uniqueness: the service, in Vietnamese
+
+
+class IndicatorApi(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The indicator catalogue: every signed-in user reads it, administrators change it."""
+
+    serializer_class = IndicatorSerializer
+    queryset = Indicator.objects.none()
+
+    def get_queryset(self):
+        return selectors.indicators_for_user(self.request.user).order_by("order", "name")
+
+    def get_object(self):
+        write = self.request.method in WRITE_METHODS
+        return selectors.get_indicator_for_user(self.request.user, self.kwargs["pk"], write=write)
+
+    def create(self, request, *args, **kwargs):
+        if not selectors.can_edit_indicators(request.user):
+            raise PermissionDenied  # before validation: a viewer learns nothing from errors
+        return super().create(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        try:
+            serializer.instance = services.indicator_create(
+                actor=self.request.user, **serializer.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from None
+
+    def perform_update(self, serializer):
+        try:
+            serializer.instance = services.indicator_update(
+                actor=self.request.user, indicator=serializer.instance, **serializer.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from None
+
+
+def register(router) -> None:
+    """Register this app's API viewsets on the project router."""
+    router.register("programs", ProgramApi, basename="program")
+    router.register("plans", AnnualPlanApi, basename="plan")
+    router.register("tasks", TaskApi, basename="task")
+    router.register("indicators", IndicatorApi, basename="indicator")

@@ -1,0 +1,383 @@
+"""Program, plan, task and indicator pages: parse input, call a service, render."""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
+from phoihop.core.history import can_read_history, record_version
+from phoihop.programs import selectors, services
+from phoihop.programs.forms import (
+    ContentAreaForm,
+    IndicatorForm,
+    MemberAddForm,
+    MemberLeaveForm,
+    PlanForm,
+    PlanSignForm,
+    ProgramForm,
+    ProgramSignForm,
+    TaskForm,
+    target_formset,
+)
+
+
+def _saved(request, message: str = "") -> None:
+    messages.success(request, message or _("Đã lưu thay đổi."))
+
+
+# --- programs ----------------------------------------------------------------------------
+
+
+@login_required
+def program_list(request):
+    programs = selectors.programs_for_user(request.user).order_by("-period_start", "name")
+    return render(request, "programs/program_list.html", {"programs": programs})
+
+
+@login_required
+def program_detail(request, pk: int):
+    program = selectors.get_program_for_user(request.user, pk)
+    context = {
+        "detail": selectors.program_detail_for_user(request.user, program),
+        "program": program,
+        "can_read_history": can_read_history(request.user),
+    }
+    return render(request, "programs/program_detail.html", context)
+
+
+@login_required
+def program_edit(request, pk: int):
+    program = selectors.get_program_for_user(request.user, pk, write=True)
+    if request.method != "POST":
+        form = ProgramForm(initial=ProgramForm.initial_for(program, record_version(program)))
+    else:
+        form = ProgramForm(request.POST)
+        if form.is_valid():
+            try:
+                services.program_update(actor=request.user, program=program, **form.cleaned_data)
+            except ValidationError as error:
+                if is_stale(error):
+                    form = rebind_with_current_version(ProgramForm, request.POST, program)
+                add_service_errors(form, error)
+            else:
+                _saved(request)
+                return redirect("programs:detail", pk=program.pk)
+    context = {"form": form, "program": program, "title": _("Sửa thông tin chương trình")}
+    return render(request, "programs/program_form.html", context)
+
+
+@login_required
+def program_sign(request, pk: int):
+    program = selectors.get_program_for_user(request.user, pk, write=True)
+    form = ProgramSignForm(request.POST or None, request.FILES or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.program_sign(
+                actor=request.user,
+                program=program,
+                signed_on=data["signed_on"],
+                signed_place=data["signed_place"],
+                signatories=form.signatories(),
+                signed_document=data["signed_document"] or None,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request, _("Đã ghi nhận việc ký kết chương trình."))
+            return redirect("programs:detail", pk=program.pk)
+    context = {"form": form, "program": program, "title": _("Ký kết chương trình")}
+    return render(request, "programs/program_form.html", context)
+
+
+@login_required
+def member_add(request, pk: int):
+    program = selectors.get_program_for_user(request.user, pk, write=True)
+    form = MemberAddForm(request.POST or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.program_member_add(actor=request.user, program=program, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request, _("Đã thêm thành viên."))
+            return redirect("programs:detail", pk=program.pk)
+    context = {"form": form, "program": program, "title": _("Thêm thành viên chương trình")}
+    return render(request, "programs/program_form.html", context)
+
+
+@login_required
+def member_leave(request, pk: int):
+    member = selectors.get_member_for_user(request.user, pk, write=True)
+    form = MemberLeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.program_member_leave(
+                actor=request.user, member=member, left_on=form.cleaned_data["left_on"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request)
+            return redirect("programs:detail", pk=member.program_id)
+    context = {
+        "form": form,
+        "program": member.program,
+        "title": _("%(org)s rời chương trình") % {"org": member.organization},
+    }
+    return render(request, "programs/program_form.html", context)
+
+
+@login_required
+def area_create(request, pk: int):
+    program = selectors.get_program_for_user(request.user, pk, write=True)
+    numbers = program.content_areas.order_by("-number").values_list("number", flat=True)
+    next_number = (numbers.first() or 0) + 1
+    form = ContentAreaForm(request.POST or None, initial={"number": next_number})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.content_area_create(actor=request.user, program=program, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request)
+            return redirect("programs:detail", pk=program.pk)
+    context = {"form": form, "program": program, "title": _("Thêm nội dung phối hợp")}
+    return render(request, "programs/program_form.html", context)
+
+
+@login_required
+def area_edit(request, pk: int):
+    area = selectors.get_content_area_for_user(request.user, pk, write=True)
+    initial = {"number": area.number, "name": area.name, "description": area.description}
+    form = ContentAreaForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.content_area_update(actor=request.user, area=area, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request)
+            return redirect("programs:detail", pk=area.program_id)
+    context = {"form": form, "program": area.program, "title": _("Sửa nội dung phối hợp")}
+    return render(request, "programs/program_form.html", context)
+
+
+def _download(document) -> FileResponse:
+    """A stored document, sent as an attachment (media files are never public)."""
+    if not document:
+        raise Http404
+    name = document.name.rsplit("/", 1)[-1]
+    return FileResponse(document.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def program_document(request, pk: int):
+    program = selectors.get_program_for_user(request.user, pk)
+    return _download(program.signed_document)
+
+
+# --- plans -------------------------------------------------------------------------------
+
+
+@login_required
+def plan_create(request, pk: int):
+    program = selectors.get_program_for_user(request.user, pk, write=True)
+    form = PlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(actor=request.user, program=program, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request, _("Đã tạo kế hoạch năm %(year)s.") % {"year": plan.year})
+            return redirect("programs:plan_detail", pk=plan.pk)
+    context = {"form": form, "program": program, "title": _("Tạo kế hoạch phối hợp năm")}
+    return render(request, "programs/program_form.html", context)
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = selectors.get_plan_for_user(request.user, pk)
+    tasks = selectors.plan_tasks(plan)
+    progress = selectors.plan_progress(plan, tasks)
+    groups = [
+        (area, [progress[task.pk] for task in area_tasks])
+        for area, area_tasks in groupby(tasks, key=lambda task: task.content_area)
+    ]
+    context = {
+        "plan": plan,
+        "program": plan.program,
+        "groups": groups,
+        "can_manage": selectors.can_manage_program(request.user, plan.program),
+    }
+    return render(request, "programs/plan_detail.html", context)
+
+
+@login_required
+def plan_sign(request, pk: int):
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = PlanSignForm(request.POST or None, request.FILES or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.plan_sign(
+                actor=request.user,
+                plan=plan,
+                signed_on=data["signed_on"],
+                signed_place=data["signed_place"],
+                document=data["document"] or None,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request, _("Đã ghi nhận việc ký kế hoạch."))
+            return redirect("programs:plan_detail", pk=plan.pk)
+    context = {"form": form, "program": plan.program, "plan": plan, "title": _("Ký kế hoạch")}
+    return render(request, "programs/program_form.html", context)
+
+
+@login_required
+def plan_document(request, pk: int):
+    plan = selectors.get_plan_for_user(request.user, pk)
+    return _download(plan.document)
+
+
+# --- tasks -------------------------------------------------------------------------------
+
+
+def _task_values(data: dict) -> dict:
+    values = {k: v for k, v in data.items() if k != "version"}
+    if values.get("number") is None:
+        values.pop("number", None)
+    return values
+
+
+def _save_task(request, *, plan, task, form, targets):
+    """Create or update the task and its targets in one transaction; the saved task."""
+    values = _task_values(form.cleaned_data)
+    with transaction.atomic():
+        if task is None:
+            task = services.task_create(actor=request.user, plan=plan, **values)
+        else:
+            task = services.task_update(
+                actor=request.user, task=task, version=form.cleaned_data.get("version"), **values
+            )
+        services.task_targets_replace(actor=request.user, task=task, targets=targets.targets())
+    return task
+
+
+def _task_form_page(request, *, plan, task=None):
+    if request.method != "POST":
+        initial = TaskForm.initial_for(task, record_version(task)) if task else {}
+        form = TaskForm(initial=initial, plan=plan)
+        targets = target_formset(task=task)
+    else:
+        form = TaskForm(request.POST, plan=plan)
+        targets = target_formset(request.POST, task=task)
+        if form.is_valid() and targets.is_valid():
+            try:
+                saved = _save_task(request, plan=plan, task=task, form=form, targets=targets)
+            except ValidationError as error:
+                if task is not None and is_stale(error):
+                    form = rebind_with_current_version(TaskForm, request.POST, task, plan=plan)
+                add_service_errors(form, error)
+            else:
+                _saved(request)
+                return redirect("programs:task_detail", pk=saved.pk)
+    context = {
+        "form": form,
+        "targets": targets,
+        "plan": plan,
+        "program": plan.program,
+        "task": task,
+        "title": _("Sửa nhiệm vụ") if task else _("Thêm nhiệm vụ"),
+    }
+    return render(request, "programs/task_form.html", context)
+
+
+@login_required
+def task_create(request, pk: int):
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    return _task_form_page(request, plan=plan)
+
+
+@login_required
+def task_edit(request, pk: int):
+    task = selectors.get_task_for_user(request.user, pk, write=True)
+    return _task_form_page(request, plan=task.plan, task=task)
+
+
+def _activity_url(pk: int) -> str | None:
+    """The activity page, when the activities app has one (it is built separately)."""
+    try:
+        return reverse("activities:detail", args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = selectors.get_task_for_user(request.user, pk)
+    activities = selectors.task_activities(request.user, task)
+    context = {
+        "task": task,
+        "plan": task.plan,
+        "program": task.plan.program,
+        "progress": selectors.task_progress(task),
+        "partners": list(task.partners.order_by("name")),
+        "localities": list(task.localities.select_related("parent").order_by("name")),
+        "activities": [(a, _activity_url(a.pk)) for a in activities],
+        "can_manage": selectors.can_manage_program(request.user, task.plan.program),
+    }
+    return render(request, "programs/task_detail.html", context)
+
+
+# --- indicators --------------------------------------------------------------------------
+
+
+@login_required
+def indicator_list(request):
+    context = {
+        "indicators": selectors.indicators_for_user(request.user),
+        "can_edit": selectors.can_edit_indicators(request.user),
+    }
+    return render(request, "programs/indicator_list.html", context)
+
+
+@login_required
+def indicator_create(request):
+    if not selectors.can_edit_indicators(request.user):
+        raise PermissionDenied
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request)
+            return redirect("programs:indicator_list")
+    return render(request, "programs/indicator_form.html", {"form": form, "indicator": None})
+
+
+@login_required
+def indicator_edit(request, pk: int):
+    indicator = selectors.get_indicator_for_user(request.user, pk, write=True)
+    form = IndicatorForm(request.POST or None, initial=IndicatorForm.initial_for(indicator))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_update(actor=request.user, indicator=indicator, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request)
+            return redirect("programs:indicator_list")
+    return render(request, "programs/indicator_form.html", {"form": form, "indicator": indicator})
