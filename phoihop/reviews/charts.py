@@ -1,0 +1,139 @@
+"""Charts of a review, drawn on the server with matplotlib (no JavaScript, no network).
+
+One function per chart, taking the Review (or plain lists) and a format: "svg" is
+inlined in pages (`inline_svg`), "png" goes into the Word and Excel documents. Each
+returns bytes. The object-oriented API (matplotlib.figure.Figure) is used, never pyplot,
+so concurrent requests do not share a global figure.
+"""
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display on a server
+
+from django.utils.translation import gettext as _  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+from phoihop.reviews.data import Review  # noqa: E402
+
+COLORS = {"main": "#1f5f99", "joint": "#b5202e", "light": "#9ec3e6", "warn": "#e66101"}
+RC = {
+    "font.family": "DejaVu Sans",  # carries every Vietnamese letter
+    "font.size": 9,
+    "svg.fonttype": "none",  # text stays text in SVG: small, searchable
+    "svg.hashsalt": "phoihop",  # stable element ids: the same figures give the same bytes
+}
+LABEL_WIDTH = 34
+
+
+def _short(label: str, width: int = LABEL_WIDTH) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _save(fig: Figure, fmt: str) -> bytes:
+    if fmt not in ("svg", "png"):
+        raise ValueError(f"unknown chart format {fmt!r}")
+    buffer = io.BytesIO()
+    metadata = {"Date": None} if fmt == "svg" else {}
+    fig.savefig(buffer, format=fmt, dpi=150, bbox_inches="tight", metadata=metadata)
+    return buffer.getvalue()
+
+
+def _figure(height: float) -> Figure:
+    fig = Figure(figsize=(7.5, height))
+    fig.subplots_adjust(left=0.35)
+    return fig
+
+
+def _barh(labels, series: list[tuple[str, list[float], str]], title: str, fmt: str) -> bytes:
+    """Stacked horizontal bars: one row per label, one segment per series."""
+    with matplotlib.rc_context(RC):
+        fig = _figure(max(1.6, 0.42 * len(labels) + 1))
+        ax = fig.add_subplot()
+        positions = range(len(labels))
+        left = [0.0] * len(labels)
+        for name, values, color in series:
+            ax.barh(positions, values, left=left, color=color, label=name)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        ax.set_yticks(list(positions), [_short(label) for label in labels])
+        ax.invert_yaxis()
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_title(title, loc="left")
+        ax.spines[["top", "right"]].set_visible(False)
+        if len(series) > 1:
+            ax.legend(
+                loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(series), frameon=False
+            )
+        return _save(fig, fmt)
+
+
+def chart_areas(review: Review, fmt: str = "svg") -> bytes:
+    """Activities per content area, the joint ones (two members or more) marked."""
+    labels = [f"{a.number}. {a.name}" for a in review.areas]
+    joint = [a.joint for a in review.areas]
+    alone = [a.activities - a.joint for a in review.areas]
+    return _barh(
+        labels,
+        [
+            (_("Có từ hai thành viên trở lên"), joint, COLORS["joint"]),
+            (_("Một thành viên"), alone, COLORS["light"]),
+        ],
+        _("Hoạt động theo nội dung phối hợp"),
+        fmt,
+    )
+
+
+def chart_members(review: Review, fmt: str = "svg") -> bytes:
+    """Activities each member led and took part in as a partner."""
+    labels = [m.short_name for m in review.members]
+    return _barh(
+        labels,
+        [
+            (_("Chủ trì"), [m.led for m in review.members], COLORS["main"]),
+            (_("Phối hợp"), [m.partnered for m in review.members], COLORS["light"]),
+        ],
+        _("Hoạt động theo tổ chức thành viên"),
+        fmt,
+    )
+
+
+def chart_topics(review: Review, fmt: str = "svg") -> bytes:
+    """Cases per topic: resolved, other endings, still open (only topics with cases)."""
+    topics = [t for t in review.topics if t.received]
+    return _barh(
+        [t.name for t in topics],
+        [
+            (_("Đã giải quyết"), [t.resolved for t in topics], COLORS["main"]),
+            (
+                _("Kết thúc khác"),
+                [t.referred + t.closed_unresolved for t in topics],
+                COLORS["light"],
+            ),
+            (_("Đang xử lý"), [t.open for t in topics], COLORS["warn"]),
+        ],
+        _("Vụ việc theo lĩnh vực"),
+        fmt,
+    )
+
+
+def chart_monthly(months: list[tuple[str, int]], fmt: str = "svg") -> bytes:
+    """Activities per month: [("01/2020", 12), ...]."""
+    with matplotlib.rc_context(RC):
+        fig = Figure(figsize=(7.5, 2.6))
+        ax = fig.add_subplot()
+        labels = [label for label, _n in months]
+        ax.bar(range(len(months)), [n for _label, n in months], color=COLORS["main"])
+        step = max(1, len(months) // 12)
+        ax.set_xticks(list(range(0, len(months), step)), labels[::step], rotation=45, ha="right")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_title(_("Hoạt động theo tháng"), loc="left")
+        ax.spines[["top", "right"]].set_visible(False)
+        return _save(fig, fmt)
+
+
+def inline_svg(data: bytes) -> str:
+    """The <svg> element of an SVG file, to place inside a page."""
+    text = data.decode("utf-8")
+    return text[text.index("<svg") :]

@@ -1,0 +1,117 @@
+"""Compute a review from the records: `review_compute(user=..., scope=...) -> Review`.
+
+Every figure starts from what `user` may see (each model's visible_to), counts
+confirmed activities only, and is aggregated in the database; the number of queries
+does not grow with the number of activities or cases. When `user` has no access to
+sensitive cases (or `include_sensitive=False`), the review is redacted: sensitive cases
+and topics are left out, and so are the statements built on them.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.lib.vnformat import short_date
+from phoihop.programs.models import Indicator
+from phoihop.programs.selectors import get_program_for_user
+from phoihop.reviews import units as unit_maps
+from phoihop.reviews.compute import activities as act
+from phoihop.reviews.compute import cases as sit
+from phoihop.reviews.compute import plans
+from phoihop.reviews.data import Coordination, Kind, Review, Scope, Units
+from phoihop.reviews.rules import can_see_sensitive
+
+__all__ = ["period_label", "review_compute"]
+
+
+def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Review:
+    """The review of `scope` as `user` may see it (404 when the program is not theirs)."""
+    from phoihop.reviews.assessment import draft_statements
+
+    program = get_program_for_user(user, scope.program_id)
+    redacted = not (include_sensitive and can_see_sensitive(user, program.committee))
+    activities = act.counted_activities(user, scope)
+    cases = sit.visible_cases(user, program, scope, redacted=redacted)
+    unit_for = (
+        unit_maps.successor_map if scope.units == Units.UNITS_2025 else unit_maps.identity_map
+    )
+    review = Review(
+        scope=scope,
+        program_name=program.name,
+        committee_name=program.committee.name,
+        host_name=program.committee.host.name,
+        province_name=program.committee.locality.name,
+        period_label=period_label(scope),
+        computed_at=timezone.now(),
+        redacted=redacted,
+        localities=_localities(activities, cases, scope),
+        topics=sit.topic_results(cases, scope.end, redacted=redacted),
+        hotspots=sit.hotspot_rows(user, program, cases, scope, unit_for),
+        statements=[],
+        **_activity_parts(user, program, scope, activities),
+    )
+    tallies = plans.report_tallies(user, scope)
+    review.reports_completeness, review.reports_timeliness = plans.apply_report_tallies(
+        review.members, tallies
+    )
+    review.statements = draft_statements(review)
+    return review
+
+
+def _activity_parts(user, program, scope: Scope, activities) -> dict:
+    indicators = Indicator.objects.in_bulk()
+    counts = act.activity_counts(activities)
+    groups = act.FigureGroups(activities)
+    tasks = plans.plan_tasks(user, scope)
+    organizations = act.program_members(program, scope)
+    totals = act.indicator_totals(
+        groups.sums(),
+        indicators,
+        targets=plans.target_sums(tasks),
+        latest=act.latest_values(activities, indicators),
+    )
+    areas = act.area_results(program.content_areas.order_by("number"), counts, groups, indicators)
+    members = act.member_results(
+        organizations, counts, act.partnered_counts(activities), groups, indicators
+    )
+    coordination = Coordination(
+        activities=sum(row["n"] for row in counts),
+        joint=sum(row["joint"] for row in counts),
+        member_names=[org.short_name or org.name for org in organizations],
+        matrix=act.pair_matrix(activities, organizations),
+        area_counts=[(area.name, area.activities) for area in areas],
+        models_by_status=plans.models_by_status(user, scope),
+    )
+    return {
+        "totals": totals,
+        "areas": areas,
+        "members": members,
+        "tasks": plans.task_results(tasks),
+        "coordination": coordination,
+    }
+
+
+def _localities(activities, cases, scope: Scope) -> list:
+    """Activities and cases per locality, as recorded or regrouped by 2025 units."""
+    held = act.locality_activity_counts(activities)
+    case_counts = sit.locality_case_counts(cases, scope.end)
+    sums = {
+        pk: [held.get(pk, 0), *case_counts.get(pk, (0, 0))] for pk in set(held) | set(case_counts)
+    }
+    rows = unit_maps.locality_rows(sums)
+    return unit_maps.regroup_localities(rows) if scope.units == Units.UNITS_2025 else rows
+
+
+def period_label(scope: Scope) -> str:
+    """ "6 tháng đầu năm 2020", "năm 2020", "giai đoạn 2016–2020", or the dates."""
+    start, end = scope.start, scope.end
+    if scope.kind == Kind.SIX_MONTHS and start.year == end.year:
+        half = _("6 tháng đầu năm") if end.month <= 6 else _("6 tháng cuối năm")
+        return f"{half} {start.year}"
+    if scope.kind == Kind.ANNUAL and start.year == end.year:
+        return _("năm %(year)s") % {"year": start.year}
+    if scope.kind == Kind.PROGRAM:
+        return _("giai đoạn %(start)s–%(end)s") % {"start": start.year, "end": end.year}
+    return _("từ ngày %(start)s đến ngày %(end)s") % {
+        "start": short_date(start),
+        "end": short_date(end),
+    }

@@ -1,0 +1,107 @@
+"""Plan figures of a review: tasks and their completion, targets, expected reports, models."""
+
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
+
+from phoihop.practices.models import CoordinationModel, ModelStatus
+from phoihop.programs.models import Task, TaskTarget
+from phoihop.programs.selectors import progress_for_tasks
+from phoihop.reporting.models import PeriodReport, ReportStatus
+from phoihop.reviews.data import MemberResult, TaskResult
+
+SUBMITTED = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]
+
+
+def plan_tasks(user, scope):
+    """Tasks of the annual plans of the years the period touches."""
+    tasks = Task.objects.visible_to(user).filter(
+        plan__program_id=scope.program_id,
+        plan__year__gte=scope.start.year,
+        plan__year__lte=scope.end.year,
+    )
+    if scope.member_id:
+        tasks = tasks.filter(
+            Q(lead_id=scope.member_id) | Q(partners__id=scope.member_id)
+        ).distinct()
+    return tasks.select_related("plan", "lead").order_by("plan__year", "number", "pk")
+
+
+def task_results(tasks) -> list[TaskResult]:
+    tasks = list(tasks)
+    progress = progress_for_tasks(tasks)
+    return [_task_row(task, progress[task.pk]) for task in tasks]
+
+
+def _task_row(task, progress) -> TaskResult:
+    ratios = [min(float(t.ratio), 1.0) for t in progress.targets if t.ratio is not None]
+    return TaskResult(
+        task.plan.year,
+        task.number,
+        task.title,
+        task.lead.short_name or task.lead.name,
+        task.due_date,
+        progress.status,
+        sum(ratios) / len(ratios) if ratios else None,
+    )
+
+
+def target_sums(tasks) -> dict[int, Decimal]:
+    """indicator id → the sum of the targets the plans set for it."""
+    rows = (
+        TaskTarget.objects.filter(task__in=tasks.values("pk"))
+        .order_by()
+        .values("indicator_id")
+        .annotate(total=Sum("value"))
+    )
+    return {row["indicator_id"]: row["total"] for row in rows}
+
+
+def report_tallies(user, scope) -> dict[int, tuple[int, int, int]]:
+    """organization id → (reports due, on time, late) for periods ending in the review period."""
+    today = timezone.localdate()
+    reports = PeriodReport.objects.visible_to(user).filter(
+        program_id=scope.program_id, period_end__gte=scope.start, period_end__lte=scope.end
+    )
+    submitted = Q(status__in=SUBMITTED)
+    on_time = submitted & (Q(submitted_at__isnull=True) | Q(submitted_at__date__lte=F("due_date")))
+    rows = (
+        reports.order_by()
+        .values("organization_id")
+        .annotate(
+            due=Count("pk", filter=submitted | Q(due_date__lt=today)),
+            on_time=Count("pk", filter=on_time),
+            late=Count("pk", filter=submitted & Q(submitted_at__date__gt=F("due_date"))),
+        )
+    )
+    return {row["organization_id"]: (row["due"], row["on_time"], row["late"]) for row in rows}
+
+
+def apply_report_tallies(members: list[MemberResult], tallies) -> tuple[float | None, float | None]:
+    """Fill each member's report counts; return overall (completeness, timeliness)."""
+    for member in members:
+        due, on_time, late = tallies.get(member.organization_id, (0, 0, 0))
+        member.reports_expected, member.reports_on_time, member.reports_late = due, on_time, late
+    due = sum(m.reports_expected for m in members)
+    if not due:
+        return None, None
+    on_time = sum(m.reports_on_time for m in members)
+    return (on_time + sum(m.reports_late for m in members)) / due, on_time / due
+
+
+def models_by_status(user, scope) -> dict[str, int]:
+    """Coordination models running during the period, by recognition status."""
+    models = CoordinationModel.objects.visible_to(user).filter(
+        program_id=scope.program_id, started_on__lte=scope.end
+    )
+    models = models.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=scope.start))
+    if scope.member_id:
+        models = models.filter(members__id=scope.member_id)
+    counts = dict(
+        models.order_by()
+        .values("status")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("status", "n")
+    )
+    return {status: counts.get(status, 0) for status in ModelStatus.values}

@@ -1,0 +1,83 @@
+"""Reads of review documents, always scoped to a user.
+
+`review_for_user(user, report)` is THE way to the figures of a review document: an
+issued one returns the frozen figures (full for readers with sensitive access, redacted
+for everyone else); a draft is computed live from the records.
+"""
+
+from django.db.models import QuerySet
+
+from phoihop.core.access import get_scoped
+from phoihop.programs.models import Program
+from phoihop.reviews.compute import review_compute
+from phoihop.reviews.data import Review
+from phoihop.reviews.models import Contribution, ReviewReport, ReviewStatus
+from phoihop.reviews.rules import can_contribute, can_manage_reviews, can_see_sensitive
+from phoihop.reviews.services import scope_of
+
+
+def reviews_for_user(user) -> QuerySet[ReviewReport]:
+    return ReviewReport.objects.visible_to(user).select_related("program__committee__host")
+
+
+def get_review_for_user(user, pk, *, write: bool = False) -> ReviewReport:
+    """Drafts: the host organization; issued: the committee. Writes: the secretariat."""
+    return get_scoped(
+        reviews_for_user(user).select_related("program__committee__locality"),
+        pk,
+        write=write,
+        can_write=lambda report: can_manage_reviews(user, report.program),
+    )
+
+
+def _member_ids(program) -> list[int]:
+    return list(program.members.values_list("organization_id", flat=True))
+
+
+def get_review_for_contribution(user, pk) -> ReviewReport:
+    """A draft a member's focal point adds its narrative to: 404 outside the committee,
+    403 for anyone else (the draft's figures stay with the host organization)."""
+    drafts = ReviewReport.objects.filter(program__in=Program.objects.visible_to(user))
+    return get_scoped(
+        drafts.select_related("program__committee"),
+        pk,
+        write=True,
+        can_write=lambda r: (
+            r.status == ReviewStatus.DRAFT
+            and can_contribute(user, r.program, _member_ids(r.program))
+        ),
+    )
+
+
+def reviews_open_for_contribution(user) -> QuerySet[ReviewReport]:
+    """Drafts of the programs where `user`'s organization is a member (focal points only)."""
+    if not user.is_authenticated or user.role != "focal_point" or user.organization_id is None:
+        return ReviewReport.objects.none()
+    return (
+        ReviewReport.objects.filter(
+            status=ReviewStatus.DRAFT,
+            program__in=Program.objects.visible_to(user),
+            program__members__organization_id=user.organization_id,
+        )
+        .select_related("program")
+        .distinct()
+    )
+
+
+def review_for_user(user, report: ReviewReport) -> Review:
+    if report.status == ReviewStatus.ISSUED:
+        full = can_see_sensitive(user, report.program.committee)
+        return Review.from_json(report.frozen_full if full else report.frozen_redacted)
+    return review_compute(user=user, scope=scope_of(report))
+
+
+def contributions_for(report: ReviewReport) -> list[Contribution]:
+    return list(
+        report.contributions.select_related("organization", "submitted_by").order_by(
+            "organization__name"
+        )
+    )
+
+
+def own_contribution(user, report: ReviewReport) -> Contribution | None:
+    return report.contributions.filter(organization_id=user.organization_id).first()

@@ -1,0 +1,32 @@
+"""Charts are bytes, SVG for pages and PNG for documents; no database needed."""
+
+import pytest
+
+from phoihop.reviews import charts
+from phoihop.reviews.tests.test_data import _review
+
+
+@pytest.mark.parametrize("chart", [charts.chart_areas, charts.chart_members, charts.chart_topics])
+def test_each_review_chart_renders_svg_and_png(chart):
+    review = _review()
+    svg, png = chart(review, "svg"), chart(review, "png")
+    assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
+    assert png.startswith(b"\x89PNG")
+
+
+def test_the_monthly_chart_takes_plain_pairs_and_writes_vietnamese_text():
+    svg = charts.chart_monthly([("01/2020", 3), ("02/2020", 0), ("03/2020", 7)], "svg")
+    assert "Hoạt động theo tháng" in svg.decode()
+
+
+def test_the_same_figures_give_the_same_svg():
+    assert charts.chart_areas(_review(), "svg") == charts.chart_areas(_review(), "svg")
+
+
+def test_inline_svg_drops_the_xml_prolog():
+    assert charts.inline_svg(charts.chart_members(_review(), "svg")).startswith("<svg")
+
+
+def test_an_unknown_format_is_refused():
+    with pytest.raises(ValueError):
+        charts.chart_monthly([], "gif")

@@ -1,0 +1,252 @@
+"""Review pages and the figures dashboard: they work, validate, and keep to permissions."""
+
+import pytest
+from django.urls import reverse
+
+from phoihop.reviews.data import Kind
+from phoihop.reviews.models import ReviewReport, ReviewStatus
+from phoihop.reviews.services import review_create, review_issue
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
+
+
+@pytest.fixture
+def draft(cast, program, clock):
+    return review_create(
+        actor=cast.secretariat,
+        program=program,
+        kind=Kind.PROGRAM,
+        start=program.period_start,
+        end=program.period_end,
+    )
+
+
+def _create_data(program, **overrides):
+    data = {
+        "program": program.pk,
+        "kind": Kind.ANNUAL,
+        "year": 2020,
+        "half": 1,
+        "units": "as_recorded",
+        "layout": "party",
+        "title": "",
+    }
+    return data | overrides
+
+
+# --- List and create --------------------------------------------------------------------------
+
+
+def test_the_list_shows_drafts_to_the_host_and_offers_creation(cast, draft, client_for):
+    response = client_for(cast.secretariat).get(reverse("reviews:list"))
+    assert response.status_code == 200
+    assert draft.title in response.text
+    assert reverse("reviews:create") in response.text
+
+
+def test_a_member_sees_no_draft_but_is_asked_for_its_contribution(cast, draft, client_for):
+    response = client_for(cast.military_focal).get(reverse("reviews:list"))
+    assert f'href="{reverse("reviews:detail", args=[draft.pk])}"' not in response.text
+    assert reverse("reviews:contribute", args=[draft.pk]) in response.text
+
+
+def test_the_secretariat_creates_an_annual_review(cast, program, client_for):
+    response = client_for(cast.secretariat).post(reverse("reviews:create"), _create_data(program))
+    report = ReviewReport.objects.get()
+    assert response.status_code == 302
+    assert (report.start.isoformat(), report.end.isoformat()) == ("2020-01-01", "2020-12-31")
+    assert report.title.startswith("Báo cáo tổng kết năm 2020")
+
+
+def test_create_validates_in_vietnamese(cast, program, client_for):
+    client = client_for(cast.secretariat)
+    no_year = client.post(reverse("reviews:create"), _create_data(program, year=""))
+    no_dates = client.post(reverse("reviews:create"), _create_data(program, kind=Kind.CUSTOM))
+    outside = client.post(reverse("reviews:create"), _create_data(program, year=2023))
+    assert no_year.status_code == no_dates.status_code == outside.status_code == 400
+    assert "Hãy nhập năm của báo cáo." in no_year.text
+    assert "Hãy nhập đủ từ ngày và đến ngày" in no_dates.text
+    assert "nằm ngoài thời gian thực hiện chương trình" in outside.text
+    assert not ReviewReport.objects.exists()
+
+
+def test_a_viewer_cannot_create(cast, program, client_for):
+    assert client_for(cast.viewer).get(reverse("reviews:create")).status_code == 403
+
+
+def test_anonymous_is_sent_to_login(client, draft):
+    for url in (
+        reverse("reviews:list"),
+        reverse("reviews:detail", args=[draft.pk]),
+        reverse("reviews:dashboard"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and "/tai-khoan/" in response.url
+
+
+# --- The review page ---------------------------------------------------------------------------
+
+
+def test_the_review_page_shows_figures_statements_and_sections(
+    cast, seed_figures, client_for, program
+):
+    report = review_create(
+        actor=cast.secretariat,
+        program=program,
+        kind=Kind.PROGRAM,
+        start=program.period_start,
+        end=program.period_end,
+    )
+    response = client_for(cast.secretariat).get(reverse("reviews:detail", args=[report.pk]))
+    assert response.status_code == 200
+    text = response.text
+    assert "Chỉ 14% hoạt động có từ hai tổ chức thành viên trở lên" in text
+    assert "30,0% (3/10)" in text  # a statement's figures, beside it
+    assert "<svg" in text
+    assert ">Tôn giáo<" in text
+    assert "3.500" in text  # Vietnamese number format
+    assert reverse("reviews:issue", args=[report.pk]) in text
+
+
+def test_an_outsider_gets_404_and_a_member_404_on_a_draft(cast, draft, client_for):
+    url = reverse("reviews:detail", args=[draft.pk])
+    assert client_for(cast.outsider).get(url).status_code == 404
+    assert client_for(cast.military_focal).get(url).status_code == 404
+
+
+def test_the_host_viewer_reads_a_draft_but_cannot_edit_or_issue(cast, draft, client_for):
+    client = client_for(cast.viewer)
+    assert client.get(reverse("reviews:detail", args=[draft.pk])).status_code == 200
+    assert client.get(reverse("reviews:edit", args=[draft.pk])).status_code == 403
+    assert client.post(reverse("reviews:issue", args=[draft.pk])).status_code == 403
+
+
+def test_the_secretariat_edits_the_text(cast, draft, client_for):
+    client = client_for(cast.secretariat)
+    form = client.get(reverse("reviews:edit", args=[draft.pk]))
+    assert form.status_code == 200
+    data = {
+        name: getattr(draft, name)
+        for name in (
+            "title",
+            "number",
+            "place",
+            "layout",
+            "signer_name",
+            "signer_title",
+            "signer_authority",
+            "recipients",
+            "situation",
+            "results",
+            "limitations",
+            "directions",
+            "recommendations",
+        )
+    }
+    response = client.post(
+        reverse("reviews:edit", args=[draft.pk]), data | {"directions": "Phát huy.", "version": 1}
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.directions == "Phát huy."
+    stale = client.post(reverse("reviews:edit", args=[draft.pk]), data | {"version": 1})
+    assert stale.status_code == 400 and "người khác sửa" in stale.text
+    empty = client.post(
+        reverse("reviews:edit", args=[draft.pk]), data | {"title": "", "version": 2}
+    )
+    assert empty.status_code == 400
+
+
+def test_issuing_freezes_and_then_every_member_reads_it(cast, draft, client_for):
+    response = client_for(cast.secretariat).post(reverse("reviews:issue", args=[draft.pk]))
+    draft.refresh_from_db()
+    assert response.status_code == 302 and draft.status == ReviewStatus.ISSUED and draft.frozen_full
+    assert (
+        client_for(cast.military_focal).get(reverse("reviews:detail", args=[draft.pk])).status_code
+        == 200
+    )
+    assert (
+        client_for(cast.outsider).get(reverse("reviews:detail", args=[draft.pk])).status_code == 404
+    )
+
+
+def test_a_member_sees_no_sensitive_topic_or_statement_in_an_issued_review(
+    cast, program, seed_figures, client_for
+):
+    report = review_issue(
+        actor=cast.secretariat,
+        review=review_create(
+            actor=cast.secretariat,
+            program=program,
+            kind=Kind.PROGRAM,
+            start=program.period_start,
+            end=program.period_end,
+        ),
+    )
+    text = client_for(cast.military_focal).get(reverse("reviews:detail", args=[report.pk])).text
+    assert ">Đất đai<" not in text and ">Tôn giáo<" not in text
+    assert "30,0% (3/10)" not in text and "so với 80%" not in text
+    assert ">Môi trường<" in text
+
+
+# --- Contributions -----------------------------------------------------------------------------
+
+
+def test_a_focal_point_sends_its_contribution(cast, draft, client_for):
+    client = client_for(cast.women_focal)
+    url = reverse("reviews:contribute", args=[draft.pk])
+    assert client.get(url).status_code == 200
+    empty = client.post(url, {"text": "  "})
+    assert empty.status_code == 400 and "errorlist" in empty.text
+    assert client.post(url, {"text": "Hội LHPN tỉnh phối hợp 20 buổi."}).status_code == 302
+    assert draft.contributions.get().organization == cast.women
+
+
+def test_contributions_are_closed_to_outsiders_and_viewers(cast, draft, client_for):
+    url = reverse("reviews:contribute", args=[draft.pk])
+    assert client_for(cast.outsider).get(url).status_code == 404
+    assert client_for(cast.viewer).get(url).status_code == 403
+
+
+# --- Dashboard ---------------------------------------------------------------------------------
+
+
+def test_the_dashboard_shows_headlines_trend_and_charts(
+    cast, seed_figures, client_for, django_assert_max_num_queries
+):
+    client = client_for(cast.secretariat)
+    with django_assert_max_num_queries(45):
+        response = client.get(reverse("reviews:dashboard"))
+    assert response.status_code == 200
+    assert "Hoạt động theo tháng" in response.text
+    assert response.text.count("<svg") == 4
+    assert ">Tôn giáo<" in response.text
+
+
+def test_the_dashboard_filters_by_member_and_period(cast, seed_figures, client_for):
+    client = client_for(cast.secretariat)
+    response = client.get(
+        reverse("reviews:dashboard"),
+        {"member": cast.military.pk, "start": "2020-01-01", "end": "2020-12-31"},
+    )
+    assert response.status_code == 200
+    assert response.context["review"].coordination.activities == 2
+    bad = client.get(reverse("reviews:dashboard"), {"start": "2020-12-31", "end": "2020-01-01"})
+    assert bad.status_code == 400 and "Ngày kết thúc phải sau" in bad.text
+
+
+def test_a_member_dashboard_has_no_sensitive_figure(cast, seed_figures, client_for):
+    response = client_for(cast.military_focal).get(reverse("reviews:dashboard"))
+    assert response.status_code == 200
+    assert response.context["review"].redacted
+    assert ">Đất đai<" not in response.text and ">Tôn giáo<" not in response.text
+
+
+def test_an_outsider_dashboard_shows_nothing_of_ha_nam(cast, seed_figures, client_for):
+    response = client_for(cast.outsider).get(reverse("reviews:dashboard"))
+    assert response.status_code == 200
+    assert "Hà Nam" not in response.text.split('id="main"')[1]
+    other = client_for(cast.outsider).get(
+        reverse("reviews:dashboard"), {"program": seed_figures.scope.program_id}
+    )
+    assert other.status_code == 400

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from phoihop.reviews import views, views_documents
+
+app_name = "reviews"
+urlpatterns = [
+    path("", views.review_list, name="list"),
+    path("tao-moi/", views.review_create, name="create"),
+    path("tong-quan-so-lieu/", views.dashboard, name="dashboard"),
+    path("<int:pk>/", views.review_detail, name="detail"),
+    path("<int:pk>/sua/", views.review_edit, name="edit"),
+    path("<int:pk>/ban-hanh/", views.review_issue, name="issue"),
+    path("<int:pk>/y-kien/", views.contribution_edit, name="contribute"),
+    path("<int:pk>/tai-ve/bao-cao.docx", views_documents.review_docx, name="docx"),
+    path("<int:pk>/tai-ve/bao-cao.xlsx", views_documents.review_xlsx, name="xlsx"),
+    path("<int:pk>/tai-ve/bao-cao.pdf", views_documents.review_pdf, name="pdf"),
+]

@@ -1,0 +1,196 @@
+"""Review pages: list, create, the review itself, edit its text, a member's contribution,
+issue; and the figures dashboard. Views parse input, call one service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.core.forms import add_service_errors
+from phoihop.programs.selectors import program_current_for_committee, programs_for_user
+from phoihop.reviews import charts, selectors, services
+from phoihop.reviews.dashboard import dashboard_for_user, default_period
+from phoihop.reviews.forms import (
+    ContributionForm,
+    DashboardFilterForm,
+    ReviewCreateForm,
+    ReviewEditForm,
+    manageable_programs,
+)
+from phoihop.reviews.models import ReviewStatus
+from phoihop.reviews.rules import can_manage_reviews
+
+SECTIONS = ("situation", "results", "limitations", "directions", "recommendations")
+
+
+def _svg(chart, *args) -> str:
+    return mark_safe(charts.inline_svg(chart(*args, "svg")))  # noqa: S308 - our own matplotlib output
+
+
+@login_required
+def review_list(request):
+    context = {
+        "reviews": selectors.reviews_for_user(request.user).order_by("-end", "-pk"),
+        "open_for_contribution": selectors.reviews_open_for_contribution(request.user),
+        "can_create": bool(manageable_programs(request.user)),
+    }
+    return render(request, "reviews/review_list.html", context)
+
+
+@login_required
+def review_create(request):
+    if not manageable_programs(request.user):
+        raise PermissionDenied
+    form = ReviewCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.review_create(
+                actor=request.user,
+                program=data["program"],
+                kind=data["kind"],
+                start=data["start"],
+                end=data["end"],
+                units=data["units"],
+                title=data["title"],
+                layout=data["layout"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Đã tạo dự thảo báo cáo từ số liệu."))
+            return redirect("reviews:detail", pk=report.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "reviews/review_create.html", {"form": form}, status=status)
+
+
+def _charts(review) -> dict:
+    return {
+        "areas": _svg(charts.chart_areas, review),
+        "members": _svg(charts.chart_members, review),
+        "topics": _svg(charts.chart_topics, review)
+        if any(t.received for t in review.topics)
+        else "",
+    }
+
+
+@login_required
+def review_detail(request, pk: int):
+    report = selectors.get_review_for_user(request.user, pk)
+    review = selectors.review_for_user(request.user, report)
+    can_manage = can_manage_reviews(request.user, report.program)
+    context = {
+        "report": report,
+        "review": review,
+        "charts": _charts(review),
+        "sections": [
+            (report._meta.get_field(name).verbose_name, getattr(report, name)) for name in SECTIONS
+        ],
+        "contributions": selectors.contributions_for(report),
+        "can_edit": can_manage and report.status == ReviewStatus.DRAFT,
+        "strengths": [s for s in review.statements if s.kind == "strength"],
+        "limitations": [s for s in review.statements if s.kind == "limitation"],
+    }
+    return render(request, "reviews/review_detail.html", context)
+
+
+@login_required
+def review_edit(request, pk: int):
+    report = selectors.get_review_for_user(request.user, pk, write=True)
+    if report.status != ReviewStatus.DRAFT:
+        messages.error(request, _("Báo cáo đã ban hành, không thể sửa."))
+        return redirect("reviews:detail", pk=report.pk)
+    if request.method != "POST":
+        form = ReviewEditForm(instance=report, initial={"version": report.revision})
+        return render(request, "reviews/review_edit.html", {"form": form, "report": report})
+    form = ReviewEditForm(request.POST, instance=report)
+    if form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.review_update(
+                actor=request.user, review=report, version=form.cleaned_data["version"], **fields
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("reviews:detail", pk=report.pk)
+    return render(request, "reviews/review_edit.html", {"form": form, "report": report}, status=400)
+
+
+@login_required
+@require_POST
+def review_issue(request, pk: int):
+    report = selectors.get_review_for_user(request.user, pk, write=True)
+    try:
+        services.review_issue(actor=request.user, review=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Đã ban hành báo cáo; số liệu được giữ nguyên như lúc ban hành.")
+        )
+    return redirect("reviews:detail", pk=report.pk)
+
+
+@login_required
+def contribution_edit(request, pk: int):
+    report = selectors.get_review_for_contribution(request.user, pk)
+    form = ContributionForm(
+        request.POST or None, instance=selectors.own_contribution(request.user, report)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contribution_submit(
+                actor=request.user, review=report, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Đã gửi ý kiến của đơn vị tới Thường trực Ban Chỉ đạo."))
+            return redirect("reviews:list")
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "reviews/contribution_form.html", {"form": form, "report": report}, status=status
+    )
+
+
+def _dashboard_program(request, form):
+    if form.is_bound and form.is_valid() and form.cleaned_data.get("program"):
+        return form.cleaned_data["program"]
+    programs = programs_for_user(request.user)
+    first = programs.first()
+    current = program_current_for_committee(first.committee) if first else None
+    return current if current is not None and programs.filter(pk=current.pk).exists() else first
+
+
+@login_required
+def dashboard(request):
+    form = DashboardFilterForm(request.GET or None, user=request.user)
+    program = _dashboard_program(request, form)
+    status = 400 if form.is_bound and form.errors else 200
+    if program is None:
+        return render(
+            request, "reviews/dashboard.html", {"form": form, "board": None}, status=status
+        )
+    start, end = default_period(program)
+    form.fields["start"].initial, form.fields["end"].initial = start, end
+    form.fields["program"].initial = program.pk
+    member = None
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data.get("start") or start, form.cleaned_data.get("end") or end
+        member = form.cleaned_data.get("member")
+    board = dashboard_for_user(
+        request.user, program=program, start=start, end=end, member_id=member
+    )
+    context = {
+        "form": form,
+        "board": board,
+        "program": program,
+        "review": board.review,
+        "charts": _charts(board.review) | {"monthly": _svg(charts.chart_monthly, board.months)},
+    }
+    return render(request, "reviews/dashboard.html", context, status=status)
