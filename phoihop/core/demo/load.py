@@ -10,7 +10,10 @@ from django.db import transaction
 from django.db.models import Model
 
 from phoihop.accounts.models import User
+from phoihop.core.demo import activities as demo_activities
 from phoihop.core.demo import data
+from phoihop.core.demo import program as demo_program
+from phoihop.core.demo.situations import situations_load
 from phoihop.lib.text import clean_name
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.services import localities_load
@@ -200,4 +203,20 @@ def demo_load(*, provinces: list[str] | None = None) -> DemoResult:
     committees = _committees(places, orgs)
     _programs(committees)
     _org_events(orgs)
+    _program_2016_2020(committees["hanam"], orgs, people, users)
+    situations_load()  # cases, hotspots and bulletins of 2016–2020 (core/demo/situations.py)
     return DemoResult(places_loaded=loaded, logins=users)
+
+
+def _program_2016_2020(committee, orgs, people, users) -> None:
+    """Members, content areas, the 2020 plan, five years of activities and reports, and
+    the coordination models; each part skipped when it is already there."""
+    program = Program.objects.get(committee=committee, name=data.PROGRAMS[0]["name"])
+    secretariat = next(user for user in users if user.username == "thuongtruc")
+    demo_program.members_and_areas(program, orgs, people, secretariat)
+    plan = demo_program.plan_2020(program, orgs, secretariat)
+    if not program.activities.exists():
+        planned = demo_activities.activities_load(program, orgs, users, plan)
+        if not program.period_reports.exists():
+            demo_activities.reports_load(program, orgs, users, planned)
+    demo_program.coordination_models(program, orgs, secretariat)

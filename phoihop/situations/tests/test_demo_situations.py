@@ -1,0 +1,58 @@
+"""The demo's 2016–2020 situations: the seed localities come out as the top hotspots."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from phoihop.accounts.models import User
+from phoihop.core.demo import data
+from phoihop.organizations.models import Committee
+from phoihop.situations.hotspots import hotspot_scores_for_user
+from phoihop.situations.models import Bulletin, Case, CaseStatus, Hotspot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo_load", "--provinces", "tinhhanam", "tinhnamdinh", "tinhninhbinh")
+    return Committee.objects.get(name=data.COMMITTEES["hanam"]["name"])
+
+
+def test_demo_cases_concentrate_on_the_seed_localities_and_top_the_scores(demo):
+    cases = Case.objects.filter(committee=demo)
+    assert 60 <= cases.count() <= 100
+    seed = cases.filter(locality__ref__in=data.SEED_COMMUNE_REFS)
+    assert set(seed.values_list("locality__ref", flat=True)) == set(data.SEED_COMMUNE_REFS)
+    assert seed.count() > 0.8 * cases.count()
+    statuses = Counter(cases.values_list("status", flat=True))
+    assert (
+        statuses[CaseStatus.RESOLVED]
+        and statuses[CaseStatus.REFERRED]
+        and statuses[CaseStatus.IN_PROGRESS]
+    )
+    assert cases.filter(recurrence_of__isnull=False).count() >= 5
+    assert cases.filter(reopen_count__gt=0).exists()
+    assert cases.open().filter(due_date__lt=dt.date(2021, 1, 1)).exists()  # overdue
+    assert set(cases.values_list("topic__code", flat=True)) >= {"dat-dai", "gpmb", "ton-giao"}
+    assert (
+        cases.filter(opened_on__year__lt=2016).count()
+        == cases.filter(opened_on__year__gt=2020).count()
+        == 0
+    )
+    secretariat = User.objects.get(username="thuongtruc")
+    scores = hotspot_scores_for_user(
+        secretariat, demo, start=dt.date(2016, 1, 1), end=dt.date(2020, 12, 31)
+    )
+    top = [entry.locality.ref for entry in scores[:13]]
+    assert set(top) == set(data.SEED_COMMUNE_REFS)
+
+
+def test_demo_designates_hotspots_with_reasons_and_sends_bulletins(demo):
+    hotspots = Hotspot.objects.filter(committee=demo)
+    assert 4 <= hotspots.filter(lifted_on__isnull=True).count() <= 6
+    assert hotspots.exclude(lifted_on=None).count() == 1
+    assert all(h.locality.ref in data.SEED_COMMUNE_REFS and len(h.reason) > 40 for h in hotspots)
+    assert Bulletin.objects.filter(committee=demo).count() >= 4
