@@ -6,18 +6,24 @@ that goes back to the secretariat (the earlier revision stays in the history).
 """
 
 import datetime as dt
+import uuid
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from phoihop.activities.models import (
     Activity,
     ActivityStatus,
+    Attachment,
     Figure,
     ParticipantRole,
     Participation,
@@ -25,6 +31,8 @@ from phoihop.activities.models import (
 )
 from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
 from phoihop.lib.text import clean_name
+from phoihop.lib.uploads import sniff
+from phoihop.lib.vnformat import number
 
 
 @dataclass
@@ -43,8 +51,28 @@ class ActivityData:
     figures: dict[int, Decimal] = field(default_factory=dict)  # indicator id → value
 
 
-def _check_program_fit(program, data: ActivityData) -> None:
+@dataclass(frozen=True)
+class ProgramFacts:
+    """What _check_program_fit needs to know about a program, read once (bulk imports)."""
+
+    content_area_ids: frozenset[int]
+    task_ids: frozenset[int]
+    member_ids: frozenset[int]
+
+
+def program_facts(program) -> ProgramFacts:
+    from phoihop.programs.models import Task
+
+    return ProgramFacts(
+        content_area_ids=frozenset(program.content_areas.values_list("pk", flat=True)),
+        task_ids=frozenset(Task.objects.filter(plan__program=program).values_list("pk", flat=True)),
+        member_ids=frozenset(program.members.values_list("organization_id", flat=True)),
+    )
+
+
+def _check_program_fit(program, data: ActivityData, facts: ProgramFacts | None = None) -> None:
     """Dates inside the program, content area and task of this program, lead a member."""
+    facts = facts or program_facts(program)
     errors = {}
     if data.end_date < data.start_date:
         errors["end_date"] = _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")
@@ -52,11 +80,11 @@ def _check_program_fit(program, data: ActivityData) -> None:
         errors["start_date"] = _("Ngày bắt đầu nằm ngoài thời gian của chương trình.")
     if data.start_date > timezone.localdate():
         errors["start_date"] = _("Không thể báo cáo hoạt động chưa diễn ra (ngày trong tương lai).")
-    if not program.content_areas.filter(pk=data.content_area_id).exists():
+    if data.content_area_id not in facts.content_area_ids:
         errors["content_area"] = _("Nội dung phối hợp không thuộc chương trình này.")
-    if data.task_id and not program.plans.filter(tasks__pk=data.task_id).exists():
+    if data.task_id and data.task_id not in facts.task_ids:
         errors["task"] = _("Nhiệm vụ không thuộc kế hoạch của chương trình này.")
-    members = set(program.members.values_list("organization_id", flat=True))
+    members = facts.member_ids
     if data.lead_id not in members:
         errors["lead"] = _("Cơ quan chủ trì không phải thành viên chương trình.")
     if set(data.partner_ids) - members:
@@ -74,6 +102,7 @@ def _apply(activity: Activity, data: ActivityData) -> None:
     activity.start_date, activity.end_date = data.start_date, data.end_date
     activity.content_area_id, activity.lead_id = data.content_area_id, data.lead_id
     activity.task_id, activity.narrative = data.task_id, data.narrative.strip()
+    activity.refresh_search_fields()
 
 
 def _sync_participants(activity: Activity, data: ActivityData) -> None:
@@ -251,3 +280,209 @@ def joint_share(activities) -> tuple[int, int]:
     """(joint, total) over `activities`: joint = two or more organizations took part."""
     row = activities.aggregate(total=Count("pk"), joint=Count("pk", filter=Q(participant_count__gte=2)))
     return row["joint"], row["total"]
+
+
+# --- Attachments: evidence of an activity ---------------------------------------------
+
+# Extension → (content type, label). What the file *is* is decided by its bytes.
+ATTACHMENT_TYPES = {
+    ".png": ("image/png", "PNG"),
+    ".jpg": ("image/jpeg", "JPEG"),
+    ".jpeg": ("image/jpeg", "JPEG"),
+    ".gif": ("image/gif", "GIF"),
+    ".webp": ("image/webp", "WEBP"),
+    ".pdf": ("application/pdf", "PDF"),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+}
+
+
+def _sniff(upload) -> str | None:
+    """The label of what `upload`'s bytes are (PNG, …, DOCX, XLSX), or None."""
+    upload.seek(0)
+    kind = sniff(upload.read(16))
+    upload.seek(0)
+    if kind == "zip":
+        return _sniff_office(upload)
+    return kind.upper() if kind else None
+
+
+def _sniff_office(upload) -> str | None:
+    """DOCX or XLSX: a zip with [Content_Types].xml and a word/ or xl/ part."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return None
+    finally:
+        upload.seek(0)
+    if "[Content_Types].xml" not in names:
+        return None
+    if any(name.startswith("word/") for name in names):
+        return "DOCX"
+    if any(name.startswith("xl/") for name in names):
+        return "XLSX"
+    return None
+
+
+def _check_upload(upload) -> tuple[str, str]:
+    """(clean original name, content type) of an acceptable upload; else ValidationError."""
+    name = clean_name(PurePath(upload.name or "").name)[:255]
+    limit_mb = settings.PHOIHOP_MAX_UPLOAD_MB
+    if upload.size > limit_mb * 1024 * 1024:
+        raise ValidationError(
+            _("Tệp “%(name)s” quá lớn (%(size)s MB); tối đa %(limit)s MB.")
+            % {"name": name, "size": number(upload.size / 1024 / 1024, 1), "limit": limit_mb},
+            code="too_large",
+        )
+    expected = ATTACHMENT_TYPES.get(PurePath(name).suffix.lower())
+    if expected is None:
+        raise ValidationError(
+            _("Chỉ nhận ảnh (PNG, JPEG, GIF, WEBP), PDF, Word (DOCX) hoặc Excel (XLSX)."),
+            code="bad_type",
+        )
+    content_type, label = expected
+    if _sniff(upload) != label:
+        raise ValidationError(
+            _("Tệp “%(name)s” không phải tệp %(type)s thật: nội dung không khớp với đuôi tệp.")
+            % {"name": name, "type": label},
+            code="disguised",
+        )
+    return name, content_type
+
+
+@transaction.atomic
+def attachment_add(*, actor, activity: Activity, upload) -> Attachment:
+    """Attach evidence: checked by size, extension and the file's own bytes.
+
+    Stored under MEDIA_ROOT with a random name; served only through a permission-checked
+    view, never from a public URL.
+    """
+    if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
+        raise PermissionDenied
+    original_name, content_type = _check_upload(upload)
+    attachment = Attachment(
+        activity=activity,
+        original_name=original_name,
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    suffix = PurePath(original_name).suffix.lower()
+    attachment.file.save(f"{uuid.uuid4().hex}{suffix}", upload, save=False)
+    try:
+        attachment.full_clean()
+        attachment.save()
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor, attachment: Attachment) -> None:
+    activity = attachment.activity
+    if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
+        raise PermissionDenied
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+# --- Bulk import (the Excel importer, the demo) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem of one row of a bulk import: `index` into the rows, `field` of ActivityData."""
+
+    index: int
+    field: str
+    message: str
+
+
+class ActivityRowsInvalid(ValidationError):
+    """Raised by activity_bulk_create with every row's problems; nothing was saved."""
+
+    def __init__(self, row_errors: list[RowError]):
+        self.row_errors = row_errors
+        super().__init__([f"{e.index + 1}: {e.message}" for e in row_errors])
+
+
+# Fields validated by activity_rows_check itself (relations) or by the check constraint.
+_BULK_CLEAN_EXCLUDE = ["program", "task", "content_area", "lead", "created_by", "localities"]
+
+
+def activity_rows_check(*, actor, program, rows: list[ActivityData]) -> list[RowError]:
+    """Every problem of every row (permission, program fit, field limits); writes nothing."""
+    facts = program_facts(program)
+    errors: list[RowError] = []
+    for index, data in enumerate(rows):
+        if not can_edit_activity(actor, program=program, lead_id=data.lead_id):
+            errors.append(RowError(index, "lead", _(
+                "Bạn chỉ được nhập hoạt động do tổ chức của mình chủ trì."
+            )))
+        try:
+            _check_program_fit(program, data, facts)
+            activity = Activity(program=program)
+            _apply(activity, data)
+            activity.full_clean(
+                exclude=_BULK_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            errors += [
+                RowError(index, name, message)
+                for name, messages in error.message_dict.items()
+                for message in messages
+            ]
+    return errors
+
+
+@transaction.atomic
+def activity_bulk_create(
+    *, actor, program, rows: list[ActivityData], submit: bool = False
+) -> int:
+    """Create all `rows` in one transaction, or none: raises ActivityRowsInvalid listing
+    every row's problems. History rows are written in bulk too. Returns the count."""
+    errors = activity_rows_check(actor=actor, program=program, rows=rows)
+    if errors:
+        raise ActivityRowsInvalid(errors)
+    now = timezone.now()
+    activities = []
+    for data in rows:
+        activity = Activity(
+            program=program,
+            created_by=actor,
+            participant_count=1 + len(set(data.partner_ids)),
+            status=ActivityStatus.SUBMITTED if submit else ActivityStatus.DRAFT,
+            submitted_at=now if submit else None,
+        )
+        _apply(activity, data)
+        activities.append(activity)
+    created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=actor)
+    _bulk_children(actor, created, rows)
+    return len(created)
+
+
+def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData]) -> None:
+    """Participations, figures and localities of freshly bulk-created activities."""
+    parts, figures, places = [], [], []
+    through = Activity.localities.through
+    for activity, data in zip(activities, rows, strict=True):
+        parts.append(Participation(
+            activity=activity, organization_id=data.lead_id, role=ParticipantRole.LEAD,
+            status=ParticipationStatus.CONFIRMED,
+        ))
+        parts += [
+            Participation(activity=activity, organization_id=pk, role=ParticipantRole.PARTNER)
+            for pk in dict.fromkeys(data.partner_ids)
+        ]
+        figures += [
+            Figure(activity=activity, indicator_id=pk, value=value) for pk, value in data.figures.items()
+        ]
+        places += [
+            through(activity_id=activity.pk, locality_id=pk) for pk in dict.fromkeys(data.locality_ids)
+        ]
+    bulk_create_with_history(parts, Participation, batch_size=500, default_user=actor)
+    bulk_create_with_history(figures, Figure, batch_size=500, default_user=actor)
+    through.objects.bulk_create(places, batch_size=500)

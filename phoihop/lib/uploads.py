@@ -16,7 +16,6 @@ from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
-from phoihop.lib.filetypes import sniff
 from phoihop.lib.vnformat import number
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -47,7 +46,14 @@ CONTENT_TYPES = {
 INLINE_KINDS = {"PNG", "JPEG", "GIF", "WEBP", "PDF"}
 
 
-def check_upload(name: str, head_bytes: bytes, size: int, *, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
+def check_upload(
+    name: str,
+    head_bytes: bytes,
+    size: int,
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    allowed: frozenset[str] | None = None,
+) -> str:
     """The kind ("PNG", "JPEG", "GIF", "WEBP", "PDF", "DOCX", "XLSX") of an acceptable file.
 
     `head_bytes` are the file's leading bytes; for DOCX and XLSX (zip archives, whose
@@ -62,10 +68,11 @@ def check_upload(name: str, head_bytes: bytes, size: int, *, max_bytes: int = MA
     if size == 0:
         raise ValueError(_("Tệp “%(name)s” rỗng.") % {"name": name})
     expected = EXTENSIONS.get(PurePath(name).suffix.lower())
-    if expected is None:
+    kinds = allowed or frozenset(CONTENT_TYPES)
+    if expected not in kinds:
         raise ValueError(
-            _("Tệp “%(name)s” không được nhận: chỉ nhận ảnh (PNG, JPEG, GIF, WEBP), PDF, Word (DOCX) "
-              "hoặc Excel (XLSX).") % {"name": name}
+            _("Tệp “%(name)s” không được nhận: chỉ nhận %(kinds)s.")
+            % {"name": name, "kinds": ", ".join(sorted(kinds))}
         )
     if _kind_of(head_bytes) != expected:
         raise ValueError(
@@ -73,6 +80,32 @@ def check_upload(name: str, head_bytes: bytes, size: int, *, max_bytes: int = MA
             % {"name": name, "type": expected}
         )
     return expected
+
+
+def read_upload(upload) -> bytes:
+    """The bytes check_upload needs from a Django UploadedFile: the whole file, since
+    DOCX/XLSX keep their directory at the end (files are at most MAX_UPLOAD_BYTES)."""
+    upload.seek(0)
+    data = upload.read(MAX_UPLOAD_BYTES + 1)
+    upload.seek(0)
+    return data
+
+
+def sniff(head: bytes) -> str | None:
+    """The kind the leading bytes announce ("pdf", "zip", "jpeg", "png", …), else None."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    return None
 
 
 def _kind_of(data: bytes) -> str | None:

@@ -5,6 +5,7 @@ Vietnamese writes 4.100 for four thousand one hundred, 0,9% for 0.9 percent and
 """
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -40,3 +41,54 @@ def long_date(day: dt.date) -> str:
 def short_date(day: dt.date | None) -> str:
     """date(2020, 3, 5) → "05/03/2020"."""
     return day.strftime("%d/%m/%Y") if day else "–"
+
+
+class NumberFormatError(ValueError):
+    """A typed number that is garbage (kind "invalid") or reads differently in English
+    (kind "ambiguous"). The message is Vietnamese; forms translate by `kind`."""
+
+    def __init__(self, message: str, kind: str = "invalid"):
+        super().__init__(message)
+        self.kind = kind
+
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 4.100 / 1.234.567
+_DIGITS = re.compile(r"^\d+$")
+_DOTTED = re.compile(r"^[\d.]+$")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Read a number typed the Vietnamese way: "4.100" → 4100, "1.234,5" → 1234.5.
+
+    Dots group thousands (always in threes), a comma starts the decimals. Spaces are
+    ignored. Empty → None. Raises NumberFormatError on garbage and on forms that read
+    differently in English ("0.5", "4,100", "1,234.5"), so nothing is silently off by
+    a factor of a thousand.
+    """
+    raw = (text or "").replace("\u00a0", "").replace(" ", "")
+    if not raw:
+        return None
+    sign = "-" if raw[0] == "-" else ""
+    raw = raw[1:] if raw[0] in "+-" else raw
+    integer, comma, fraction = raw.partition(",")
+    if comma and "." in fraction and _DOTTED.match(integer + fraction):
+        raise _ambiguous(text)  # an English "1,234.5"
+    if not integer or (comma and not _DIGITS.match(fraction)):
+        raise NumberFormatError(f"“{text}” không phải là một số.")
+    if _GROUPED.match(integer):
+        integer = integer.replace(".", "")
+    elif _DOTTED.match(integer) and not _DIGITS.match(integer):
+        raise _ambiguous(text)  # "0.5", "4.10": a dot that does not group thousands
+    elif not _DIGITS.match(integer):
+        raise NumberFormatError(f"“{text}” không phải là một số.")
+    elif comma and len(fraction) == 3 and integer != "0":
+        raise _ambiguous(text)  # "4,100": four thousand one hundred in English
+    return Decimal(f"{sign}{integer}.{fraction}" if comma else f"{sign}{integer}")
+
+
+def _ambiguous(text: str) -> NumberFormatError:
+    return NumberFormatError(
+        f"“{text}” không rõ: dấu chấm ngăn cách hàng nghìn (4.100), "
+        f"dấu phẩy ngăn cách phần thập phân (1.234,5).",
+        "ambiguous",
+    )

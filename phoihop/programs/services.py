@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.history import ensure_unchanged
-from phoihop.lib.filetypes import MAX_DOCUMENT_BYTES, document_kind
+from phoihop.lib.uploads import check_upload, read_upload
 from phoihop.lib.text import clean_name
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization, Person
@@ -96,19 +96,15 @@ def _not_in_future(day: dt.date, field: str) -> None:
         raise ValidationError({field: _("Ngày ký không được sau ngày hôm nay.")})
 
 
+SIGNED_DOCUMENT_KINDS = frozenset({"PDF", "DOCX", "JPEG", "PNG", "GIF", "WEBP"})
+
+
 def check_document(upload, field: str) -> None:
-    """PDF, Word (.docx) or an image (JPEG, PNG, GIF, WEBP) of at most 10 MB, judged by its content."""
-    if upload.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError({field: _("Tệp quá lớn: tối đa 10 MB.")})
-    if document_kind(upload.name, upload) is None:
-        raise ValidationError(
-            {
-                field: _(
-                    "Chỉ nhận tệp PDF, Word (.docx) hoặc ảnh (JPG, PNG, GIF, WEBP); nội dung tệp "
-                    "phải đúng với đuôi tên tệp."
-                )
-            }
-        )
+    """PDF, Word (.docx) or an image of at most 10 MB, judged by its content."""
+    try:
+        check_upload(upload.name, read_upload(upload), upload.size, allowed=SIGNED_DOCUMENT_KINDS)
+    except ValueError as error:
+        raise ValidationError({field: str(error)}) from None
 
 
 # --- programs ----------------------------------------------------------------------------

@@ -304,6 +304,8 @@ class BulletinQuerySet(models.QuerySet):
         if user.is_administrator:
             return self.all()
         org = user.organization_id
+        if org is None:
+            return self.none()
         to_me = Q(recipients__isnull=True, committee__memberships__organization_id=org) | Q(recipients__id=org)
         ids = self.filter(to_me | Q(sender_id=org) | Q(committee__host_id=org)).values("pk")
         return self.filter(pk__in=ids)

@@ -1,7 +1,6 @@
 """A focal point logs in through the real form and reads the home page and its map,
 with every request staying on this machine."""
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,21 +15,11 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 HA_NAM_COMMITTEE = "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Hà Nam"
 
 
-@pytest.fixture
-def async_env_restored():
-    """The `browser` fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for good; put it back after
-    (requested before `browser`, so this tears down last), or later tests that run
-    `manage.py check --deploy` in a subprocess inherit it."""
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    yield
-    if before is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
-
-
+# Transactional tests empty the tables, data migrations' rows included (indicators,
+# topics); serialized_rollback restores them for the demo loader.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_focal_point_logs_in_and_sees_the_committee_map_offline(
-    async_env_restored, browser, live_server, transactional_db
+    browser, live_server
 ):
     call_command("demo_load", "--provinces", "tinhhanam", "tinhnamdinh", "tinhninhbinh")
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 1000})

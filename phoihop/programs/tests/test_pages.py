@@ -120,7 +120,7 @@ def test_signing_page_uploads_the_document_and_lists_signatories(client_for, cas
     client = client_for(cast.secretariat)
     data = {"signed_on": "10/03/2016", "signed_place": "Phủ Lý", f"signatory_{member.pk}": head.pk}
     bad = client.post(url, data | {"signed_document": SimpleUploadedFile("a.pdf", b"MZ not pdf")})
-    assert "Chỉ nhận tệp PDF" in bad.content.decode()
+    assert "không phải tệp PDF thật" in bad.content.decode()
     good = client.post(url, data | {"signed_document": SimpleUploadedFile("a.pdf", b"%PDF-1.4 ok")})
     assert good.status_code == 302
     html = client.get(reverse("programs:detail", args=[program.pk])).content.decode()
