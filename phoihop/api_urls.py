@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from phoihop.accounts.api import register as register_accounts
 from phoihop.activities.api import register as register_activities
+from phoihop.intake.api import register as register_intake
 from phoihop.localities.api import register as register_localities
 from phoihop.organizations.api import register as register_organizations
 from phoihop.practices.api import register as register_practices
@@ -23,5 +24,6 @@ register_reporting(router)
 register_situations(router)
 register_practices(router)
 register_reviews(router)
+register_intake(router)
 
 urlpatterns = [path("", include(router.urls))]

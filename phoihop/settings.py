@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "phoihop.situations",
     "phoihop.reviews",
     "phoihop.workbooks",
+    "phoihop.intake",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.lib.text import fold
 from phoihop.programs.models import ContentArea, Indicator, Program, Task
 
 
@@ -110,8 +111,9 @@ class Activity(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    search_text = models.CharField(max_length=300, editable=False, blank=True, db_index=True)
 
-    history = HistoricalRecords(m2m_fields=[localities])
+    history = HistoricalRecords(m2m_fields=[localities], excluded_fields=["search_text"])
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -130,6 +132,10 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def refresh_search_fields(self) -> None:
+        """The folded title, so "tuyen truyen dat dai" finds "Tuyên truyền … Đất đai"."""
+        self.search_text = fold(self.title)[:300]
 
     @property
     def is_joint(self) -> bool:

@@ -7,7 +7,6 @@ that goes back to the secretariat (the earlier revision stays in the history).
 
 import datetime as dt
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
@@ -31,8 +30,7 @@ from phoihop.activities.models import (
 )
 from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
 from phoihop.lib.text import clean_name
-from phoihop.lib.uploads import sniff
-from phoihop.lib.vnformat import number
+from phoihop.lib.uploads import CONTENT_TYPES, check_upload
 
 
 @dataclass
@@ -284,71 +282,25 @@ def joint_share(activities) -> tuple[int, int]:
 
 # --- Attachments: evidence of an activity ---------------------------------------------
 
-# Extension → (content type, label). What the file *is* is decided by its bytes.
-ATTACHMENT_TYPES = {
-    ".png": ("image/png", "PNG"),
-    ".jpg": ("image/jpeg", "JPEG"),
-    ".jpeg": ("image/jpeg", "JPEG"),
-    ".gif": ("image/gif", "GIF"),
-    ".webp": ("image/webp", "WEBP"),
-    ".pdf": ("application/pdf", "PDF"),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
-}
-
-
-def _sniff(upload) -> str | None:
-    """The label of what `upload`'s bytes are (PNG, …, DOCX, XLSX), or None."""
-    upload.seek(0)
-    kind = sniff(upload.read(16))
-    upload.seek(0)
-    if kind == "zip":
-        return _sniff_office(upload)
-    return kind.upper() if kind else None
-
-
-def _sniff_office(upload) -> str | None:
-    """DOCX or XLSX: a zip with [Content_Types].xml and a word/ or xl/ part."""
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return None
-    finally:
-        upload.seek(0)
-    if "[Content_Types].xml" not in names:
-        return None
-    if any(name.startswith("word/") for name in names):
-        return "DOCX"
-    if any(name.startswith("xl/") for name in names):
-        return "XLSX"
-    return None
-
-
 def _check_upload(upload) -> tuple[str, str]:
-    """(clean original name, content type) of an acceptable upload; else ValidationError."""
+    """(clean original name, content type) of an acceptable upload; else ValidationError
+    (too large, an extension not accepted, or bytes that are not what the name claims)."""
     name = clean_name(PurePath(upload.name or "").name)[:255]
-    limit_mb = settings.PHOIHOP_MAX_UPLOAD_MB
-    if upload.size > limit_mb * 1024 * 1024:
-        raise ValidationError(
-            _("Tệp “%(name)s” quá lớn (%(size)s MB); tối đa %(limit)s MB.")
-            % {"name": name, "size": number(upload.size / 1024 / 1024, 1), "limit": limit_mb},
-            code="too_large",
-        )
-    expected = ATTACHMENT_TYPES.get(PurePath(name).suffix.lower())
-    if expected is None:
-        raise ValidationError(
-            _("Chỉ nhận ảnh (PNG, JPEG, GIF, WEBP), PDF, Word (DOCX) hoặc Excel (XLSX)."),
-            code="bad_type",
-        )
-    content_type, label = expected
-    if _sniff(upload) != label:
-        raise ValidationError(
-            _("Tệp “%(name)s” không phải tệp %(type)s thật: nội dung không khớp với đuôi tệp.")
-            % {"name": name, "type": label},
-            code="disguised",
-        )
-    return name, content_type
+    limit = settings.PHOIHOP_MAX_UPLOAD_MB * 1024 * 1024
+    head = b"" if upload.size > limit else _read_all(upload)
+    try:
+        kind = check_upload(name, head, upload.size, max_bytes=limit)
+    except ValueError as error:
+        raise ValidationError(str(error), code="bad_upload") from None
+    return name, CONTENT_TYPES[kind]
+
+
+def _read_all(upload) -> bytes:
+    """The whole (size-checked) file: DOCX and XLSX keep their zip directory at the end."""
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return data
 
 
 @transaction.atomic

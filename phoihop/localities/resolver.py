@@ -76,6 +76,22 @@ def resolve(name, *, kind_hint=None, parent=None, on: dt.date | None = None, wit
     return _decide(name, _candidates(parsed, scope, parents))
 
 
+def rank(name, units, *, kind_hint=None, parents=None) -> Resolution:
+    """Like `resolve`, over `units` the caller already holds (each with its parent chain
+    loaded): the same parsing, scoring and decision, no query. Text intake keeps a
+    gazetteer in memory and picks the units of the right day and province itself."""
+    problem = invalid_reason(name)
+    if problem:
+        return Resolution(str(name)[:MAX_LENGTH], INVALID, message=problem)
+    parsed = _parsed(name, kind_hint)
+    keys = {k for k in (parsed.key, parsed.full_key) if k}
+    if parents is not None:
+        ids = {p.pk for p in parents}
+        units = [u for u in units if u.parent_id in ids or (u.parent is not None and u.parent.parent_id in ids)]
+    scored = (_score(unit, parsed, keys, parents) for unit in units)
+    return _decide(name, sorted((c for c in scored if c), key=_order))
+
+
 def invalid_reason(name) -> str:
     """Why `name` cannot be a unit name (Vietnamese), or "" when it may be one."""
     if not isinstance(name, str) or not name.strip():

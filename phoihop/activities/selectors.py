@@ -1,0 +1,286 @@
+"""Reads of activities, always scoped to a user through Activity.objects.visible_to().
+
+Totals count each activity once: they aggregate Figure rows of the visible, confirmed
+activities, never joining through participations (which would repeat a joint activity
+once per participant).
+"""
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from phoihop.activities.models import (
+    Activity,
+    ActivityStatus,
+    Attachment,
+    Figure,
+    ParticipantRole,
+    Participation,
+)
+from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
+from phoihop.activities.services import joint_share, pending_participations_for
+from phoihop.core.access import get_scoped
+from phoihop.lib.text import fold
+from phoihop.localities.models import Locality
+from phoihop.programs.models import Aggregation, Indicator, Program
+
+
+def _participations_prefetch() -> Prefetch:
+    return Prefetch("participations", queryset=Participation.objects.select_related("organization"))
+
+
+def activities_for_user(user, filters: Mapping[str, Any] | None = None) -> QuerySet[Activity]:
+    """The activity list: visible to `user`, filtered like the list page and the API.
+
+    Filters (all optional): program, status, content_area, organization (takes part in
+    any role), lead, locality (the unit or any unit below it), date_from, date_to (the
+    activity overlaps the range), q (title, without diacritics).
+    """
+    filters = {key: value for key, value in (filters or {}).items() if value not in (None, "")}
+    activities = Activity.objects.visible_to(user)
+    simple = {
+        "program": "program",
+        "status": "status",
+        "content_area": "content_area",
+        "lead": "lead",
+    }
+    for key, lookup in simple.items():
+        if key in filters:
+            activities = activities.filter(**{lookup: filters[key]})
+    if "organization" in filters:
+        activities = activities.filter(
+            pk__in=Participation.objects.filter(organization=filters["organization"]).values(
+                "activity_id"
+            )
+        )
+    if "locality" in filters:
+        units = Locality.objects.within(filters["locality"]).values("pk")
+        activities = activities.filter(
+            pk__in=Activity.localities.through.objects.filter(locality_id__in=units).values(
+                "activity_id"
+            )
+        )
+    if "date_from" in filters:
+        activities = activities.filter(end_date__gte=filters["date_from"])
+    if "date_to" in filters:
+        activities = activities.filter(start_date__lte=filters["date_to"])
+    if folded := fold(filters.get("q", "")):
+        activities = activities.filter(search_text__contains=folded)
+    return (
+        activities.select_related("program", "content_area", "lead")
+        .prefetch_related(_participations_prefetch())
+        .order_by("-start_date", "-pk")
+    )
+
+
+def get_activity_for_user(user, pk, *, write: bool = False) -> Activity:
+    """Outsiders 404; visible but not the lead's writer and `write` asked: 403."""
+    return get_scoped(
+        Activity.objects.visible_to(user).select_related(
+            "program__committee", "content_area", "lead", "task", "created_by"
+        ),
+        pk,
+        write=write,
+        can_write=lambda activity: can_edit_activity(
+            user, program=activity.program, lead_id=activity.lead_id
+        ),
+    )
+
+
+def get_attachment_for_user(user, pk, *, write: bool = False) -> Attachment:
+    return get_scoped(
+        Attachment.objects.filter(activity__in=Activity.objects.visible_to(user)).select_related(
+            "activity__program"
+        ),
+        pk,
+        write=write,
+        can_write=lambda attachment: can_edit_activity(
+            user, program=attachment.activity.program, lead_id=attachment.activity.lead_id
+        ),
+    )
+
+
+def organization_activities(user, organization) -> QuerySet[Participation]:
+    """Every activity `organization` leads or takes part in that `user` may see, as the
+    organization's participation (its role and answer); a joint activity appears in
+    each participant's record."""
+    return (
+        Participation.objects.filter(
+            organization=organization, activity__in=Activity.objects.visible_to(user)
+        )
+        .select_related("activity__content_area", "activity__lead", "activity__program")
+        .order_by("-activity__start_date", "-activity_id")
+    )
+
+
+def activities_for_review(user) -> QuerySet[Activity]:
+    """Submitted activities waiting for `user`'s secretariat (administrators: all)."""
+    activities = activities_for_user(user, {"status": ActivityStatus.SUBMITTED})
+    if user.is_administrator:
+        return activities.order_by("submitted_at", "pk")
+    return activities.filter(program__committee__host_id=user.organization_id).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def pending_for_user(user) -> QuerySet[Participation]:
+    """Partner parts `user`'s organization has yet to confirm or decline."""
+    return (
+        pending_participations_for(user)
+        .filter(activity__in=Activity.objects.visible_to(user))
+        .select_related("activity__lead", "activity__content_area")
+        .order_by("activity__start_date", "activity_id")
+    )
+
+
+def programs_for_reporting(user) -> QuerySet[Program]:
+    """Programs `user` may report activities in: those its organization is a member of."""
+    programs = Program.objects.visible_to(user).select_related("committee")
+    if user.is_administrator:
+        return programs
+    return programs.filter(members__organization_id=user.organization_id).distinct()
+
+
+# --- The detail page ---------------------------------------------------------------------
+
+
+@dataclass
+class TimelineEntry:
+    when: dt.datetime
+    who: str
+    status: str
+    change: str
+    revision: int
+
+
+@dataclass
+class ActivityDetail:
+    activity: Activity
+    figures: list
+    participations: list[Participation]
+    attachments: list[Attachment]
+    timeline: list[TimelineEntry]
+    my_participation: Participation | None
+    can_edit: bool
+    can_submit: bool
+    can_review: bool
+    can_respond: bool
+
+
+def activity_timeline(activity: Activity) -> list[TimelineEntry]:
+    """The activity's history rows, newest first: who, when, and the status change."""
+    records = list(
+        activity.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    labels = dict(ActivityStatus.choices)
+    entries, previous = [], None
+    for record in records:
+        status = str(labels.get(record.status, record.status))
+        if previous is None:
+            change = _("Tạo mới (%(status)s)") % {"status": status}
+        elif previous.status != record.status:
+            change = f"{labels.get(previous.status, previous.status)} → {status}"
+        elif previous.revision != record.revision:
+            change = _("Sửa nội dung")
+        elif previous.participant_count != record.participant_count:
+            change = _("Số tổ chức tham gia: %(old)s → %(new)s") % {
+                "old": previous.participant_count,
+                "new": record.participant_count,
+            }
+        else:
+            change = _("Cập nhật")
+        who = record.history_user.display_name if record.history_user else _("Hệ thống")
+        entries.append(TimelineEntry(record.history_date, who, status, change, record.revision))
+        previous = record
+    return entries[::-1]
+
+
+def activity_detail_for_user(user, activity: Activity) -> ActivityDetail:
+    participations = list(activity.participations.select_related("organization", "responded_by"))
+    mine = next(
+        (
+            p
+            for p in participations
+            if p.organization_id == user.organization_id and p.role == ParticipantRole.PARTNER
+        ),
+        None,
+    )
+    can_edit = can_edit_activity(user, program=activity.program, lead_id=activity.lead_id)
+    return ActivityDetail(
+        activity=activity,
+        figures=list(activity.figures.select_related("indicator").order_by("indicator__order")),
+        participations=participations,
+        attachments=list(activity.attachments.all()),
+        timeline=activity_timeline(activity),
+        my_participation=mine,
+        can_edit=can_edit,
+        can_submit=can_edit and activity.status in (ActivityStatus.DRAFT, ActivityStatus.RETURNED),
+        can_review=activity.status == ActivityStatus.SUBMITTED
+        and can_review_activity(user, activity),
+        can_respond=mine is not None
+        and activity.status != ActivityStatus.DRAFT
+        and can_respond_for(user, mine.organization_id),
+    )
+
+
+# --- Program totals -----------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorTotal:
+    indicator: Indicator
+    value: Decimal
+    activities: int  # confirmed activities that reported this indicator
+
+
+@dataclass
+class ProgramTotals:
+    rows: list[IndicatorTotal]
+    activities: int  # confirmed activities visible to the user
+    joint: int  # of which done by two or more organizations
+
+    @property
+    def joint_ratio(self) -> float | None:
+        return self.joint / self.activities if self.activities else None
+
+
+def program_totals(user, program: Program, *, until: dt.date | None = None) -> ProgramTotals:
+    """Per indicator, the total over the CONFIRMED activities of `program` visible to
+    `user`, each activity counted once whoever took part in it."""
+    counted = Activity.objects.visible_to(user).filter(program=program).counted()
+    if until is not None:
+        counted = counted.filter(start_date__lte=until)
+    sums = (
+        Figure.objects.filter(activity__in=counted)
+        .values("indicator")
+        .annotate(total=Sum("value"), activities=Count("activity", distinct=True))
+        .order_by()
+    )
+    by_indicator = {row["indicator"]: row for row in sums}
+    indicators = Indicator.objects.filter(pk__in=by_indicator).order_by("order", "name")
+    rows = []
+    for indicator in indicators:
+        row = by_indicator[indicator.pk]
+        value = row["total"]
+        if indicator.aggregation == Aggregation.COUNT:
+            value = Decimal(row["activities"])
+        elif indicator.aggregation == Aggregation.LATEST:
+            value = _latest_value(counted, indicator)
+        rows.append(IndicatorTotal(indicator, value, row["activities"]))
+    joint, total = joint_share(counted)
+    return ProgramTotals(rows=rows, activities=total, joint=joint)
+
+
+def _latest_value(counted: QuerySet[Activity], indicator: Indicator) -> Decimal:
+    latest = (
+        Figure.objects.filter(activity__in=counted, indicator=indicator)
+        .order_by("-activity__end_date", "-activity_id")
+        .values_list("value", flat=True)
+        .first()
+    )
+    return latest if latest is not None else Decimal(0)

@@ -1,0 +1,283 @@
+"""Activity pages: parse input, call one service, render.
+
+Every record comes through a scoped selector: outsiders get 404, read-only users 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.activities import selectors, services
+from phoihop.activities.forms import (
+    ActivityFilterForm,
+    ActivityForm,
+    AttachmentForm,
+    RespondForm,
+    ReturnForm,
+)
+from phoihop.activities.models import Activity, ParticipantRole
+from phoihop.activities.rules import can_edit_activity
+from phoihop.core.access import get_scoped
+from phoihop.core.forms import add_service_errors
+from phoihop.organizations.selectors import get_organization_for_user
+
+PER_PAGE = 50
+INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"}
+
+
+def _page(request, items):
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return page, query.urlencode()
+
+
+def _flash_errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def activity_list(request):
+    form = ActivityFilterForm(request.GET or None, user=request.user)
+    activities = selectors.activities_for_user(request.user, form.filters())
+    page, query = _page(request, activities)
+    return render(request, "activities/list.html", {"form": form, "page": page, "query": query})
+
+
+@login_required
+def organization_record(request, pk: int | None = None):
+    """Hoạt động của đơn vị: every activity the organization leads or takes part in."""
+    if pk is None and request.user.organization_id is None:
+        messages.info(request, _("Tài khoản của bạn không thuộc tổ chức nào."))
+        return redirect("activities:list")
+    organization = get_organization_for_user(request.user, pk or request.user.organization_id)
+    page, query = _page(request, selectors.organization_activities(request.user, organization))
+    context = {"organization": organization, "page": page, "query": query}
+    return render(request, "activities/organization.html", context)
+
+
+def _program_for_create(request):
+    """The program to report in: the only one, or the one chosen (?chuong-trinh=)."""
+    programs = selectors.programs_for_reporting(request.user)
+    chosen = request.GET.get("chuong-trinh")
+    if chosen:
+        return get_scoped(programs, chosen), programs
+    listed = list(programs[:2])
+    return (listed[0] if len(listed) == 1 else None), programs
+
+
+@login_required
+def activity_create(request):
+    program, programs = _program_for_create(request)
+    if not can_edit_activity(request.user, program=program, lead_id=request.user.organization_id):
+        raise PermissionDenied
+    if program is None:
+        return render(request, "activities/choose_program.html", {"programs": programs})
+    form = ActivityForm(request.POST or None, program=program, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(
+                actor=request.user,
+                program=program,
+                data=form.activity_data(),
+                submit="gui" in request.POST,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi nhận hoạt động."))
+            return redirect("activities:detail", pk=activity.pk)
+    context = {"form": form, "program": program, "activity": None}
+    return render(request, "activities/form.html", context)
+
+
+@login_required
+def activity_edit(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk, write=True)
+    kwargs = {"program": activity.program, "user": request.user, "activity": activity}
+    if request.method != "POST":
+        form = ActivityForm(initial=ActivityForm.initial_for(activity), **kwargs)
+    else:
+        form = ActivityForm(request.POST, **kwargs)
+        if form.is_valid():
+            try:
+                services.activity_update(
+                    actor=request.user,
+                    activity=activity,
+                    data=form.activity_data(),
+                    version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                form = _after_conflict(request, form, activity, error, kwargs)
+            else:
+                messages.success(request, _("Đã lưu thay đổi."))
+                return redirect("activities:detail", pk=activity.pk)
+    context = {"form": form, "program": activity.program, "activity": activity}
+    return render(request, "activities/form.html", context)
+
+
+def _after_conflict(request, form, activity, error, kwargs):
+    """Show a service error; when someone saved meanwhile, carry the current revision so
+    saving once more is a conscious choice to overwrite."""
+    current = Activity.objects.filter(pk=activity.pk).values_list("revision", flat=True).first()
+    if not hasattr(error, "error_dict") and current != form.cleaned_data["version"]:
+        data = request.POST.copy()
+        data["version"] = current
+        form = ActivityForm(data, **kwargs)
+        form.is_valid()
+    add_service_errors(form, error)
+    return form
+
+
+@login_required
+def activity_detail(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk)
+    detail = selectors.activity_detail_for_user(request.user, activity)
+    mine = detail.my_participation
+    respond_initial = {"contribution": mine.contribution} if mine else {}
+    context = {
+        "activity": activity,
+        "detail": detail,
+        "return_form": ReturnForm(),
+        "respond_form": RespondForm(initial=respond_initial),
+        "attachment_form": AttachmentForm(),
+    }
+    return render(request, "activities/detail.html", context)
+
+
+@login_required
+@require_POST
+def activity_submit(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk, write=True)
+    try:
+        services.activity_submit(actor=request.user, activity=activity)
+    except ValidationError as error:
+        _flash_errors(request, error)
+    else:
+        messages.success(request, _("Đã gửi hoạt động để Thường trực xác nhận."))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@require_POST
+def activity_confirm(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk)
+    try:
+        services.activity_confirm(actor=request.user, activity=activity)
+    except ValidationError as error:
+        _flash_errors(request, error)
+    else:
+        messages.success(request, _("Đã xác nhận hoạt động."))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@require_POST
+def activity_return(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk)
+    form = ReturnForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["comment"])
+        services.activity_return(
+            actor=request.user, activity=activity, comment=form.cleaned_data["comment"]
+        )
+    except ValidationError as error:
+        _flash_errors(request, error)
+    else:
+        messages.success(request, _("Đã trả lại hoạt động để đơn vị bổ sung."))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@require_POST
+def participation_respond(request, pk: int):
+    """A partner confirms (with its part) or declines its participation."""
+    activity = selectors.get_activity_for_user(request.user, pk)
+    participation = activity.participations.filter(
+        organization_id=request.user.organization_id, role=ParticipantRole.PARTNER
+    ).first()
+    if participation is None:
+        raise PermissionDenied
+    form = RespondForm(request.POST)
+    if not form.is_valid():
+        _flash_errors(request, ValidationError(form.errors["answer"]))
+        return redirect("activities:detail", pk=activity.pk)
+    services.participation_respond(
+        actor=request.user,
+        participation=participation,
+        accept=form.accept,
+        contribution=form.cleaned_data["contribution"],
+    )
+    if form.accept:
+        messages.success(request, _("Đã xác nhận tham gia hoạt động."))
+    else:
+        messages.success(request, _("Đã từ chối tham gia hoạt động."))
+    if request.POST.get("next") == "cho-toi":
+        return redirect("activities:pending")
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk, write=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["file"])
+        attachment = services.attachment_add(
+            actor=request.user, activity=activity, upload=form.cleaned_data["file"]
+        )
+    except ValidationError as error:
+        _flash_errors(request, error)
+    else:
+        messages.success(request, _("Đã đính kèm “%(name)s”.") % {"name": attachment.original_name})
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+def attachment_download(request, pk: int):
+    """Attachments are served only here, after the same check as the activity page."""
+    attachment = selectors.get_attachment_for_user(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        as_attachment=attachment.content_type not in INLINE_TYPES,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk: int):
+    attachment = selectors.get_attachment_for_user(request.user, pk, write=True)
+    services.attachment_remove(actor=request.user, attachment=attachment)
+    messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": attachment.original_name})
+    return redirect("activities:detail", pk=attachment.activity_id)
+
+
+@login_required
+def review_queue(request):
+    """Chờ xác nhận: submitted activities of the secretariat's committee programs."""
+    if not (request.user.is_administrator or request.user.is_secretariat):
+        raise PermissionDenied
+    page, query = _page(request, selectors.activities_for_review(request.user))
+    return render(request, "activities/review_queue.html", {"page": page, "query": query})
+
+
+@login_required
+def pending(request):
+    """Chờ tôi xác nhận: partner parts waiting for my organization's answer."""
+    page, query = _page(request, selectors.pending_for_user(request.user))
+    return render(request, "activities/pending.html", {"page": page, "query": query})
