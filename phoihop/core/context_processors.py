@@ -1,8 +1,11 @@
 def shell(request):
-    """What every page's frame needs: the user's organization and committees."""
+    """What every page's frame needs: the user's committees and unread notifications."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     from phoihop.organizations.selectors import committees_for_user
 
-    return {"shell_committees": committees_for_user(user)}
+    return {
+        "shell_committees": committees_for_user(user),
+        "shell_unread": user.notifications.filter(read_at__isnull=True).count,
+    }

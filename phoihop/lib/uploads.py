@@ -72,7 +72,7 @@ def check_upload(
     if expected not in kinds:
         raise ValueError(
             _("Tệp “%(name)s” không được nhận: chỉ nhận %(kinds)s.")
-            % {"name": name, "kinds": ", ".join(sorted(kinds))}
+            % {"name": name, "kinds": _describe(kinds)}
         )
     if _kind_of(head_bytes) != expected:
         raise ValueError(
@@ -80,6 +80,14 @@ def check_upload(
             % {"name": name, "type": expected}
         )
     return expected
+
+
+def _describe(kinds: frozenset[str]) -> str:
+    """"ảnh (PNG, JPEG, GIF, WEBP), PDF, Word (DOCX) hoặc Excel (XLSX)" for the kinds given."""
+    images = [k for k in ("PNG", "JPEG", "GIF", "WEBP") if k in kinds]
+    parts = [_("ảnh (%(kinds)s)") % {"kinds": ", ".join(images)}] if images else []
+    parts += [label for kind, label in (("PDF", "PDF"), ("DOCX", "Word (DOCX)"), ("XLSX", "Excel (XLSX)")) if kind in kinds]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" hoặc ") + parts[-1]
 
 
 def read_upload(upload) -> bytes:

@@ -158,7 +158,7 @@ def test_detail_query_count_is_bounded(client_for, cast, django_assert_max_num_q
         person = Person.objects.create(full_name=f"Cán bộ {i}", organization=cast.military)
         Position.objects.create(person=person, title="Cán bộ", organization=cast.military)
     client = client_for(cast.secretariat)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(reverse("organizations:detail", args=[cast.military.pk]))
     assert len(response.context["detail"].people) == 10
 

@@ -54,7 +54,7 @@ def test_bulletin_pages_list_and_show_what_the_user_may_see(
 ):
     bulletin = _send(cast, recipients=[cast.women])
     client = client_for(cast.women_focal)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         listing = client.get(reverse("situations:bulletin_list"))
     assert listing.status_code == 200 and bulletin.title in listing.content.decode()
     detail = client.get(reverse("situations:bulletin_detail", args=[bulletin.pk]))

@@ -33,7 +33,7 @@ def _report_data(cast, **extra) -> dict:
 
 def test_case_list_shows_counts_and_overdue_badge(client_for, situation, django_assert_max_num_queries):
     client = client_for(situation.cast.secretariat)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("situations:case_list"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -67,7 +67,7 @@ def test_report_list_works_and_anonymous_goes_to_login(client, client_for, situa
     url = reverse("situations:report_list")
     assert client.get(url).status_code == 302
     client = client_for(situation.cast.secretariat)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 2

@@ -6,7 +6,7 @@ from django.db import connection
 
 from phoihop.benchmarks import Report
 
-SUITES = ["localities"]
+SUITES = ["localities", "workbooks", "reviews", "intake"]
 
 
 class Command(BaseCommand):
@@ -15,9 +15,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("suites", nargs="*", default=SUITES, choices=SUITES)
         parser.add_argument("--json", dest="json_path", help="append the figures to this JSON file")
+        parser.add_argument("--seed", type=int, default=2020, help="seed of the synthetic data (reviews)")
+        parser.add_argument(
+            "--national", action="store_true", help="also the national scale (reviews, PostgreSQL only)"
+        )
 
-    def handle(self, *args, suites, json_path, **options):
-        report = Report(engine=connection.vendor)
+    def handle(self, *args, suites, json_path, seed, national, **options):
+        report = Report(engine=connection.vendor, options={"seed": seed, "national": national})
         for name in suites:
             self.stdout.write(f"[{connection.vendor}] {name}")
             importlib.import_module(f"phoihop.benchmarks.{name}").run(report)
