@@ -13,3 +13,8 @@ from phoihop.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+
+# Live-server tests restore the data migrations' rows (indicators, topics) with
+# serialized_rollback; content types and permissions are rebuilt by post_migrate and
+# must not be serialized too, or restoring them collides.
+TEST_NON_SERIALIZED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]
