@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.history import ensure_unchanged
-from phoihop.lib.uploads import check_upload, read_upload
 from phoihop.lib.text import clean_name
+from phoihop.lib.uploads import check_upload, read_upload
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization, Person
 from phoihop.programs.defaults import CONTENT_AREAS
