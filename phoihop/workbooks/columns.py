@@ -2,17 +2,18 @@
 
 Headers are Vietnamese and matched without diacritics or case, so a header retyped
 "Tu ngay" still reads as "Từ ngày". Indicator columns are "Tên (đơn vị)".
+
+The workbook is a file format members exchange, not a page: its headers and sheet names
+are Vietnamese whatever language the interface is in (so they are not translated).
 """
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from phoihop.lib.text import fold
 from phoihop.programs.models import Indicator
 
-SHEET_DATA = _("Hoạt động")
-SHEET_HELP = _("Hướng dẫn")
+SHEET_DATA = "Hoạt động"
+SHEET_HELP = "Hướng dẫn"
 DATE_FORMAT = "DD/MM/YYYY"
 MAX_ROWS = 20_000
 
@@ -27,23 +28,23 @@ class Column:
 
 def fixed_columns() -> list[Column]:
     return [
-        Column("title", str(_("Tên hoạt động")), 50, required=True),
-        Column("start_date", str(_("Từ ngày")), 12, required=True),
-        Column("end_date", str(_("Đến ngày")), 12, required=True),
-        Column("content_area", str(_("Nội dung phối hợp (số)")), 12, required=True),
-        Column("lead", str(_("Cơ quan chủ trì")), 28, required=True),
-        Column("partners", str(_("Cơ quan phối hợp (cách nhau bởi dấu ;)")), 36),
-        Column("localities", str(_("Địa bàn (mã đơn vị hoặc tên, cách nhau bởi ;)")), 36),
-        Column("task", str(_("Nhiệm vụ (số thứ tự/năm)")), 14),
-        Column("narrative", str(_("Kết quả")), 50),
+        Column("title", "Tên hoạt động", 50, required=True),
+        Column("start_date", "Từ ngày", 12, required=True),
+        Column("end_date", "Đến ngày", 12, required=True),
+        Column("content_area", "Nội dung phối hợp (số)", 12, required=True),
+        Column("lead", "Cơ quan chủ trì", 28, required=True),
+        Column("partners", "Cơ quan phối hợp (cách nhau bởi dấu ;)", 36),
+        Column("localities", "Địa bàn (mã đơn vị hoặc tên, cách nhau bởi ;)", 36),
+        Column("task", "Nhiệm vụ (số thứ tự/năm)", 14),
+        Column("narrative", "Kết quả", 50),
     ]
 
 
 def export_only_columns() -> list[Column]:
     """Columns an export adds; the importer reads past them."""
     return [
-        Column("status", str(_("Trạng thái")), 16),
-        Column("participants", str(_("Tổ chức tham gia (vai trò)")), 50),
+        Column("status", "Trạng thái", 16),
+        Column("participants", "Tổ chức tham gia (vai trò)", 50),
     ]
 
 

@@ -8,6 +8,7 @@ Queries do not grow with the number of rows.
 import io
 
 from django.db.models import Prefetch
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -37,6 +38,12 @@ def activities_for_export(user, filters):
 
 
 def activities_workbook(user, filters) -> bytes:
+    """The workbook is a document members exchange: always in Vietnamese."""
+    with translation.override("vi"):
+        return _activities_workbook(user, filters)
+
+
+def _activities_workbook(user, filters) -> bytes:
     activities = list(activities_for_export(user, filters))
     indicators = _indicators(activities)
     orgs = {p.organization_id: p.organization for a in activities for p in a.participations.all()}

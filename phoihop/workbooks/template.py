@@ -2,6 +2,7 @@
 
 import io
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -25,6 +26,12 @@ BOLD = Font(bold=True)
 
 
 def activity_template(program) -> bytes:
+    """The workbook is a document members exchange: always in Vietnamese."""
+    with translation.override("vi"):
+        return _activity_template(program)
+
+
+def _activity_template(program) -> bytes:
     members = [m.organization for m in program.members.select_related("organization").order_by("pk")]
     labels = member_labels(members)
     indicators = active_indicators()
