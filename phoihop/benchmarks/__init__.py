@@ -28,6 +28,8 @@ class Figure:
 class Report:
     engine: str
     figures: list[Figure] = field(default_factory=list)
+    options: dict = field(default_factory=dict)  # e.g. {"seed": 2020, "national": False}
+    tables: dict = field(default_factory=dict)  # suite name → a table of its own (e.g. per-field F1)
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
@@ -42,6 +44,8 @@ class Report:
     def as_dict(self) -> dict:
         return {
             "engine": self.engine,
+            "options": self.options,
+            "tables": self.tables,
             "figures": [asdict(f) | {"ratio": f.ratio} for f in self.figures],
         }
 

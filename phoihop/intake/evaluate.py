@@ -1,0 +1,244 @@
+"""Per-field precision, recall and F1 of text intake on the development set, beside
+underthesea's general NER (LOC, ORG, PER) on the same texts and fields.
+
+The development set (phoihop/intake/devset/) holds texts of the genre — reviews,
+conference reports, news of coordination programs — each with a JSON of gold
+annotations written by hand. Values are compared after the same normalization on both
+sides: places by registry unit (ref; a name the text leaves ambiguous must come back
+ambiguous), place names folded, organizations by canonical key (abbreviations spelled
+out, the province added to a name that ends at its level), people by folded name,
+positions as (person, title) pairs, figures as (value, unit).
+
+underthesea is optional (`pip install -e .[bench]`); without it the baseline columns
+say so. Its LOC spans are given the same resolver, day and province as ours.
+"""
+
+import json
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from phoihop.intake.extract import ExtractionContext, dates, extract
+from phoihop.intake.extract.orgs import canonical_key, expand
+from phoihop.intake.extract.text import Document, normalize
+from phoihop.lib.text import fold
+from phoihop.localities.names import parse_name
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+FIELDS = ["localities", "locality_names", "organizations", "people", "positions", "topics", "dates", "figures"]
+BASELINE_FIELDS = {"localities", "locality_names", "organizations", "people"}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list = field(default_factory=list)
+
+    def add(self, predicted: set, gold: set, name: str) -> None:
+        self.tp += len(predicted & gold)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+        self.misses += [(name, "+", v) for v in predicted - gold] + [(name, "-", v) for v in gold - predicted]
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def load_devset() -> list[tuple[str, str, dict]]:
+    items = []
+    for gold_path in sorted(DEVSET.glob("[0-9]*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (DEVSET / gold["file"]).read_text(encoding="utf-8")
+        items.append((gold["file"], text, gold))
+    return items
+
+
+# --- Normalized sets -----------------------------------------------------------------------
+
+
+def _place_key(name: str) -> str:
+    return parse_name(name).key
+
+
+def _figure(value, unit) -> tuple[str, str]:
+    return format(Decimal(str(value)).normalize(), "f"), fold(unit)
+
+
+def gold_sets(gold: dict) -> dict[str, set]:
+    province = gold["province"]
+    return {
+        "localities": {row["ref"] or f"?{_place_key(row['name'])}" for row in gold["localities"]},
+        "locality_names": {_place_key(row["name"]) for row in gold["localities"]},
+        "organizations": {canonical_key(name, province) for name in gold["organizations"]},
+        "people": {fold(p["name"]) for p in gold["people"]},
+        "positions": {(fold(p["name"]), expand(fold(t))) for p in gold["people"] for t in p["positions"]},
+        "topics": set(gold["topics"]),
+        "dates": set(gold["dates"]),
+        "figures": {_figure(f["value"], f["unit"]) for f in gold["figures"]},
+    }
+
+
+def our_sets(extraction, province: str) -> dict[str, set]:
+    data = extraction.to_json()
+    places = data["localities"]
+    return {
+        "localities": {row.get("ref") if row["status"] == "matched" else f"?{row['key']}" for row in places
+                       if row["status"] in ("matched", "ambiguous")},
+        "locality_names": {_place_key(s.text) for s in extraction.of("locality")},
+        "organizations": {row["key"] for row in data["organizations"]},
+        "people": {fold(p["name"]) for p in data["people"]},
+        "positions": {(fold(p["name"]), expand(fold(t))) for p in data["people"] for t in p["positions"]},
+        "topics": {t["code"] for t in data["topics"]},
+        "dates": set(data["dates"]),
+        "figures": {_figure(f["value"], f["unit"]) for f in data["figures"]},
+    }
+
+
+# --- underthesea ----------------------------------------------------------------------------
+
+
+def underthesea_ner():
+    """underthesea's `ner`, or None when the optional package is missing."""
+    try:
+        from underthesea import ner
+    except ImportError:
+        return None
+    return ner
+
+
+def baseline_spans(ner, text: str) -> list[tuple[str, str]]:
+    """(tag, text) spans of underthesea's NER, sentence by sentence (line by line)."""
+    spans = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        current = None
+        for token in ner(line):
+            word, tag = token[0], token[3]
+            if tag.startswith("B-") or (tag.startswith("I-") and (current is None or current[0] != tag[2:])):
+                current = [tag[2:], word]
+                spans.append(current)
+            elif tag.startswith("I-") and current is not None:
+                current[1] += f" {word}"
+            else:
+                current = None
+    return [(tag, words) for tag, words in spans]
+
+
+def baseline_sets(spans, text: str, province: str, gaz_resolve) -> dict[str, set]:
+    locs = [words for tag, words in spans if tag == "LOC"]
+    return {
+        "localities": {gaz_resolve(words) for words in locs} - {None},
+        "locality_names": {_place_key(words) for words in locs},
+        "organizations": {canonical_key(words, province) for tag, words in spans if tag == "ORG"},
+        "people": {fold(words) for tag, words in spans if tag == "PER"},
+    }
+
+
+def _resolver_for(text: str, province: str):
+    """The registry resolver with our day and province, for the baseline's LOC spans."""
+    from django.utils import timezone
+
+    from phoihop.localities.resolver import AMBIGUOUS, MATCHED, resolve
+
+    day, _reason = dates.text_date(dates.find(Document(normalize(text))), today=timezone.localdate())
+
+    def answer(words: str):
+        found = resolve(words, on=day, within=province)
+        if found.status == MATCHED:
+            return found.best.ref
+        return f"?{_place_key(words)}" if found.status == AMBIGUOUS else None
+
+    return answer
+
+
+# --- Running ---------------------------------------------------------------------------------
+
+
+def evaluate(*, baseline: bool = True) -> dict:
+    """Scores per field for us and (when installed) underthesea, plus speeds."""
+    items = load_devset()
+    ours = {name: Score() for name in FIELDS}
+    theirs = {name: Score() for name in BASELINE_FIELDS}
+    extractions = {}
+    for file, text, gold in items:
+        extraction = extract(text, context=ExtractionContext(province=gold["province"]))
+        extractions[file] = extraction
+        truth, predicted = gold_sets(gold), our_sets(extraction, gold["province"])
+        for name in FIELDS:
+            ours[name].add(predicted[name], truth[name], file)
+    result = {"texts": len(items), "words": sum(len(t.split()) for _f, t, _g in items), "ours": ours,
+              "baseline": None, "ours_per_second": speed(items), "baseline_per_second": None}
+    ner = underthesea_ner() if baseline else None
+    if ner is not None:
+        ner("Hội nghị tại xã Thanh Hải.")  # load its model before the clock starts, as ours is warm
+        started = time.perf_counter()
+        spans = {file: baseline_spans(ner, text) for file, text, _gold in items}
+        result["baseline_per_second"] = len(items) / (time.perf_counter() - started)
+        for file, text, gold in items:
+            truth = gold_sets(gold)
+            predicted = baseline_sets(spans[file], text, gold["province"], _resolver_for(text, gold["province"]))
+            for name in BASELINE_FIELDS:
+                theirs[name].add(predicted[name], truth[name], file)
+        result["baseline"] = theirs
+    return result
+
+
+def speed(items, rounds: int = 3) -> float:
+    """Articles per second on one core (the best of `rounds` passes; registry warm)."""
+    contexts = [(text, ExtractionContext(province=gold["province"])) for _f, text, gold in items]
+    extract(contexts[0][0], context=contexts[0][1])
+    best = None
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text, context in contexts:
+            extract(text, context=context)
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None else min(best, elapsed)
+    return len(contexts) / best
+
+
+def table(result: dict) -> list[str]:
+    lines = [f"{'trường':<16}{'P':>7}{'R':>7}{'F1':>7}   {'underthesea P':>14}{'R':>7}{'F1':>7}"]
+    for name in FIELDS:
+        mine = result["ours"][name]
+        row = f"{name:<16}{mine.precision:>7.3f}{mine.recall:>7.3f}{mine.f1:>7.3f}   "
+        other = (result["baseline"] or {}).get(name)
+        if other is None:
+            row += f"{'–':>14}{'–':>7}{'–':>7}"
+        else:
+            row += f"{other.precision:>14.3f}{other.recall:>7.3f}{other.f1:>7.3f}"
+        lines.append(row)
+    baseline = result["baseline_per_second"]
+    lines.append(f"tốc độ: {result['ours_per_second']:.1f} bài/giây (một lõi)"
+                 + (f"; underthesea ner: {baseline:.1f} bài/giây" if baseline else "; underthesea: chưa cài"))
+    return lines
+
+
+def as_json(result: dict) -> dict:
+    return {
+        "texts": result["texts"], "words": result["words"],
+        "ours": {name: score.as_dict() for name, score in result["ours"].items()},
+        "underthesea": ({name: score.as_dict() for name, score in result["baseline"].items()}
+                        if result["baseline"] else None),
+        "ours_articles_per_second": round(result["ours_per_second"], 1),
+        "underthesea_articles_per_second": (round(result["baseline_per_second"], 1)
+                                            if result["baseline_per_second"] else None),
+    }
