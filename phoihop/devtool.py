@@ -93,13 +93,13 @@ def _fresh_postgres(url: str, name: str) -> str:
     return parts._replace(path=f"/{name}").geturl()
 
 
-def _bench_engine(label: str, url: str, suites: list[str]) -> dict | None:
+def _bench_engine(label: str, url: str, suites: list[str], extra: list[str]) -> dict | None:
     out = ROOT / "var" / f"bench-{label}.json"
     env = {"DATABASE_URL": url, "DEBUG": "1"}
     print(f"\n=== {label} ===", flush=True)
     if manage("migrate", "--noinput", "-v", "0", env=env) != 0:
         return None
-    if manage("bench_run", *suites, "--json", str(out), env=env) != 0:
+    if manage("bench_run", *suites, *extra, "--json", str(out), env=env) != 0:
         return None
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -115,7 +115,11 @@ def cmd_bench(args) -> int:
         engines.append(("postgresql", _fresh_postgres(pg, "phoihop_bench")))
     else:
         print("PostgreSQL không sẵn sàng: chỉ đo trên SQLite. / No PostgreSQL: SQLite only.")
-    results = [_bench_engine(label, url, args.suites) for label, url in engines]
+    extra = ["--seed", str(args.seed)]
+    results = [
+        _bench_engine(label, url, args.suites, extra + (["--national"] if args.national and label == "postgresql" else []))
+        for label, url in engines
+    ]
     if any(r is None for r in results):
         return 1
     target = ROOT / "var" / "bench.json"
@@ -135,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     test.set_defaults(func=cmd_test)
     bench = sub.add_parser("bench", help="benchmarks, as ratios against a baseline")
     bench.add_argument("suites", nargs="*", help="suites to run (default: all)")
+    bench.add_argument("--seed", type=int, default=2020, help="seed of the synthetic review data")
+    bench.add_argument("--national", action="store_true", help="reviews at national scale too (PostgreSQL)")
     bench.set_defaults(func=cmd_bench)
     mg = sub.add_parser("manage", help="run a manage.py command")
     mg.set_defaults(func=lambda a: manage(*a.extra_args))

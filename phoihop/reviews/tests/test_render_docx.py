@@ -1,0 +1,203 @@
+"""The Word document, reopened: the official header, number, date, sections, tables, charts.
+
+No database: the Review is built by hand (review_sample.py) and the bytes are read back
+with python-docx.
+"""
+
+import io
+
+from django.test import override_settings
+from docx import Document
+from docx.shared import Pt
+
+from phoihop.reviews.render.docx import render_docx
+from phoihop.reviews.tests.review_sample import sample_report, sample_review
+
+SECTIONS = [
+    "I. ĐẶC ĐIỂM, TÌNH HÌNH",
+    "II. KẾT QUẢ ĐẠT ĐƯỢC",
+    "III. HẠN CHẾ, NGUYÊN NHÂN, BÀI HỌC KINH NGHIỆM",
+    "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+    "V. ĐỀ XUẤT, KIẾN NGHỊ",
+]
+
+
+def _open(review=None, report=None):
+    return Document(io.BytesIO(render_docx(review or sample_review(), report)))
+
+
+def _cell_lines(cell) -> list[str]:
+    return [p.text for p in cell.paragraphs if p.text]
+
+
+def _texts(doc) -> list[str]:
+    return [p.text.replace("\u2060", "") for p in doc.paragraphs]
+
+
+def _run_of(container, text):
+    return next(run for p in container.paragraphs for run in p.runs if run.text == text)
+
+
+def _table_starting(doc, *headers: str):
+    for table in doc.tables:
+        cells = [c.text for c in table.rows[0].cells]
+        if cells[: len(headers)] == list(headers):
+            return [[c.text for c in row.cells] for row in table.rows]
+    raise AssertionError(f"no table headed {headers!r}")
+
+
+def test_party_header_has_issuer_star_number_and_italic_place_date():
+    doc = _open(report=sample_report())
+    header = doc.tables[0]
+    issuer, national = header.rows[0].cells
+    number, place_date = header.rows[1].cells
+    assert _cell_lines(issuer) == ["TỈNH ỦY HÀ NAM", "BAN DÂN VẬN", "*"]
+    assert _cell_lines(national) == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
+    assert _run_of(national, "ĐẢNG CỘNG SẢN VIỆT NAM").underline
+    assert _run_of(issuer, "BAN DÂN VẬN").bold
+    assert number.text == "Số 12-BC/BDVTU"
+    assert place_date.text == "Phủ Lý, ngày 20 tháng 12 năm 2020"
+    assert _run_of(place_date, "Phủ Lý, ngày 20 tháng 12 năm 2020").italic
+
+
+def test_state_layout_has_the_national_title_and_motto_underlined():
+    doc = _open(report=sample_report(layout="state", number="12/BC-BCĐ"))
+    issuer, national = doc.tables[0].rows[0].cells
+    assert _cell_lines(national) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert _run_of(national, "Độc lập - Tự do - Hạnh phúc").underline
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in doc.tables[0].rows[0].cells[1].text
+    assert _cell_lines(issuer)[:2] == ["TỈNH HÀ NAM", "BAN CHỈ ĐẠO ĐIỀU HÀNH CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG TỈNH HÀ NAM"]
+    assert doc.tables[0].rows[1].cells[0].text == "Số: 12/BC-BCĐ"
+
+
+def test_title_is_bold_capitals_then_the_summary():
+    texts = _texts(_open(report=sample_report()))
+    at = texts.index("BÁO CÁO")
+    assert texts[at + 1] == "Tổng kết 5 năm thực hiện Chương trình phối hợp hoạt động giai đoạn 2016–2020"
+    assert texts[at + 2] == "-----"
+
+
+def test_page_is_a4_with_the_configured_margins_and_times_new_roman_14():
+    doc = _open()
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
+    assert [round(m.mm) for m in margins] == [20, 20, 30, 15]
+    normal = doc.styles["Normal"].font
+    assert (normal.name, normal.size) == ("Times New Roman", Pt(14))
+
+
+@override_settings(DOC_MARGINS_MM=[25, 25, 35, 15])
+def test_margins_follow_the_setting():
+    section = _open().sections[0]
+    assert [round(section.top_margin.mm), round(section.left_margin.mm)] == [25, 35]
+
+
+def test_five_sections_in_order_with_the_report_text_beneath():
+    doc = _open(report=sample_report())
+    texts = _texts(doc)
+    positions = [texts.index(heading) for heading in SECTIONS]
+    assert positions == sorted(positions)
+    assert texts[positions[0] + 1] == "Chương trình được ký kết ngày 15/01/2016 giữa 15 tổ chức thành viên."
+    assert texts[positions[1] + 1 : positions[1] + 3] == [
+        "Các tổ chức thành viên đã phối hợp chặt chẽ.", "Kết quả cụ thể tại Phụ lục."
+    ]
+    assert texts[positions[4] + 1] == "(Thường trực Ban Chỉ đạo bổ sung nội dung.)"
+    assert all(_run_of(doc, heading).bold for heading in SECTIONS)
+
+
+def test_without_a_report_the_results_are_drafted_from_the_figures():
+    doc = _open()
+    texts = _texts(doc)
+    results = texts[texts.index("II. KẾT QUẢ ĐẠT ĐƯỢC") + 1]
+    assert "3.048 hoạt động" in results and "625 hoạt động" in results and "(20,5%)" in results
+    assert "1. Tuyên truyền, vận động: 1.250 hoạt động (41,0% tổng số), 410 hoạt động phối hợp; " \
+           "buổi tuyên truyền 897 buổi, lượt người dự 404.850 lượt người." in texts
+    number, place_date = doc.tables[0].rows[1].cells
+    assert (number.text, place_date.text) == ("Số       -BC/BCĐ", "Hà Nam, ngày 20 tháng 12 năm 2020")
+
+
+def test_assessment_lists_strengths_and_limitations_from_the_statements():
+    texts = _texts(_open())
+    at = texts.index("III. HẠN CHẾ, NGUYÊN NHÂN, BÀI HỌC KINH NGHIỆM")
+    assert texts[at + 1 : at + 7] == [
+        "Ưu điểm:", "- Có 14 mô hình phối hợp được công nhận.",
+        "Hạn chế:", "- Chỉ 20,5% hoạt động có từ hai thành viên.", "- Giải quyết vụ việc đất đai còn chậm.",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+    ]
+
+
+def test_a_redacted_review_leaves_out_sensitive_statements():
+    texts = _texts(_open(review=sample_review(redacted=True)))
+    assert "- Giải quyết vụ việc đất đai còn chậm." not in texts
+    assert "- Chỉ 20,5% hoạt động có từ hai thành viên." in texts
+
+
+def test_recipients_and_signature_block():
+    closing = _open(report=sample_report()).tables[1]
+    recipients, signature = closing.rows[0].cells
+    assert _cell_lines(recipients) == [
+        "Nơi nhận:", "- Thường trực Tỉnh ủy (để báo cáo),", "- Các tổ chức thành viên,", "- Lưu VP."
+    ]
+    assert _cell_lines(signature) == ["T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN DÂN VẬN TỈNH ỦY", "Trần Xuân Dưỡng"]
+
+
+def test_totals_table_shows_the_review_figures_in_vietnamese_format():
+    rows = _table_starting(_open(), "STT", "Chỉ tiêu")
+    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Chỉ tiêu đề ra", "Tỷ lệ đạt", "Số hoạt động"]
+    assert rows[1] == ["1", "Buổi tuyên truyền", "buổi", "897", "800", "112,1%", "120"]
+    assert rows[2] == ["2", "Lượt người dự", "lượt người", "404.850", "–", "–", "118"]
+    assert rows[3] == ["3", "Kinh phí vận động", "triệu đồng", "156.432,5", "150.000,0", "104,3%", "40"]
+
+
+def test_area_member_topic_and_matrix_tables_match_the_review():
+    doc = _open()
+    areas = _table_starting(doc, "STT", "Nội dung phối hợp")
+    assert areas[1] == ["1", "Tuyên truyền, vận động", "1.250", "410", "32,8%", "41,0%"]
+    members = _table_starting(doc, "STT", "Tổ chức thành viên")
+    assert members[2] == ["2", "Bộ Chỉ huy Quân sự tỉnh Hà Nam", "1.021", "305", "215", "20", "15", "4"]
+    topics = _table_starting(doc, "STT", "Lĩnh vực")
+    assert topics[1] == ["1", "Đất đai (*)", "40", "16", "4", "6", "14", "5", "61,5%"]
+    assert topics[2] == ["2", "Môi trường", "1.234", "1.100", "20", "14", "100", "3", "97,0%"]
+    matrix = _table_starting(doc, "Thành viên", "BDV")
+    assert matrix == [
+        ["Thành viên", "BDV", "CHQS", "Phụ nữ"], ["BDV", "1.612", "240", "130"],
+        ["CHQS", "240", "1.326", "75"], ["Phụ nữ", "130", "75", "815"],
+    ]
+    tasks = _table_starting(doc, "Năm", "STT")
+    assert tasks[2] == ["2020", "2", "Hỗ trợ xây nhà đại đoàn kết", "CHQS", "15/12/2020", "quá hạn", "62,5%"]
+
+
+def test_appendix_is_captioned_with_the_number_and_date_and_carries_the_charts():
+    doc = _open(report=sample_report())
+    texts = _texts(doc)
+    assert "PHỤ LỤC" in texts
+    assert "(Kèm theo Báo cáo số 12-BC/BDVTU, ngày 20 tháng 12 năm 2020)" in texts
+    assert [t for t in texts if t.startswith("Hình ")] == [
+        "Hình 1. Hoạt động theo nội dung phối hợp",
+        "Hình 2. Hoạt động chủ trì và phối hợp của các tổ chức thành viên",
+        "Hình 3. Vụ việc theo lĩnh vực và kết quả giải quyết",
+    ]
+    assert len(doc.inline_shapes) == 3
+
+
+def test_an_empty_review_still_renders_without_tables_or_charts():
+    empty = sample_review(totals=[], areas=[], members=[], localities=[], tasks=[], topics=[], hotspots=[],
+                          statements=[])
+    empty.coordination.activities = empty.coordination.joint = 0
+    empty.coordination.member_names, empty.coordination.matrix = [], []
+    doc = _open(review=empty)
+    assert len(doc.tables) == 3  # header, closing, the models count table
+    assert len(doc.inline_shapes) == 0
+
+
+def test_a_long_locality_list_is_cut_to_the_busiest_with_a_note(monkeypatch):
+    from phoihop.reviews.data import LocalityResult
+    from phoihop.reviews.render import docx as renderer
+
+    monkeypatch.setattr(renderer, "LOCALITY_ROWS", 2)
+    places = [LocalityResult(n, f"Xã Số {n}", "Tỉnh Ninh Bình", n * 10, 0, 0) for n in range(1, 6)]
+    doc = _open(review=sample_review(localities=places))
+    rows = _table_starting(doc, "STT", "Địa bàn", "Trực thuộc", "Số hoạt động")
+    assert [r[1] for r in rows[1:]] == ["Xã Số 5", "Xã Số 4"]
+    assert "2 trên 5 địa bàn có nhiều hoạt động nhất; danh sách đầy đủ trong tệp Excel." in _texts(doc)
