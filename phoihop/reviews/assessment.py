@@ -67,9 +67,9 @@ def targets(review: Review) -> Statement | None:
     planned = [t for t in review.totals if t.target]
     if not planned:
         return None
-    missed = [t for t in planned if t.value < t.target]
+    missed = [t for t in planned if t.ratio < 1]
     figures = {
-        f"{t.name}": f"{number(t.value, t.decimals)}/{number(t.target, t.decimals)} {t.unit}"
+        f"{t.name}": f"{number(t.achieved if t.achieved is not None else t.value, t.decimals)}/{number(t.target, t.decimals)} {t.unit}"
         for t in planned
     }
     values = {"met": _count(len(planned) - len(missed)), "all": _count(len(planned))}

@@ -42,12 +42,16 @@ class IndicatorTotal:
     unit: str
     decimals: int
     value: Decimal  # counted once per activity, over confirmed activities
-    target: Decimal | None = None  # sum of plan task targets in the period, if any
+    target: Decimal | None = None  # sum of the targets the period's plan tasks set
     activities: int = 0  # confirmed activities that reported this indicator
+    achieved: Decimal | None = None  # what the tasks' linked activities achieved against `target`
 
     @property
     def ratio(self) -> float | None:
-        return float(self.value / self.target) if self.target else None
+        """Achievement against target: the tasks' own results, not the period's total."""
+        if not self.target:
+            return None
+        return float((self.value if self.achieved is None else self.achieved) / self.target)
 
 
 @dataclass

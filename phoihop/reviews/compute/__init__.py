@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.lib.vnformat import short_date
 from phoihop.programs.models import Indicator
-from phoihop.programs.selectors import get_program_for_user
+from phoihop.programs.selectors import get_program_for_user, progress_for_tasks
 from phoihop.reviews import units as unit_maps
 from phoihop.reviews.compute import activities as act
 from phoihop.reviews.compute import cases as sit
@@ -61,12 +61,13 @@ def _activity_parts(user, program, scope: Scope, activities) -> dict:
     indicators = Indicator.objects.in_bulk()
     counts = act.activity_counts(activities)
     groups = act.FigureGroups(activities)
-    tasks = plans.plan_tasks(user, scope)
+    tasks = list(plans.plan_tasks(user, scope))
+    progress = progress_for_tasks(tasks)
     organizations = act.program_members(program, scope)
     totals = act.indicator_totals(
         groups.sums(),
         indicators,
-        targets=plans.target_sums(tasks),
+        targets=plans.target_sums(progress),
         latest=act.latest_values(activities, indicators),
     )
     areas = act.area_results(program.content_areas.order_by("number"), counts, groups, indicators)
@@ -85,7 +86,7 @@ def _activity_parts(user, program, scope: Scope, activities) -> dict:
         "totals": totals,
         "areas": areas,
         "members": members,
-        "tasks": plans.task_results(tasks),
+        "tasks": plans.task_results(tasks, progress),
         "coordination": coordination,
     }
 

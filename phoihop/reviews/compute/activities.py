@@ -105,7 +105,7 @@ def indicator_totals(
     sums: dict[int, tuple[Decimal, int]],
     indicators: dict[int, Indicator],
     *,
-    targets: dict[int, Decimal] | None = None,
+    targets: dict[int, tuple[Decimal, Decimal]] | None = None,
     latest: dict[int, Decimal] | None = None,
 ) -> list[IndicatorTotal]:
     """IndicatorTotal rows in catalogue order; "latest" ones only where `latest` is given."""
@@ -128,8 +128,9 @@ def indicator_totals(
                 indicator.unit,
                 indicator.decimals,
                 value,
-                targets.get(pk),
+                targets[pk][0] if pk in targets else None,
                 n,
+                targets[pk][1] if pk in targets else None,
             )
         )
     return rows

@@ -2,12 +2,11 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from phoihop.practices.models import CoordinationModel, ModelStatus
-from phoihop.programs.models import Task, TaskTarget
-from phoihop.programs.selectors import progress_for_tasks
+from phoihop.programs.models import Task
 from phoihop.reporting.models import PeriodReport, ReportStatus
 from phoihop.reviews.data import MemberResult, TaskResult
 
@@ -28,9 +27,7 @@ def plan_tasks(user, scope):
     return tasks.select_related("plan", "lead").order_by("plan__year", "number", "pk")
 
 
-def task_results(tasks) -> list[TaskResult]:
-    tasks = list(tasks)
-    progress = progress_for_tasks(tasks)
+def task_results(tasks, progress) -> list[TaskResult]:
     return [_task_row(task, progress[task.pk]) for task in tasks]
 
 
@@ -47,15 +44,14 @@ def _task_row(task, progress) -> TaskResult:
     )
 
 
-def target_sums(tasks) -> dict[int, Decimal]:
-    """indicator id → the sum of the targets the plans set for it."""
-    rows = (
-        TaskTarget.objects.filter(task__in=tasks.values("pk"))
-        .order_by()
-        .values("indicator_id")
-        .annotate(total=Sum("value"))
-    )
-    return {row["indicator_id"]: row["total"] for row in rows}
+def target_sums(progress) -> dict[int, tuple[Decimal, Decimal]]:
+    """indicator id → (sum of the targets the tasks set, what their linked activities achieved)."""
+    sums: dict[int, tuple[Decimal, Decimal]] = {}
+    for task_progress in progress.values():
+        for row in task_progress.targets:
+            target, achieved = sums.get(row.indicator.pk, (Decimal(0), Decimal(0)))
+            sums[row.indicator.pk] = (target + row.target, achieved + row.achieved)
+    return sums
 
 
 def report_tallies(user, scope) -> dict[int, tuple[int, int, int]]:

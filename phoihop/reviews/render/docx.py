@@ -12,6 +12,7 @@ import io
 import re
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -38,6 +39,12 @@ JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def render_docx(review: Review, report=None) -> bytes:
+    """The official document is Vietnamese whatever language the interface is in."""
+    with translation.override("vi"):
+        return _render_docx(review, report)
+
+
+def _render_docx(review: Review, report=None) -> bytes:
     text = document_text(review, report)
     doc = _new_document(review, text)
     _header(doc, text)

@@ -75,18 +75,22 @@ def totals_table(totals: list[IndicatorTotal], key: str = "totals", title: str =
             Column(_("Đơn vị tính"), TEXT, 1.0),
             Column(_("Kết quả"), INT, 2.0),
             Column(_("Chỉ tiêu đề ra"), INT, 1.6),
+            Column(_("Đạt theo nhiệm vụ"), INT, 1.6),
             Column(_("Tỷ lệ đạt"), PERCENT, 1.2),
             Column(_("Số hoạt động"), INT, 1.1),
         ],
-        note=_("Mỗi hoạt động được tính một lần, chỉ gồm các hoạt động đã được Thường trực xác nhận."),
+        note=_(
+            "Mỗi hoạt động được tính một lần, chỉ gồm các hoạt động đã được Thường trực xác nhận. "
+            "Tỷ lệ đạt so sánh chỉ tiêu với kết quả của các hoạt động gắn với nhiệm vụ."
+        ),
     )
     table.kinds = []
     for n, total in enumerate(totals, 1):
         table.rows.append(
-            [n, total.name, total.unit, total.value, total.target, total.ratio, total.activities]
+            [n, total.name, total.unit, total.value, total.target, total.achieved, total.ratio, total.activities]
         )
         dec = decimal_kind(total.decimals)
-        table.kinds.append(["", "", "", dec, dec, "", ""])
+        table.kinds.append(["", "", "", dec, dec, dec, "", ""])
     return table
 
 

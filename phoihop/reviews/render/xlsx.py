@@ -7,7 +7,7 @@ or LibreOffice. The tables are the same ones the Word appendix shows (render/tab
 
 import io
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -60,6 +60,12 @@ def number_format(kind: str) -> str:
 
 
 def render_xlsx(review: Review, report=None) -> bytes:
+    """The official document is Vietnamese whatever language the interface is in."""
+    with translation.override("vi"):
+        return _render_xlsx(review, report)
+
+
+def _render_xlsx(review: Review, report=None) -> bytes:
     text = document_text(review, report)
     book = Workbook()
     _cover(book.active, review, text)

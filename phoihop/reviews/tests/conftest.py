@@ -63,6 +63,7 @@ class Recorder:
         day=dt.date(2020, 6, 1),
         confirm=True,
         title="Hoạt động phối hợp",
+        task=None,
     ):
         lead = lead or self.cast.dan_van
         data = ActivityData(
@@ -74,6 +75,7 @@ class Recorder:
             partner_ids=[p.pk for p in partners],
             locality_ids=[u.pk for u in localities],
             figures={i.pk: Decimal(v) for i, v in (figures or {}).items()},
+            task_id=task.pk if task else None,
         )
         activity = activity_create(
             actor=self.focal[lead.pk], program=self.program, data=data, submit=True

@@ -40,13 +40,15 @@ def test_a_joint_activity_counts_once_in_totals_areas_and_coordination(cast, pro
     assert review.coordination.matrix == [[1, 1, 1], [1, 1, 1], [1, 1, 1]]
 
 
-def test_targets_sum_the_plan_and_ratios_compare(cast, program, record):
-    record.activity(figures={cast.sessions: 5})
+def test_targets_are_measured_by_the_activities_linked_to_their_tasks(cast, program, record):
+    record.activity(figures={cast.sessions: 5}, task=cast.task)
+    record.activity(figures={cast.sessions: 9})  # not done for the plan's task
 
     review = review_compute(user=cast.secretariat, scope=program_scope(program))
 
     sessions = next(t for t in review.totals if t.code == "tuyen-truyen-buoi")
-    assert (sessions.value, sessions.target, sessions.ratio) == (5, 20, 0.25)
+    assert (sessions.value, sessions.target, sessions.achieved) == (14, 20, 5)
+    assert sessions.ratio == 0.25
 
 
 def test_only_confirmed_activities_within_the_period_count(cast, program, record):

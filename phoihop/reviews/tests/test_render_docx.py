@@ -144,10 +144,13 @@ def test_recipients_and_signature_block():
 
 def test_totals_table_shows_the_review_figures_in_vietnamese_format():
     rows = _table_starting(_open(), "STT", "Chỉ tiêu")
-    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Chỉ tiêu đề ra", "Tỷ lệ đạt", "Số hoạt động"]
-    assert rows[1] == ["1", "Buổi tuyên truyền", "buổi", "897", "800", "112,1%", "120"]
-    assert rows[2] == ["2", "Lượt người dự", "lượt người", "404.850", "–", "–", "118"]
-    assert rows[3] == ["3", "Kinh phí vận động", "triệu đồng", "156.432,5", "150.000,0", "104,3%", "40"]
+    assert rows[0] == [
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Chỉ tiêu đề ra", "Đạt theo nhiệm vụ", "Tỷ lệ đạt",
+        "Số hoạt động",
+    ]
+    assert rows[1] == ["1", "Buổi tuyên truyền", "buổi", "897", "800", "–", "112,1%", "120"]
+    assert rows[2] == ["2", "Lượt người dự", "lượt người", "404.850", "–", "–", "–", "118"]
+    assert rows[3] == ["3", "Kinh phí vận động", "triệu đồng", "156.432,5", "150.000,0", "–", "104,3%", "40"]
 
 
 def test_area_member_topic_and_matrix_tables_match_the_review():
@@ -201,3 +204,15 @@ def test_a_long_locality_list_is_cut_to_the_busiest_with_a_note(monkeypatch):
     rows = _table_starting(doc, "STT", "Địa bàn", "Trực thuộc", "Số hoạt động")
     assert [r[1] for r in rows[1:]] == ["Xã Số 5", "Xã Số 4"]
     assert "2 trên 5 địa bàn có nhiều hoạt động nhất; danh sách đầy đủ trong tệp Excel." in _texts(doc)
+
+
+def test_the_document_stays_vietnamese_for_an_english_interface():
+    from django.utils import translation
+
+    with translation.override("en"):
+        data = render_docx(sample_review())
+    doc = Document(io.BytesIO(data))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    text = "\n".join([p.text for p in doc.paragraphs] + cells)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert "COMMUNIST PARTY" not in text
