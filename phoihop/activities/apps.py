@@ -6,3 +6,10 @@ class ActivitiesConfig(AppConfig):
     name = "phoihop.activities"
     label = "activities"
     verbose_name = _("Hoạt động phối hợp")
+
+    def ready(self) -> None:
+        # The history page (core:history) finds records through this app's scoped lookup.
+        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.activities import selectors
+
+        HISTORY_LOOKUPS.setdefault("activities.activity", selectors.get_activity_for_user)

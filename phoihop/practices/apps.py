@@ -6,3 +6,10 @@ class PracticesConfig(AppConfig):
     name = "phoihop.practices"
     label = "practices"
     verbose_name = _("Mô hình phối hợp")
+
+    def ready(self) -> None:
+        # The history page (core:history) finds records through this app's scoped lookup.
+        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.practices import selectors
+
+        HISTORY_LOOKUPS.setdefault("practices.coordinationmodel", selectors.get_coordination_model_for_user)

@@ -6,3 +6,11 @@ class SituationsConfig(AppConfig):
     name = "phoihop.situations"
     label = "situations"
     verbose_name = _("Nắm tình hình, vụ việc")
+
+    def ready(self) -> None:
+        # The history page (core:history) finds records through this app's scoped lookup.
+        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.situations import selectors
+
+        HISTORY_LOOKUPS.setdefault("situations.case", selectors.get_case_for_user)
+        HISTORY_LOOKUPS.setdefault("situations.situationreport", selectors.get_report_for_user)

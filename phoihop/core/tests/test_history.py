@@ -120,3 +120,13 @@ def test_version_changes_with_every_save(cast):
     with pytest.raises(ValidationError) as caught:
         ensure_unchanged(cast.women, version)
     assert caught.value.code == "stale"
+
+
+def test_every_model_people_edit_has_a_history_page():
+    from phoihop.core.history import HISTORY_LOOKUPS
+
+    expected = {
+        "activities.activity", "situations.case", "situations.situationreport",
+        "practices.coordinationmodel", "programs.program", "programs.task",
+    }
+    assert expected <= set(HISTORY_LOOKUPS)
