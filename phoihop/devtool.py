@@ -104,8 +104,20 @@ def _bench_engine(label: str, url: str, suites: list[str], extra: list[str]) -> 
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def _ensure_bench_extra() -> None:
+    """The intake baseline (underthesea) is an optional extra, installed on first bench."""
+    import importlib.util
+
+    if importlib.util.find_spec("underthesea") is None:
+        print("» pip install -e .[bench] (underthesea, the baseline of the intake benchmark)")
+        if subprocess.call([PY, "-m", "pip", "install", "--quiet", "-e", ".[bench]"], cwd=ROOT):
+            print("Không cài được underthesea: bỏ qua mốc so sánh. / Baseline skipped.")
+
+
 def cmd_bench(args) -> int:
     (ROOT / "var").mkdir(exist_ok=True)
+    if not args.suites or "intake" in args.suites:
+        _ensure_bench_extra()
     sqlite_file = ROOT / "var" / "bench.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
