@@ -9,7 +9,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
-        from phoihop.core.history import HISTORY_LOOKUPS
         from phoihop.activities import selectors
+        from phoihop.core.history import HISTORY_LOOKUPS
 
         HISTORY_LOOKUPS.setdefault("activities.activity", selectors.get_activity_for_user)
