@@ -201,3 +201,19 @@ def test_few_coordination_models_and_only_one_or_two_outstanding(demo):
     assert 1 <= models.filter(status="outstanding").count() <= 2
     gpmb = models.get(name="Mô hình “Dân vận khéo” trong giải phóng mặt bằng")
     assert gpmb.evidence.exists() and gpmb.decided_on.year == 2019
+
+
+def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
+    from phoihop.reviews.data import Review
+    from phoihop.reviews.models import ReviewReport, ReviewStatus
+
+    report = ReviewReport.objects.get(program=_program(), kind="program")
+    assert report.status == ReviewStatus.ISSUED and report.number == "45-BC/BCĐ"
+    review = Review.from_json(report.frozen_full)
+    rules = {s.rule for s in review.statements if s.kind == "limitation"}
+    # "coordination not clear", "spread thin", "few outstanding models", "land, GPMB, religion"
+    assert {"joint_share_low", "content_spread_thin", "few_outstanding_models", "sensitive_topics_weak"} <= rules
+    assert len(review.areas) == 7 and all(area.activities for area in review.areas)
+    redacted = Review.from_json(report.frozen_redacted)
+    assert "sensitive_topics_weak" not in {s.rule for s in redacted.statements}
+    assert not any(t.sensitive for t in redacted.topics)
