@@ -121,7 +121,19 @@ class Activity(models.Model):
         verbose_name_plural = _("hoạt động")
         ordering = ["-start_date", "-pk"]
         indexes = [
-            models.Index(fields=["program", "status", "start_date"]),
+            # Covers the review's GROUP BY (counts, joint counts) and its joins to figures,
+            # participations and places: no table lookup on SQLite, index-only on PostgreSQL.
+            models.Index(
+                fields=[
+                    "program",
+                    "status",
+                    "start_date",
+                    "content_area",
+                    "lead",
+                    "participant_count",
+                ],
+                name="activity_counted_idx",
+            ),
             models.Index(fields=["lead", "start_date"]),
         ]
         constraints = [
@@ -176,6 +188,12 @@ class Participation(models.Model):
                 fields=["activity", "organization"], name="participation_unique_org"
             )
         ]
+        indexes = [  # covers the review's member masks of joint activities
+            models.Index(
+                fields=["activity", "status", "organization", "role"],
+                name="participation_review_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization} ({self.get_role_display()})"
@@ -197,6 +215,9 @@ class Figure(models.Model):
         verbose_name_plural = _("số liệu")
         constraints = [
             models.UniqueConstraint(fields=["activity", "indicator"], name="figure_unique_indicator")
+        ]
+        indexes = [  # covers the review's figure sums: no table lookup per figure
+            models.Index(fields=["activity", "indicator", "value"], name="figure_review_idx")
         ]
 
     def __str__(self) -> str:

@@ -327,5 +327,7 @@ def generate(*, seed: int = 2020, scale: Scale = PROVINCE) -> World:
     _period_reports(rng, program, orgs)
     _models_and_hotspots(rng, program, areas, communes, secretariat)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # planner statistics, as autovacuum would have gathered by now
+        # Planner statistics and (PostgreSQL) the visibility map, as autovacuum would have
+        # left them by now: index-only scans need the latter.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return World(program, secretariat, len(communes), scale.activities, cases, time.perf_counter() - started)

@@ -137,3 +137,19 @@ def inline_svg(data: bytes) -> str:
     """The <svg> element of an SVG file, to place inside a page."""
     text = data.decode("utf-8")
     return text[text.index("<svg") :]
+
+
+def review_svgs(review: Review) -> dict[str, str]:
+    """The charts of a review page as inline <svg> markup (topics only when there are cases)."""
+    svgs = {
+        "areas": inline_svg(chart_areas(review)),
+        "members": inline_svg(chart_members(review)),
+        "topics": "",
+    }
+    if any(t.received for t in review.topics):
+        svgs["topics"] = inline_svg(chart_topics(review))
+    return svgs
+
+
+def monthly_svg(months: list[tuple[str, int]]) -> str:
+    return inline_svg(chart_monthly(months))

@@ -26,8 +26,8 @@ from phoihop.reviews.rules import can_manage_reviews
 SECTIONS = ("situation", "results", "limitations", "directions", "recommendations")
 
 
-def _svg(chart, *args) -> str:
-    return mark_safe(charts.inline_svg(chart(*args, "svg")))  # noqa: S308 - our own matplotlib output
+def _safe(svgs: dict[str, str]) -> dict:
+    return {name: mark_safe(svg) for name, svg in svgs.items()}  # noqa: S308 - our own matplotlib output
 
 
 @login_required
@@ -67,16 +67,6 @@ def review_create(request):
     return render(request, "reviews/review_create.html", {"form": form}, status=status)
 
 
-def _charts(review) -> dict:
-    return {
-        "areas": _svg(charts.chart_areas, review),
-        "members": _svg(charts.chart_members, review),
-        "topics": _svg(charts.chart_topics, review)
-        if any(t.received for t in review.topics)
-        else "",
-    }
-
-
 @login_required
 def review_detail(request, pk: int):
     report = selectors.get_review_for_user(request.user, pk)
@@ -85,7 +75,7 @@ def review_detail(request, pk: int):
     context = {
         "report": report,
         "review": review,
-        "charts": _charts(review),
+        "charts": _safe(charts.review_svgs(review)),
         "sections": [
             (report._meta.get_field(name).verbose_name, getattr(report, name)) for name in SECTIONS
         ],
@@ -191,6 +181,6 @@ def dashboard(request):
         "board": board,
         "program": program,
         "review": board.review,
-        "charts": _charts(board.review) | {"monthly": _svg(charts.chart_monthly, board.months)},
+        "charts": _safe(board.charts),
     }
     return render(request, "reviews/dashboard.html", context, status=status)

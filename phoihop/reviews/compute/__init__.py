@@ -29,7 +29,7 @@ def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Rev
 
     program = get_program_for_user(user, scope.program_id)
     redacted = not (include_sensitive and can_see_sensitive(user, program.committee))
-    activities = act.counted_activities(user, scope)
+    activities = act.counted(user, scope)
     cases = sit.visible_cases(user, program, scope, redacted=redacted)
     unit_for = (
         unit_maps.successor_map if scope.units == Units.UNITS_2025 else unit_maps.identity_map
@@ -57,13 +57,14 @@ def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Rev
     return review
 
 
-def _activity_parts(user, program, scope: Scope, activities) -> dict:
+def _activity_parts(user, program, scope: Scope, activities: act.Counted) -> dict:
     indicators = Indicator.objects.in_bulk()
     counts = act.activity_counts(activities)
     groups = act.FigureGroups(activities)
     tasks = list(plans.plan_tasks(user, scope))
     progress = progress_for_tasks(tasks)
     organizations = act.program_members(program, scope)
+    joint = act.joint_participation(activities, organizations, counts)
     totals = act.indicator_totals(
         groups.sums(),
         indicators,
@@ -71,14 +72,12 @@ def _activity_parts(user, program, scope: Scope, activities) -> dict:
         latest=act.latest_values(activities, indicators),
     )
     areas = act.area_results(program.content_areas.order_by("number"), counts, groups, indicators)
-    members = act.member_results(
-        organizations, counts, act.partnered_counts(activities), groups, indicators
-    )
+    members = act.member_results(organizations, counts, joint.partnered, groups, indicators)
     coordination = Coordination(
         activities=sum(row["n"] for row in counts),
         joint=sum(row["joint"] for row in counts),
         member_names=[org.short_name or org.name for org in organizations],
-        matrix=act.pair_matrix(activities, organizations),
+        matrix=joint.matrix,
         area_counts=[(area.name, area.activities) for area in areas],
         models_by_status=plans.models_by_status(user, scope),
     )
@@ -91,7 +90,7 @@ def _activity_parts(user, program, scope: Scope, activities) -> dict:
     }
 
 
-def _localities(activities, cases, scope: Scope) -> list:
+def _localities(activities: act.Counted, cases, scope: Scope) -> list:
     """Activities and cases per locality, as recorded or regrouped by 2025 units."""
     held = act.locality_activity_counts(activities)
     case_counts = sit.locality_case_counts(cases, scope.end)

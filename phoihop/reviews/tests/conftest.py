@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from phoihop.activities.services import (
     ActivityData,
@@ -23,6 +24,14 @@ from phoihop.situations.models import Case, CaseStatus, Topic
 
 TODAY = dt.datetime(2020, 11, 20, 9, 0, tzinfo=dt.UTC)
 ENDED = {CaseStatus.RESOLVED, CaseStatus.REFERRED, CaseStatus.CLOSED_UNRESOLVED}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The dashboard cache lives beyond a test's rolled-back transaction: start empty."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

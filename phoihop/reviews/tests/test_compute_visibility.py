@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from phoihop.activities.models import Activity
 from phoihop.programs.models import Indicator
-from phoihop.reviews.compute import review_compute
+from phoihop.reviews.compute import activities, review_compute
 from phoihop.reviews.compute.activities import _sees_every_counted, counted_activities
 from phoihop.reviews.tests.conftest import program_scope
 
@@ -45,3 +45,19 @@ def test_a_latest_indicator_takes_the_value_of_the_activity_that_ended_last(cast
     record.activity(figures={rate: "2.80"}, day=dt.date(2020, 6, 1))
     review = review_compute(user=cast.secretariat, scope=program_scope(program))
     assert next(t for t in review.totals if t.code == "ty-le-ho-ngheo").value == Decimal("2.45")
+
+
+def test_the_pair_matrix_is_the_same_however_many_members_share_a_mask(
+    cast, program, record, monkeypatch
+):
+    record.activity(partners=[cast.military, cast.women])
+    record.activity(lead=cast.women, partners=[cast.military])
+    record.activity(lead=cast.military)
+    wide = review_compute(user=cast.secretariat, scope=program_scope(program))
+    monkeypatch.setattr(activities, "MASK_BITS", 1)  # one member per mask column
+    narrow = review_compute(user=cast.secretariat, scope=program_scope(program))
+
+    assert (
+        narrow.coordination.matrix == wide.coordination.matrix == [[1, 1, 1], [1, 3, 2], [1, 2, 2]]
+    )
+    assert [m.partnered for m in narrow.members] == [m.partnered for m in wide.members] == [0, 2, 1]
