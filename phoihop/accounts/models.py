@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.access import settled_scope
 from phoihop.lib.text import fold
 
 
@@ -20,10 +21,8 @@ class UserQuerySet(models.QuerySet):
         """Users whose organization `user` may see; administrators see everyone."""
         from phoihop.organizations.models import Organization
 
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         return self.filter(organization__in=Organization.objects.visible_to(user))
 
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.access import settled_scope
 from phoihop.lib.text import fold
 from phoihop.programs.models import ContentArea, Indicator, Program, Task
 
@@ -40,12 +41,8 @@ class ActivityQuerySet(models.QuerySet):
         and its leaders): every submitted activity of that committee's programs. Every
         member: the activities it leads or takes part in (drafts only its own).
         """
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
-        if user.organization_id is None:
-            return self.none()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         org = user.organization_id
         hosted = Q(program__committee__host_id=org) & ~Q(status=ActivityStatus.DRAFT)
         own = Q(lead_id=org)

@@ -27,3 +27,18 @@ def get_scoped(
     if write and not (can_write and can_write(record)):
         raise PermissionDenied
     return record
+
+
+def settled_scope(queryset: QuerySet, user) -> QuerySet | None:
+    """What every `visible_to` answers before its own rule, or None to go on.
+
+    Anonymous or inactive users, and users attached to no organization, see nothing;
+    administrators see everything.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_administrator:
+        return queryset.all()
+    if user.organization_id is None:
+        return queryset.none()
+    return None

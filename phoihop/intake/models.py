@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.access import settled_scope
+
 
 class IntakeDocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -14,12 +16,8 @@ class IntakeDocumentQuerySet(models.QuerySet):
         organization's. Outsiders see nothing."""
         from phoihop.organizations.selectors import committees_for_user
 
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
-        if user.organization_id is None:
-            return self.none()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         mine = self.filter(committee__in=committees_for_user(user).values("pk"))
         scope = Q(uploaded_by__organization_id=user.organization_id)
         if user.is_secretariat:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.access import settled_scope
 from phoihop.lib.text import fold
 
 
@@ -54,12 +55,8 @@ class OrganizationQuerySet(models.QuerySet):
         Administrators see all; everyone else sees the organizations of the
         committees their own organization belongs to (and their own).
         """
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
-        if user.organization_id is None:
-            return self.none()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         committees = Committee.objects.filter(
             Q(memberships__organization_id=user.organization_id) | Q(host_id=user.organization_id)
         )

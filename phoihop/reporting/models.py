@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.access import settled_scope
 from phoihop.programs.models import Program
 
 
@@ -22,10 +23,8 @@ class ReportStatus(models.TextChoices):
 
 class PeriodReportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         org = user.organization_id
         return self.filter(Q(program__committee__host_id=org) | Q(organization_id=org))
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.access import settled_scope
 from phoihop.reviews.data import Kind, Units
 
 
@@ -38,10 +39,8 @@ class ReviewReportQuerySet(models.QuerySet):
 
         from phoihop.programs.models import Program
 
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         mine = self.filter(program__in=Program.objects.visible_to(user))
         return mine.filter(Q(status=ReviewStatus.ISSUED) | Q(program__committee__host_id=user.organization_id))
 

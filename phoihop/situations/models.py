@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.access import settled_scope
+
 
 class Topic(models.Model):
     code = models.SlugField(_("mã lĩnh vực"), max_length=40, unique=True)
@@ -68,12 +70,8 @@ class CaseQuerySet(models.QuerySet):
         """Cases of the user's committees; sensitive ones only for those involved."""
         from phoihop.organizations.selectors import committees_for_user
 
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
-        if user.organization_id is None:
-            return self.none()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         mine = self.filter(committee__in=committees_for_user(user).values("pk"))
         ids = mine.filter(Q(sensitive=False) | _sensitive_scope(user)).values("pk")
         return self.filter(pk__in=ids)
@@ -153,12 +151,8 @@ class ReportQuerySet(models.QuerySet):
     def visible_to(self, user):
         from phoihop.organizations.selectors import committees_for_user
 
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
-        if user.organization_id is None:
-            return self.none()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         mine = self.filter(committee__in=committees_for_user(user).values("pk"))
         org = user.organization_id
         involved = Q(reporting_org_id=org) | Q(case__in=Case.objects.visible_to(user).filter(sensitive=True))
@@ -299,13 +293,9 @@ class Hotspot(models.Model):
 
 class BulletinQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self.all()
+        if (settled := settled_scope(self, user)) is not None:
+            return settled
         org = user.organization_id
-        if org is None:
-            return self.none()
         to_me = Q(recipients__isnull=True, committee__memberships__organization_id=org) | Q(recipients__id=org)
         ids = self.filter(to_me | Q(sender_id=org) | Q(committee__host_id=org)).values("pk")
         return self.filter(pk__in=ids)

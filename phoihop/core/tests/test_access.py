@@ -1,0 +1,22 @@
+"""The shared first answer of every visible_to."""
+
+import pytest
+
+from phoihop.accounts.models import Role, User
+from phoihop.core.access import settled_scope
+from phoihop.organizations.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def test_administrators_see_everything_and_users_without_an_organization_nothing(cast):
+    orgless = User.objects.create_user(username="khongdonvi", password="x", role=Role.SECRETARIAT)
+    everything = Organization.objects.all()
+    assert settled_scope(everything, cast.admin).count() == everything.count()
+    assert settled_scope(everything, orgless).count() == 0
+    assert settled_scope(everything, cast.military_focal) is None
+
+
+def test_inactive_users_see_nothing(cast):
+    cast.secretariat.is_active = False
+    assert settled_scope(Organization.objects.all(), cast.secretariat).count() == 0
