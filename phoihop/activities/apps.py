@@ -9,7 +9,9 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
-        from phoihop.activities import selectors
+        from phoihop.activities import rollup, selectors
         from phoihop.core.history import HISTORY_LOOKUPS
 
         HISTORY_LOOKUPS.setdefault("activities.activity", selectors.get_activity_for_user)
+        # The month rollup hears of every write to activities, wherever it comes from.
+        rollup.connect()

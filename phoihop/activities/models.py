@@ -142,6 +142,19 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remember where the loaded row counted, so the month rollup also hears about the
+        month an activity leaves (phoihop.activities.rollup)."""
+        instance = super().from_db(db, field_names, values)
+        loaded = dict(zip(field_names, values, strict=True))
+        instance.counted_as = (
+            loaded.get("program_id"),
+            loaded.get("start_date"),
+            loaded.get("status"),
+        )
+        return instance
+
     def refresh_search_fields(self) -> None:
         """The folded title, so "tuyen truyen dat dai" finds "Tuyên truyền … Đất đai"."""
         self.search_text = fold(self.title)[:300]
@@ -239,3 +252,118 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+# --- The month rollup -------------------------------------------------------------------
+# Confirmed activities added up per program and calendar month (of their start date), so
+# reviews, the dashboard and task progress read a few hundred rows instead of every
+# activity. The rows are derived data, kept by phoihop.activities.rollup: any write that
+# touches a month's confirmed activities counts a change on its ActivityMonth, and the
+# next reader recomputes that month from the records before reading.
+
+
+class ActivityMonth(models.Model):
+    """One program's confirmed activities of one month. The rows below are current when
+    `refreshed` equals `changes`: writers add to `changes`, a refresh sets `refreshed` to
+    the count it started from."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month
+    changes = models.PositiveIntegerField(default=0)
+    refreshed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["program", "month"], name="activity_month_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program_id} {self.month:%m/%Y}"
+
+
+class MonthRow(models.Model):
+    """A row of one ActivityMonth (below: one GROUP BY of its activities each)."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.month_id}"
+
+
+class MonthArea(MonthRow):
+    """Activities and joint activities per (content area, lead)."""
+
+    month = models.ForeignKey(ActivityMonth, on_delete=models.CASCADE, related_name="areas")
+    content_area = models.ForeignKey(ContentArea, on_delete=models.CASCADE, related_name="+")
+    lead = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    activities = models.PositiveIntegerField()
+    joint = models.PositiveIntegerField()
+
+
+class MonthFigure(MonthRow):
+    """Sum of an indicator's values, and how many activities reported it, per (area, lead)."""
+
+    month = models.ForeignKey(ActivityMonth, on_delete=models.CASCADE, related_name="figures")
+    content_area = models.ForeignKey(ContentArea, on_delete=models.CASCADE, related_name="+")
+    lead = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    total = models.DecimalField(max_digits=20, decimal_places=2)
+    reported = models.PositiveIntegerField()
+
+
+class MonthPair(MonthRow):
+    """Joint activities in which both organizations took part (first = second: the
+    organization's own joint activities)."""
+
+    month = models.ForeignKey(ActivityMonth, on_delete=models.CASCADE, related_name="pairs")
+    first = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    second = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    activities = models.PositiveIntegerField()
+
+
+class MonthPartner(MonthRow):
+    """Joint activities an organization joined as a confirmed partner."""
+
+    month = models.ForeignKey(ActivityMonth, on_delete=models.CASCADE, related_name="partners")
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    activities = models.PositiveIntegerField()
+
+
+class MonthPlace(MonthRow):
+    """Activities held in a locality."""
+
+    month = models.ForeignKey(ActivityMonth, on_delete=models.CASCADE, related_name="places")
+    locality = models.ForeignKey(
+        "localities.Locality", on_delete=models.CASCADE, related_name="+"
+    )
+    activities = models.PositiveIntegerField()
+
+
+class MonthTask(MonthRow):
+    """Activities linked to a plan task."""
+
+    month = models.ForeignKey(ActivityMonth, on_delete=models.CASCADE, related_name="tasks")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="+")
+    activities = models.PositiveIntegerField()
+
+
+class MonthTaskFigure(MonthRow):
+    """Sum of an indicator's values over the activities linked to a plan task."""
+
+    month = models.ForeignKey(
+        ActivityMonth, on_delete=models.CASCADE, related_name="task_figures"
+    )
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    total = models.DecimalField(max_digits=20, decimal_places=2)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -285,23 +285,16 @@ def _status(task: Task, confirmed: int, targets: list[TargetProgress], today: dt
 
 
 def progress_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskProgress]:
-    """Progress of every task in `tasks`, in at most four queries whatever their number."""
-    from phoihop.activities.models import Activity, ActivityStatus, Figure
+    """Progress of every task in `tasks`, in a few queries whatever their number."""
+    from phoihop.activities import rollup
+    from phoihop.activities.models import ActivityStatus, Figure
 
     tasks = list(tasks)
     ids = [task.pk for task in tasks]
     if not ids:
         return {}
-    confirmed = Activity.objects.counted().filter(task_id__in=ids)
-    counts = dict(
-        confirmed.values("task_id").annotate(n=Count("pk")).values_list("task_id", "n")
-    )
-    # A direct join, not "activity IN (subquery)": both engines plan it better.
+    counts, sums = rollup.task_tallies(ids)  # confirmed activities, from the month rollup
     figures = Figure.objects.filter(activity__status=ActivityStatus.CONFIRMED, activity__task_id__in=ids)
-    sums = {
-        (row["activity__task_id"], row["indicator_id"]): row["total"]
-        for row in figures.values("activity__task_id", "indicator_id").annotate(total=Sum("value"))
-    }
     targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
     latest = _latest_values(figures, targets)
     by_task: dict[int, list[TargetProgress]] = defaultdict(list)

@@ -10,6 +10,7 @@ and topics are left out, and so are the statements built on them.
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phoihop.activities import rollup
 from phoihop.lib.vnformat import short_date
 from phoihop.programs.models import Indicator
 from phoihop.programs.selectors import get_program_for_user, progress_for_tasks
@@ -30,6 +31,8 @@ def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Rev
     program = get_program_for_user(user, scope.program_id)
     redacted = not (include_sensitive and can_see_sensitive(user, program.committee))
     activities = act.counted(user, scope)
+    organizations = act.program_members(program, scope)
+    tallies = rollup.tallies(activities, [org.pk for org in organizations])
     cases = sit.visible_cases(user, program, scope, redacted=redacted)
     unit_for = (
         unit_maps.successor_map if scope.units == Units.UNITS_2025 else unit_maps.identity_map
@@ -43,56 +46,53 @@ def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Rev
         period_label=period_label(scope),
         computed_at=timezone.now(),
         redacted=redacted,
-        localities=_localities(activities, cases, scope),
+        localities=_localities(tallies, cases, scope),
         topics=sit.topic_results(cases, scope.end, redacted=redacted),
         hotspots=sit.hotspot_rows(user, program, cases, scope, unit_for),
         statements=[],
-        **_activity_parts(user, program, scope, activities),
+        **_activity_parts(user, program, scope, activities, tallies, organizations),
     )
-    tallies = plans.report_tallies(user, scope)
+    reports = plans.report_tallies(user, scope)
     review.reports_completeness, review.reports_timeliness = plans.apply_report_tallies(
-        review.members, tallies
+        review.members, reports
     )
     review.statements = draft_statements(review)
     return review
 
 
-def _activity_parts(user, program, scope: Scope, activities: act.Counted) -> dict:
+def _activity_parts(
+    user, program, scope: Scope, activities: act.Counted, tallies, organizations
+) -> dict:
     indicators = Indicator.objects.in_bulk()
-    counts = act.activity_counts(activities)
-    groups = act.FigureGroups(activities)
     tasks = list(plans.plan_tasks(user, scope))
     progress = progress_for_tasks(tasks)
-    organizations = act.program_members(program, scope)
-    joint = act.joint_participation(activities, organizations, counts)
     totals = act.indicator_totals(
-        groups.sums(),
+        act.figure_sums(tallies),
         indicators,
         targets=plans.target_sums(progress),
         latest=act.latest_values(activities, indicators),
     )
-    areas = act.area_results(program.content_areas.order_by("number"), counts, groups, indicators)
-    members = act.member_results(organizations, counts, joint.partnered, groups, indicators)
+    areas = act.area_results(program.content_areas.order_by("number"), tallies, indicators)
     coordination = Coordination(
-        activities=sum(row["n"] for row in counts),
-        joint=sum(row["joint"] for row in counts),
+        activities=tallies.activities,
+        joint=tallies.joint,
         member_names=[org.short_name or org.name for org in organizations],
-        matrix=joint.matrix,
+        matrix=act.coordination_matrix(tallies, organizations),
         area_counts=[(area.name, area.activities) for area in areas],
         models_by_status=plans.models_by_status(user, scope),
     )
     return {
         "totals": totals,
         "areas": areas,
-        "members": members,
+        "members": act.member_results(organizations, tallies, indicators),
         "tasks": plans.task_results(tasks, progress),
         "coordination": coordination,
     }
 
 
-def _localities(activities: act.Counted, cases, scope: Scope) -> list:
+def _localities(tallies, cases, scope: Scope) -> list:
     """Activities and cases per locality, as recorded or regrouped by 2025 units."""
-    held = act.locality_activity_counts(activities)
+    held = tallies.places
     case_counts = sit.locality_case_counts(cases, scope.end)
     sums = {
         pk: [held.get(pk, 0), *case_counts.get(pk, (0, 0))] for pk in set(held) | set(case_counts)

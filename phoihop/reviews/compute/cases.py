@@ -10,7 +10,7 @@ import datetime as dt
 import operator
 from functools import reduce
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from phoihop.reviews.data import HotspotRow, TopicResult
@@ -104,20 +104,20 @@ def hotspot_rows(user, program, cases: QuerySet[Case], scope, unit_for) -> list[
 
     `unit_for(ids) -> {id: unit id}` regroups units (identity, or 2025 successors).
     """
-    visible = Case.objects.visible_to(user)
     rows = list(
-        cases.order_by()
-        .annotate(is_rec=Exists(visible.filter(pk=OuterRef("recurrence_of_id"))))
-        .values_list(
-            "pk", "title", "locality_id", "severity", "status", "opened_on", "closed_on", "is_rec"
+        cases.order_by().values_list(
+            "pk", "locality_id", "severity", "status", "opened_on", "closed_on", "recurrence_of_id"
         )
     )
+    # A recurrence counts when the user may see the case it repeats.
+    earlier = {row[-1] for row in rows if row[-1]}
+    seen = set(Case.objects.visible_to(user).filter(pk__in=earlier).values_list("pk", flat=True))
     designated_ids = _designated(user, program, scope)
-    units = unit_for({row[2] for row in rows} | set(designated_ids))
+    units = unit_for({row[1] for row in rows} | set(designated_ids))
     scored = score_cases(
         [
-            CaseRow(pk, title, units[loc], sev, st, op, cl, rec)
-            for pk, title, loc, sev, st, op, cl, rec in rows
+            CaseRow(pk, "", units[loc], sev, st, op, cl, rec in seen)
+            for pk, loc, sev, st, op, cl, rec in rows
         ],
         scope.start,
         scope.end,
