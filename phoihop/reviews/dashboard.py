@@ -1,7 +1,7 @@
 """The figures dashboard: the committee's review for a period, plus the monthly trend.
 
-It is `review_compute` for the user (so the same permissions and redaction apply), one
-more GROUP BY query for activities per day (added up into months here), and the charts.
+It is `review_compute` for the user (so the same permissions and redaction apply), the
+activities per month (from the month rollup), and the charts.
 
 All of that is kept in Django's cache (the default per-process LocMemCache unless
 settings.CACHES says otherwise), so figures stay live and repeated views are fast. The key
@@ -15,17 +15,17 @@ QuerySet.update) are picked up when the entry expires (CACHE_SECONDS).
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count
 from django.utils import timezone, translation
 
+from phoihop.activities import rollup
 from phoihop.reviews import charts
 from phoihop.reviews.compute import review_compute
-from phoihop.reviews.compute.activities import counted_activities
+from phoihop.reviews.compute.activities import counted
 from phoihop.reviews.data import Kind, Review, Scope
 
 CACHE_SECONDS = 15 * 60
@@ -56,7 +56,7 @@ STAMPED_MODELS = [  # every model whose rows a review reads (those with history)
 class Dashboard:
     review: Review
     months: list[tuple[str, int]]
-    charts: dict[str, str] = field(default_factory=dict)  # name → inline <svg> markup
+    key: str = ""  # the cache key it was stored under: its charts are cached beside it
 
     @property
     def cases_received(self) -> int:
@@ -91,15 +91,8 @@ def month_keys(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def activities_by_month(user, scope: Scope) -> list[tuple[str, int]]:
-    """Activities per month, grouped by day in the database (no date function per row:
-    SQLite's would be a Python callback) and added up into months here."""
-    rows = (
-        counted_activities(user, scope).order_by().values_list("start_date").annotate(n=Count("pk"))
-    )
-    counts: dict[dt.date, int] = {}
-    for day, n in rows:
-        month = day.replace(day=1)
-        counts[month] = counts.get(month, 0) + n
+    """Activities per month (from the month rollup where it serves the user)."""
+    counts = rollup.monthly_counts(counted(user, scope))
     return [(f"{m:%m/%Y}", counts.get(m, 0)) for m in month_keys(scope.start, scope.end)]
 
 
@@ -113,17 +106,36 @@ def dashboard_for_user(
     key = cache_key(user, scope)
     board = cache.get(key)
     if board is None:
-        board = _build(user, scope)
+        board = Dashboard(review_compute(user=user, scope=scope), activities_by_month(user, scope), key)
         cache.set(key, board, CACHE_SECONDS)
     return board
 
 
-def _build(user, scope: Scope) -> Dashboard:
-    review = review_compute(user=user, scope=scope)
-    months = activities_by_month(user, scope)
-    return Dashboard(
-        review, months, charts.review_svgs(review) | {"monthly": charts.monthly_svg(months)}
-    )
+CHARTS = ("monthly", "areas", "members", "topics")
+
+
+def chart_svg(board: Dashboard, name: str) -> bytes:
+    """One chart of the board as an SVG file, drawn once per board (cached beside it).
+    The page links to each chart instead of inlining it: the figures show at once and the
+    charts, which take matplotlib longer to draw than the review takes to compute, follow."""
+    key = f"{board.key}:{name}"
+    svg = cache.get(key)
+    if svg is None:
+        if name == "monthly":
+            svg = charts.chart_monthly(board.months)
+        else:
+            svg = {
+                "areas": charts.chart_areas,
+                "members": charts.chart_members,
+                "topics": charts.chart_topics,
+            }[name](board.review)
+        cache.set(key, svg, CACHE_SECONDS)
+    return svg
+
+
+def chart_names(board: Dashboard) -> list[str]:
+    """The charts the board has (topics only when there are cases)."""
+    return [n for n in CHARTS if n != "topics" or any(t.received for t in board.review.topics)]
 
 
 def cache_key(user, scope: Scope) -> str:

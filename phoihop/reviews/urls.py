@@ -7,6 +7,11 @@ urlpatterns = [
     path("", views.review_list, name="list"),
     path("tao-moi/", views.review_create, name="create"),
     path("tong-quan-so-lieu/", views.dashboard, name="dashboard"),
+    path(
+        "tong-quan-so-lieu/bieu-do/<slug:name>.svg",
+        views.dashboard_chart,
+        name="dashboard_chart",
+    ),
     path("<int:pk>/", views.review_detail, name="detail"),
     path("<int:pk>/sua/", views.review_edit, name="edit"),
     path("<int:pk>/ban-hanh/", views.review_issue, name="issue"),

@@ -4,15 +4,19 @@ issue; and the figures dashboard. Views parse input, call one service, render.""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phoihop.core.forms import add_service_errors
 from phoihop.programs.selectors import program_current_for_committee, programs_for_user
 from phoihop.reviews import charts, selectors, services
-from phoihop.reviews.dashboard import dashboard_for_user, default_period
+from phoihop.reviews.dashboard import chart_names, chart_svg, dashboard_for_user, default_period
 from phoihop.reviews.forms import (
     ContributionForm,
     DashboardFilterForm,
@@ -157,15 +161,13 @@ def _dashboard_program(request, form):
     return current if current is not None and programs.filter(pk=current.pk).exists() else first
 
 
-@login_required
-def dashboard(request):
+def _dashboard_board(request):
+    """(form, program, board) for the dashboard's query string; board is None when the
+    user takes part in no program."""
     form = DashboardFilterForm(request.GET or None, user=request.user)
     program = _dashboard_program(request, form)
-    status = 400 if form.is_bound and form.errors else 200
     if program is None:
-        return render(
-            request, "reviews/dashboard.html", {"form": form, "board": None}, status=status
-        )
+        return form, None, None
     start, end = default_period(program)
     form.fields["start"].initial, form.fields["end"].initial = start, end
     form.fields["program"].initial = program.pk
@@ -176,11 +178,54 @@ def dashboard(request):
     board = dashboard_for_user(
         request.user, program=program, start=start, end=end, member_id=member
     )
+    return form, program, board
+
+
+CHART_TITLES = {
+    "monthly": gettext_lazy("Hoạt động theo tháng"),
+    "areas": gettext_lazy("Hoạt động theo nội dung phối hợp"),
+    "members": gettext_lazy("Hoạt động theo tổ chức thành viên"),
+    "topics": gettext_lazy("Vụ việc theo lĩnh vực"),
+}
+
+
+@login_required
+def dashboard(request):
+    form, program, board = _dashboard_board(request)
+    status = 400 if form.is_bound and form.errors else 200
+    if board is None:
+        return render(
+            request, "reviews/dashboard.html", {"form": form, "board": None}, status=status
+        )
+    query = request.GET.urlencode()
+    images = {
+        name: format_html(
+            '<img src="{}{}" alt="{}" loading="lazy">',
+            reverse("reviews:dashboard_chart", args=[name]),
+            f"?{query}" if query else "",
+            CHART_TITLES[name],
+        )
+        for name in chart_names(board)
+    }
     context = {
         "form": form,
         "board": board,
         "program": program,
         "review": board.review,
-        "charts": _safe(board.charts),
+        "charts": images,
     }
     return render(request, "reviews/dashboard.html", context, status=status)
+
+
+@login_required
+def dashboard_chart(request, name: str):
+    """One chart of the dashboard, as SVG, for the same query string as the page."""
+    form, _program, board = _dashboard_board(request)
+    if board is None or name not in chart_names(board):
+        raise Http404
+    if form.is_bound and form.errors:
+        return HttpResponse(status=400)
+    response = HttpResponse(chart_svg(board, name), content_type="image/svg+xml")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "private, max-age=300"
+    return response
