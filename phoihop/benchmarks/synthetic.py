@@ -6,7 +6,8 @@ their participations, figures and places), 20,000 situation reports, the cases t
 became, plans, tasks, expected reports, coordination models and hotspots. National scale
 (PostgreSQL only): one program over the 3,321 communes of the 34 provinces, 5,000,000
 activities. Rows go in with Model.objects.bulk_create in batches of 5,000: no services,
-no history rows (none are needed for figures).
+no history rows (none are needed for figures), and no month rollup: call
+phoihop.activities.rollup.rebuild() afterwards, as the benchmark does.
 """
 
 import datetime as dt
