@@ -119,7 +119,8 @@ class Activity(models.Model):
         ordering = ["-start_date", "-pk"]
         indexes = [
             # Covers the review's GROUP BY (counts, joint counts) and its joins to figures,
-            # participations and places: no table lookup on SQLite, index-only on PostgreSQL.
+            # participations and places: no table lookup on SQLite (its indexes hold the
+            # row id), index-only on PostgreSQL (the id and task are included for that).
             models.Index(
                 fields=[
                     "program",
@@ -129,6 +130,7 @@ class Activity(models.Model):
                     "lead",
                     "participant_count",
                 ],
+                include=["id", "task"],
                 name="activity_counted_idx",
             ),
             models.Index(fields=["lead", "start_date"]),
