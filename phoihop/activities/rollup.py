@@ -24,14 +24,12 @@ How it stays right:
 """
 
 import datetime as dt
-import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import reduce
 
 from django.db import transaction
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import F, QuerySet, Sum
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from phoihop.activities.models import (
@@ -92,15 +90,18 @@ def split(start: dt.date, end: dt.date) -> tuple[tuple[dt.date, dt.date] | None,
 
 
 def note_changes(days: Iterable[tuple[int, dt.date]]) -> None:
-    """Count a change on the month of each (program id, day): two queries."""
-    keys = {(program_id, month_of(day)) for program_id, day in days if program_id and day}
+    """Count a change on the month of each (program id, day). Months are created and
+    updated in one order, so two writers touching the same months never deadlock."""
+    keys = sorted({(program_id, month_of(day)) for program_id, day in days if program_id and day})
     if not keys:
         return
     ActivityMonth.objects.bulk_create(
-        [ActivityMonth(program_id=p, month=m) for p, m in sorted(keys)], ignore_conflicts=True
+        [ActivityMonth(program_id=p, month=m) for p, m in keys], ignore_conflicts=True
     )
-    which = reduce(operator.or_, (Q(program_id=p, month=m) for p, m in keys))
-    ActivityMonth.objects.filter(which).update(changes=F("changes") + 1)
+    for program_id, month in keys:  # usually one or two
+        ActivityMonth.objects.filter(program_id=program_id, month=month).update(
+            changes=F("changes") + 1
+        )
 
 
 def _counted_places(activity) -> list[tuple[int, dt.date]]:
@@ -143,16 +144,15 @@ def _row_changed(sender, instance, raw=False, **kwargs):
 
 
 def _places_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
+    if not reverse:  # activity.localities.add/remove/set/clear
+        if action in ("post_add", "post_remove", "post_clear"):
+            note_changes(_counted_places(instance))
         return
-    if not reverse:
-        note_changes(_counted_places(instance))
-        return
-    if pk_set:  # locality.activities.add(...): the activities named
-        rows = Activity.objects.filter(pk__in=pk_set, status=ActivityStatus.CONFIRMED)
-        note_changes(rows.values_list("program_id", "start_date"))
-    elif action == "post_clear":  # locality.activities.clear(): every month may have changed
-        ActivityMonth.objects.update(changes=F("changes") + 1)
+    confirmed = Activity.objects.filter(status=ActivityStatus.CONFIRMED)
+    if action in ("post_add", "post_remove"):  # locality.activities.add/remove(...)
+        note_changes(confirmed.filter(pk__in=pk_set).values_list("program_id", "start_date"))
+    elif action == "pre_clear":  # locality.activities.clear(): its activities, while linked
+        note_changes(confirmed.filter(localities=instance).values_list("program_id", "start_date"))
 
 
 def connect() -> None:
