@@ -5,17 +5,19 @@ grouping every activity again (`tallies`, `monthly_counts`, `task_tallies`).
 
 How it stays right:
 
-- Writers only count changes. Any save or delete of an activity, a participation or a
+- Writers count changes. Any save or delete of an activity, a participation or a
   figure, and any change of an activity's places, that touches a confirmed activity adds
   one to `changes` on the month (or months: an activity moved from March to April
   touches both) in the same transaction (`note_changes`, called by the receivers
-  connected in ActivitiesConfig.ready, and by services that write in bulk). The
-  receivers decide nothing: they say which months changed, wherever the write came from
-  (services, the API, the admin, imports).
-- Readers bring the months up to date first (`refresh`): a month whose `refreshed` is
-  behind `changes` is recomputed from the records (phoihop.activities.tallies) under a
-  row lock, and `refreshed` set to the count it started from; a write made meanwhile
-  leaves the month behind again, so it is recomputed on the next read, never lost.
+  connected in ActivitiesConfig.ready). The receivers decide nothing: they say which
+  months changed, wherever the write came from (services, the API, the admin).
+- Once the write commits, its months are recomputed (`refresh`, on_commit): the writer
+  pays for one month, the next reader pays nothing.
+- Readers bring the months up to date first all the same (`refresh`): a month whose
+  `refreshed` is behind `changes` is recomputed from the records
+  (phoihop.activities.tallies) under a row lock, and `refreshed` set to the count it
+  started from; a write made meanwhile leaves the month behind again, so it is
+  recomputed on the next read, never lost.
 - Partial months at either end of a period, and users who see only part of a program's
   activities, are computed from the records as before: the rollup serves whole months of
   whole programs.
@@ -27,6 +29,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import partial
 
 from django.db import transaction
 from django.db.models import F, QuerySet, Sum
@@ -102,6 +105,10 @@ def note_changes(days: Iterable[tuple[int, dt.date]]) -> None:
         ActivityMonth.objects.filter(program_id=program_id, month=month).update(
             changes=F("changes") + 1
         )
+    # Once the write is committed, bring its months up to date, so the next reader does
+    # not wait for them (should that fail, the reader still does it).
+    programs = sorted({program_id for program_id, _ in keys})
+    transaction.on_commit(partial(refresh, programs), robust=True)
 
 
 def _counted_places(activity) -> list[tuple[int, dt.date]]:

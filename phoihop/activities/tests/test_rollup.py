@@ -197,6 +197,16 @@ def test_task_progress_counts_from_the_rollup(cast, program, confirmed):
     assert sessions.achieved == Decimal(8)
 
 
+def test_a_committed_write_brings_its_month_up_to_date_at_once(
+    program, confirmed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed()
+    month = ActivityMonth.objects.get(program=program, month=dt.date(2020, 10, 1))
+    assert month.refreshed == month.changes > 0  # the writer paid; no reader will
+    assert MonthArea.objects.get(month=month).activities == 1
+
+
 # --- Consistency -------------------------------------------------------------------------
 
 
