@@ -200,7 +200,7 @@ def dashboard(request):
     query = request.GET.urlencode()
     images = {
         name: format_html(
-            '<img src="{}{}" alt="{}" loading="lazy">',
+            '<img src="{}{}" alt="{}">',
             reverse("reviews:dashboard_chart", args=[name]),
             f"?{query}" if query else "",
             CHART_TITLES[name],
