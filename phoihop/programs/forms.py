@@ -67,6 +67,53 @@ class ProgramForm(forms.Form):
         return {**{name: getattr(program, name) for name in cls.FIELDS}, "version": version}
 
 
+class ProgramCreateForm(forms.Form):
+    """A new program: its committee (those `user` runs), facts, and which members join."""
+
+    committee = forms.ModelChoiceField(label=_("Ban Chỉ đạo"), queryset=None, empty_label=None)
+    name = forms.CharField(label=_("Tên chương trình"), max_length=250, widget=WIDE)
+    level = forms.ChoiceField(label=_("Cấp"), choices=ProgramLevel.choices)
+    period_start = _date_field(_("Thực hiện từ ngày"))
+    period_end = _date_field(_("Đến hết ngày"))
+    description = forms.CharField(label=_("Mô tả"), widget=forms.Textarea, required=False)
+    report_frequency = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Frequency.choices)
+    report_due_days = forms.IntegerField(
+        label=_("Hạn nộp báo cáo (số ngày sau kỳ)"), min_value=0, max_value=365, initial=5
+    )
+    members = forms.ModelMultipleChoiceField(
+        label=_("Tổ chức thành viên tham gia"),
+        queryset=Organization.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Thành viên Ban Chỉ đạo; có thể thêm, bớt sau trên trang chương trình."),
+    )
+
+    def __init__(self, *args, committees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees
+        self.fields["members"].queryset = (
+            Organization.objects.filter(memberships__committee__in=committees)
+            .distinct()
+            .order_by("name")
+        )
+        if not self.is_bound and len(committees) == 1:
+            committee = committees[0]
+            self.initial.setdefault("committee", committee.pk)
+            self.initial.setdefault(
+                "members",
+                list(committee.memberships.filter(left_on__isnull=True).values_list(
+                    "organization_id", flat=True
+                )),
+            )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data
+
+
 class ProgramSignForm(forms.Form):
     signed_on = _date_field(_("Ngày ký kết"))
     signed_place = forms.CharField(label=_("Nơi ký kết"), max_length=120)

@@ -40,6 +40,21 @@ def can_manage_program(user, program: Program) -> bool:
     return user.is_secretariat and user.organization_id == program.committee.host_id
 
 
+def committees_for_new_program(user):
+    """The committees `user` may start a program for: those whose secretariat they are
+    (administrators: every committee still in force)."""
+    from phoihop.organizations.models import Committee
+
+    if not user.is_authenticated or not user.is_active:
+        return Committee.objects.none()
+    committees = Committee.objects.filter(valid_to__isnull=True).order_by("name")
+    if user.is_administrator:
+        return committees
+    if not user.is_secretariat or user.organization_id is None:
+        return committees.none()
+    return committees.filter(host_id=user.organization_id)
+
+
 def can_edit_indicators(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_administrator
 

@@ -35,6 +35,7 @@ from phoihop.programs.models import (
 from phoihop.programs.selectors import (
     can_edit_indicators,
     can_manage_program,
+    committees_for_new_program,
     program_members_during,
     task_localities_allowed,
 )
@@ -127,7 +128,19 @@ def program_create(
     members=(),
     **fields,
 ) -> Program:
-    """A program with its members and the seven default content areas (editable later)."""
+    """A program with its members and the seven default content areas (editable later).
+    `actor` is the committee's secretariat or an administrator (None: a system import);
+    members must belong to the committee."""
+    if actor is not None and not committees_for_new_program(actor).filter(pk=committee.pk).exists():
+        raise PermissionDenied
+    members = list(members)
+    outside = {org.pk for org in members} - set(
+        committee.memberships.values_list("organization_id", flat=True)
+    ) - {committee.host_id}
+    if outside:
+        raise ValidationError(
+            {"members": _("Có tổ chức không phải thành viên Ban Chỉ đạo.")}
+        )
     program = Program(
         committee=committee,
         name=clean_name(name),

@@ -5,6 +5,7 @@ from phoihop.programs import views
 app_name = "programs"
 urlpatterns = [
     path("", views.program_list, name="list"),
+    path("them/", views.program_create, name="create"),
     path("<int:pk>/", views.program_detail, name="detail"),
     path("<int:pk>/sua/", views.program_edit, name="edit"),
     path("<int:pk>/ky-ket/", views.program_sign, name="sign"),

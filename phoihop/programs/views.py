@@ -21,6 +21,7 @@ from phoihop.programs.forms import (
     MemberLeaveForm,
     PlanForm,
     PlanSignForm,
+    ProgramCreateForm,
     ProgramForm,
     ProgramSignForm,
     TaskForm,
@@ -38,7 +39,31 @@ def _saved(request, message: str = "") -> None:
 @login_required
 def program_list(request):
     programs = selectors.programs_for_user(request.user).order_by("-period_start", "name")
-    return render(request, "programs/program_list.html", {"programs": programs})
+    context = {
+        "programs": programs,
+        "can_create": selectors.committees_for_new_program(request.user).exists(),
+    }
+    return render(request, "programs/program_list.html", context)
+
+
+@login_required
+def program_create(request):
+    committees = selectors.committees_for_new_program(request.user)
+    if not committees.exists():
+        raise PermissionDenied
+    form = ProgramCreateForm(request.POST or None, committees=committees)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            program = services.program_create(actor=request.user, **data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request, _("Đã tạo chương trình; bảy nội dung phối hợp mặc định có thể sửa."))
+            return redirect("programs:detail", pk=program.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "title": _("Thêm chương trình phối hợp")}
+    return render(request, "programs/program_create.html", context, status=status)
 
 
 @login_required

@@ -3,12 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from phoihop.activities import rollup
 from phoihop.core.history import record_version
-from phoihop.programs.models import AnnualPlan, Indicator, Task
+from phoihop.programs import services
+from phoihop.programs.models import AnnualPlan, Indicator, Program, Task
 from phoihop.programs.tests.factories import report
 
 
@@ -346,3 +348,100 @@ def test_only_administrators_create_and_edit_indicators(client_for, cast):
     assert client.post(edit, {**data, "code": indicator.code, "name": "Buổi tuyên truyền, vận động"}).status_code == 302
     indicator.refresh_from_db()
     assert indicator.name == "Buổi tuyên truyền, vận động"
+
+
+# --- Creating a program ------------------------------------------------------------------
+
+
+def _new_program(cast, **overrides):
+    data = {
+        "committee": cast.committee.pk,
+        "name": "  Chương trình phối hợp   giai đoạn 2021–2025 ",
+        "level": "province",
+        "period_start": "2021-01-01",
+        "period_end": "31/12/2025",
+        "description": "",
+        "report_frequency": "quarterly",
+        "report_due_days": "5",
+        "members": [cast.dan_van.pk, cast.military.pk],
+    }
+    return data | overrides
+
+
+def test_the_secretariat_starts_a_program_with_its_members_and_default_areas(
+    client_for, cast, program
+):
+    client = client_for(cast.secretariat)
+    page = client.get(reverse("programs:list"))
+    assert reverse("programs:create") in page.text
+    form = client.get(reverse("programs:create"))
+    assert form.status_code == 200 and "Thêm chương trình phối hợp" in form.text
+
+    response = client.post(reverse("programs:create"), _new_program(cast))
+
+    created = Program.objects.get(name="Chương trình phối hợp giai đoạn 2021–2025")
+    assert response.status_code == 302 and response.url == reverse("programs:detail", args=[created.pk])
+    assert set(created.members.values_list("organization_id", flat=True)) == {
+        cast.dan_van.pk,
+        cast.military.pk,
+    }
+    assert created.content_areas.count() == 7
+    assert created.history.count() == 1
+
+
+def test_a_new_program_refuses_bad_input_in_vietnamese_and_keeps_it(client_for, cast, program):
+    client = client_for(cast.secretariat)
+    response = client.post(
+        reverse("programs:create"), _new_program(cast, period_end="2020-01-01", name="X")
+    )
+    assert response.status_code == 400
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in response.text
+    assert 'value="X"' in response.text  # nothing typed is lost
+    garbage = client.post(
+        reverse("programs:create"),
+        _new_program(cast, committee="abc", period_start="\x00", members=["x"], report_due_days="-1"),
+    )
+    assert garbage.status_code == 400
+    assert Program.objects.count() == 1
+
+
+def test_only_a_committee_secretariat_or_an_administrator_starts_programs(
+    client, client_for, cast, program
+):
+    url = reverse("programs:create")
+    response = client.get(url)
+    assert response.status_code == 302 and "/tai-khoan/" in response.url
+    for user in (cast.military_focal, cast.viewer):
+        assert client_for(user).get(url).status_code == 403
+        assert client_for(user).post(url, _new_program(cast)).status_code == 403
+        assert reverse("programs:create") not in client_for(user).get(reverse("programs:list")).text
+    assert client_for(cast.admin).get(url).status_code == 200
+    # Another province's secretariat cannot pick Hà Nam's committee.
+    outsider = client_for(cast.outsider).post(url, _new_program(cast))
+    assert outsider.status_code in (400, 403)
+    assert Program.objects.count() == 1
+
+
+def test_program_create_refuses_members_outside_the_committee(cast, program):
+    from phoihop.organizations.models import Organization
+
+    stranger = Organization.objects.exclude(memberships__committee=cast.committee).exclude(
+        pk=cast.committee.host_id
+    ).first()
+    with pytest.raises(ValidationError):
+        services.program_create(
+            actor=cast.secretariat,
+            committee=cast.committee,
+            name="Chương trình khác",
+            period_start=dt.date(2021, 1, 1),
+            period_end=dt.date(2025, 12, 31),
+            members=[stranger],
+        )
+    with pytest.raises(PermissionDenied):
+        services.program_create(
+            actor=cast.military_focal,
+            committee=cast.committee,
+            name="Chương trình khác",
+            period_start=dt.date(2021, 1, 1),
+            period_end=dt.date(2025, 12, 31),
+        )
