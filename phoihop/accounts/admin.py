@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from phoihop.accounts.models import User
@@ -14,11 +14,11 @@ class PhoihopUserAdmin(SimpleHistoryAdmin, UserAdmin):
     list_select_related = ["organization"]
     fieldsets = [
         *UserAdmin.fieldsets,
-        (_("Phối hợp"), {"fields": ["organization", "role"]}),
+        (pgettext_lazy("nhóm trường", "Phối hợp"), {"fields": ["organization", "role"]}),
     ]
     add_fieldsets = [
         *UserAdmin.add_fieldsets,
-        (_("Phối hợp"), {"fields": ["organization", "role"]}),
+        (pgettext_lazy("nhóm trường", "Phối hợp"), {"fields": ["organization", "role"]}),
     ]
 
     def save_model(self, request, obj, form, change):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.access import settled_scope
@@ -24,7 +25,7 @@ class ActivityStatus(models.TextChoices):
 
 class ParticipantRole(models.TextChoices):
     LEAD = "lead", _("Chủ trì")
-    PARTNER = "partner", _("Phối hợp")
+    PARTNER = "partner", pgettext_lazy("vai trò", "Phối hợp")
 
 
 class ParticipationStatus(models.TextChoices):

@@ -13,6 +13,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display on a server
 
 from django.utils.translation import gettext as _  # noqa: E402
+from django.utils.translation import pgettext  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
@@ -92,7 +93,7 @@ def chart_members(review: Review, fmt: str = "svg") -> bytes:
         labels,
         [
             (_("Chủ trì"), [m.led for m in review.members], COLORS["main"]),
-            (_("Phối hợp"), [m.partnered for m in review.members], COLORS["light"]),
+            (pgettext("các đơn vị", "Phối hợp"), [m.partnered for m in review.members], COLORS["light"]),
         ],
         _("Hoạt động theo tổ chức thành viên"),
         fmt,

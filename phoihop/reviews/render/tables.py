@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from phoihop.lib import vnformat
 from phoihop.reviews.data import IndicatorTotal, Review
@@ -159,7 +160,7 @@ def members_table(review: Review) -> Table:
             Column(_("STT"), INT, 0.8),
             Column(_("Tổ chức thành viên"), TEXT, 3.2),
             Column(_("Chủ trì"), INT, 0.9),
-            Column(_("Phối hợp"), INT, 0.9),
+            Column(pgettext("các đơn vị", "Phối hợp"), INT, 0.9),
             Column(_("Chủ trì có phối hợp"), INT, 1.1),
             Column(_("Báo cáo phải nộp"), INT, 1.0),
             Column(_("Nộp đúng hạn"), INT, 0.9),
