@@ -79,5 +79,12 @@ def contributions_for(report: ReviewReport) -> list[Contribution]:
     )
 
 
+def attached_texts_for(user, report: ReviewReport) -> list:
+    """Texts brought in through intake and attached to this review, as `user` may see them."""
+    from phoihop.intake.selectors import documents_for_user
+
+    return list(documents_for_user(user).filter(review=report).order_by("text_date", "pk"))
+
+
 def own_contribution(user, report: ReviewReport) -> Contribution | None:
     return report.contributions.filter(organization_id=user.organization_id).first()

@@ -84,6 +84,7 @@ def review_detail(request, pk: int):
             (report._meta.get_field(name).verbose_name, getattr(report, name)) for name in SECTIONS
         ],
         "contributions": selectors.contributions_for(report),
+        "attached_texts": selectors.attached_texts_for(request.user, report),
         "can_edit": can_manage and report.status == ReviewStatus.DRAFT,
         "strengths": [s for s in review.statements if s.kind == "strength"],
         "limitations": [s for s in review.statements if s.kind == "limitation"],

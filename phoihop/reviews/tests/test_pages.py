@@ -290,3 +290,27 @@ def test_an_outsider_dashboard_shows_nothing_of_ha_nam(cast, seed_figures, clien
         reverse("reviews:dashboard"), {"program": seed_figures.scope.program_id}
     )
     assert other.status_code == 400
+
+
+def test_a_text_attached_through_intake_is_listed_on_the_review(cast, draft, client_for):
+    from phoihop.intake.services import intake_attach_to_review, intake_create
+    from phoihop.reviews.selectors import attached_texts_for
+
+    document = intake_create(
+        actor=cast.secretariat,
+        committee=cast.committee,
+        title="Báo cáo của Hội Liên hiệp Phụ nữ tỉnh",
+        text="Hội Liên hiệp Phụ nữ tỉnh Hà Nam phối hợp tuyên truyền tại xã Thanh Hải, huyện "
+        "Thanh Liêm, ngày 05 tháng 3 năm 2020, với 350 lượt hội viên tham dự.",
+    )
+    detail = reverse("reviews:detail", args=[draft.pk])
+    assert "Văn bản đính kèm" not in client_for(cast.secretariat).get(detail).text
+
+    intake_attach_to_review(actor=cast.secretariat, document=document, review=draft)
+
+    text = client_for(cast.secretariat).get(detail).text
+    assert "Văn bản đính kèm" in text and "Báo cáo của Hội Liên hiệp Phụ nữ tỉnh" in text
+    assert reverse("intake:document", args=[document.pk]) in text
+    # The list is the user's own scope of intake texts: a member sees none of the host's.
+    assert attached_texts_for(cast.military_focal, draft) == []
+    assert attached_texts_for(cast.secretariat, draft) == [document]
