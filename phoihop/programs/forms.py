@@ -40,7 +40,9 @@ def _document_field(label) -> forms.FileField:
     )
 
 
-class ProgramForm(forms.Form):
+class ProgramFactsForm(forms.Form):
+    """The facts of a program that its secretariat sets, on creation and on edit."""
+
     name = forms.CharField(label=_("Tên chương trình"), max_length=250, widget=WIDE)
     level = forms.ChoiceField(label=_("Cấp"), choices=ProgramLevel.choices)
     period_start = _date_field(_("Thực hiện từ ngày"))
@@ -48,8 +50,11 @@ class ProgramForm(forms.Form):
     description = forms.CharField(label=_("Mô tả"), widget=forms.Textarea, required=False)
     report_frequency = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Frequency.choices)
     report_due_days = forms.IntegerField(
-        label=_("Hạn nộp báo cáo (số ngày sau kỳ)"), min_value=0, max_value=365
+        label=_("Hạn nộp báo cáo (số ngày sau kỳ)"), min_value=0, max_value=365, initial=5
     )
+
+
+class ProgramForm(ProgramFactsForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     FIELDS = (
@@ -67,19 +72,11 @@ class ProgramForm(forms.Form):
         return {**{name: getattr(program, name) for name in cls.FIELDS}, "version": version}
 
 
-class ProgramCreateForm(forms.Form):
+class ProgramCreateForm(ProgramFactsForm):
     """A new program: its committee (those `user` runs), facts, and which members join."""
 
+    field_order = ["committee"]
     committee = forms.ModelChoiceField(label=_("Ban Chỉ đạo"), queryset=None, empty_label=None)
-    name = forms.CharField(label=_("Tên chương trình"), max_length=250, widget=WIDE)
-    level = forms.ChoiceField(label=_("Cấp"), choices=ProgramLevel.choices)
-    period_start = _date_field(_("Thực hiện từ ngày"))
-    period_end = _date_field(_("Đến hết ngày"))
-    description = forms.CharField(label=_("Mô tả"), widget=forms.Textarea, required=False)
-    report_frequency = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Frequency.choices)
-    report_due_days = forms.IntegerField(
-        label=_("Hạn nộp báo cáo (số ngày sau kỳ)"), min_value=0, max_value=365, initial=5
-    )
     members = forms.ModelMultipleChoiceField(
         label=_("Tổ chức thành viên tham gia"),
         queryset=Organization.objects.none(),
