@@ -201,14 +201,17 @@ def rebuild(program_ids: Iterable[int] | None = None) -> int:
     if program_ids is not None:
         program_ids = list(program_ids)
         activities = activities.filter(program_id__in=program_ids)
+    days = activities.order_by().values_list("program_id", "start_date").distinct()
     with transaction.atomic():
-        note_changes(activities.order_by().values_list("program_id", "start_date").distinct())
+        ActivityMonth.objects.bulk_create(  # months no write has told the rollup of
+            [ActivityMonth(program_id=p, month=m) for p, m in {(p, month_of(d)) for p, d in days}],
+            ignore_conflicts=True,
+        )
         months = ActivityMonth.objects.all()
         if program_ids is not None:
             months = months.filter(program_id__in=program_ids)
-        months.update(changes=F("changes") + 1)
-        ids = set(months.values_list("program_id", flat=True))
-    refresh(ids)
+        months.update(changes=F("changes") + 1)  # every one of them behind
+    refresh(program_ids)
     return months.count()
 
 
@@ -274,8 +277,7 @@ def _read_months(program_id: int, first: dt.date, last: dt.date) -> Tallies:
     where = {"month__program_id": program_id, "month__month__gte": first, "month__month__lte": last}
 
     def summed(model, keys: list[str], **sums):
-        rows = model.objects.filter(**where).order_by().values_list(*keys).annotate(**sums)
-        return rows
+        return model.objects.filter(**where).order_by().values_list(*keys).annotate(**sums)
 
     return Tallies(
         areas={

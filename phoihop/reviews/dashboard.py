@@ -21,6 +21,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from phoihop.activities import rollup
 from phoihop.reviews import charts
@@ -111,7 +112,19 @@ def dashboard_for_user(
     return board
 
 
-CHARTS = ("monthly", "areas", "members", "topics")
+# The dashboard's charts in page order: name → (title, drawing from the board).
+CHARTS = {
+    "monthly": (gettext_lazy("Hoạt động theo tháng"), lambda b: charts.chart_monthly(b.months)),
+    "areas": (
+        gettext_lazy("Hoạt động theo nội dung phối hợp"),
+        lambda b: charts.chart_areas(b.review),
+    ),
+    "members": (
+        gettext_lazy("Hoạt động theo tổ chức thành viên"),
+        lambda b: charts.chart_members(b.review),
+    ),
+    "topics": (gettext_lazy("Vụ việc theo lĩnh vực"), lambda b: charts.chart_topics(b.review)),
+}
 
 
 def chart_svg(board: Dashboard, name: str) -> bytes:
@@ -121,14 +134,7 @@ def chart_svg(board: Dashboard, name: str) -> bytes:
     key = f"{board.key}:{name}"
     svg = cache.get(key)
     if svg is None:
-        if name == "monthly":
-            svg = charts.chart_monthly(board.months)
-        else:
-            svg = {
-                "areas": charts.chart_areas,
-                "members": charts.chart_members,
-                "topics": charts.chart_topics,
-            }[name](board.review)
+        svg = CHARTS[name][1](board)
         cache.set(key, svg, CACHE_SECONDS)
     return svg
 

@@ -10,13 +10,18 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phoihop.core.forms import add_service_errors
 from phoihop.programs.selectors import program_current_for_committee, programs_for_user
 from phoihop.reviews import charts, selectors, services
-from phoihop.reviews.dashboard import chart_names, chart_svg, dashboard_for_user, default_period
+from phoihop.reviews.dashboard import (
+    CHARTS,
+    chart_names,
+    chart_svg,
+    dashboard_for_user,
+    default_period,
+)
 from phoihop.reviews.forms import (
     ContributionForm,
     DashboardFilterForm,
@@ -182,14 +187,6 @@ def _dashboard_board(request):
     return form, program, board
 
 
-CHART_TITLES = {
-    "monthly": gettext_lazy("Hoạt động theo tháng"),
-    "areas": gettext_lazy("Hoạt động theo nội dung phối hợp"),
-    "members": gettext_lazy("Hoạt động theo tổ chức thành viên"),
-    "topics": gettext_lazy("Vụ việc theo lĩnh vực"),
-}
-
-
 @login_required
 def dashboard(request):
     form, program, board = _dashboard_board(request)
@@ -204,7 +201,7 @@ def dashboard(request):
             '<img src="{}{}" alt="{}">',
             reverse("reviews:dashboard_chart", args=[name]),
             f"?{query}" if query else "",
-            CHART_TITLES[name],
+            CHARTS[name][0],
         )
         for name in chart_names(board)
     }

@@ -13,7 +13,7 @@ once.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from phoihop.activities.models import Activity, Figure, Participation
 from phoihop.activities.tallies import TOOK_PART, Counted, Tallies
@@ -33,10 +33,6 @@ def counted(user, scope) -> Counted:
         ).values("activity_id")
         within = took_part if within is None else within.filter(pk__in=took_part)
     return Counted(scope.program_id, scope.start, scope.end, within)
-
-
-def counted_activities(user, scope) -> QuerySet[Activity]:
-    return counted(user, scope).activities()
 
 
 def _sees_every_counted(user, program_id: int) -> bool:
