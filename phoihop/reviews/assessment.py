@@ -43,6 +43,11 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def _figure(total) -> str:
+    """ "buổi tuyên truyền: 38 buổi": the indicator, then its value with the unit."""
+    return f"{_lower_first(total.name)}: {number(total.value, total.decimals)} {total.unit}"
+
+
 # --- Results ------------------------------------------------------------------------
 
 
@@ -51,7 +56,7 @@ def results_overview(review: Review) -> Statement | None:
     if not c.activities:
         return None
     shown = [t for t in review.totals if t.value][:HEADLINE_INDICATORS]
-    parts = [f"{_lower_first(t.name)}: {number(t.value, t.decimals)} {t.unit}" for t in shown]
+    parts = [_figure(t) for t in shown]
     text = _(
         "Trong %(period)s, các tổ chức thành viên thực hiện %(n)s hoạt động phối hợp được xác nhận"
     ) % {"period": review.period_label, "n": _count(c.activities)}
@@ -322,11 +327,7 @@ def _area_lines(review: Review) -> list[str]:
     for area in review.areas:
         if not area.activities:
             continue
-        figures = "; ".join(
-            f"{number(t.value, t.decimals)} {t.unit} {t.name.lower()}"
-            for t in area.indicators
-            if t.value
-        )
+        figures = "; ".join(_figure(t) for t in area.indicators if t.value)
         line = _(
             "%(number)s. %(name)s: %(n)s hoạt động, trong đó %(joint)s hoạt động có từ hai thành viên trở lên"
         ) % {

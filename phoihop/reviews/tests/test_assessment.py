@@ -89,3 +89,13 @@ def test_a_redacted_review_has_no_sensitive_statement(cast, seed_figures):
     assert (
         _rules(review)["cases_handled"].figures["Vụ việc tiếp nhận"] == "12"
     )  # 20 less land, religion
+
+
+def test_the_drafted_area_lines_name_each_figure_then_its_value_and_unit(cast, good_figures):
+    from phoihop.reviews.assessment import draft_sections
+
+    review = review_compute(user=cast.secretariat, scope=good_figures)
+    results = draft_sections(review, review)["results"]
+
+    assert "buổi tuyên truyền: 24 buổi" in results  # not "24 buổi buổi tuyên truyền"
+    assert "buổi buổi" not in results
