@@ -57,6 +57,7 @@ from phoihop.activities.tallies import (
     task_counts,
     task_sums,
 )
+from phoihop.programs.models import Task
 
 MONTH_ROWS = [MonthArea, MonthFigure, MonthPair, MonthPartner, MonthPlace, MonthTask, MonthTaskFigure]
 
@@ -336,8 +337,6 @@ def monthly_counts(counted: Counted) -> dict[dt.date, int]:
 def task_tallies(task_ids: list[int]) -> tuple[dict[int, int], dict[tuple[int, int], Decimal]]:
     """(task id → confirmed activities linked to it, (task id, indicator id) → their sum),
     over every month."""
-    from phoihop.programs.models import Task
-
     if not task_ids:
         return {}, {}
     refresh(Task.objects.filter(pk__in=task_ids).values("plan__program_id"))
