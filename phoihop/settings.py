@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "phoihop.reviews",
     "phoihop.workbooks",
     "phoihop.intake",
+    "phoihop.backups",
 ]
 
 MIDDLEWARE = [

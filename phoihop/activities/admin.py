@@ -18,9 +18,11 @@ class FigureInline(admin.TabularInline):
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 0
-    readonly_fields = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = [
+        "original_name", "content_type", "size", "uploaded_by", "uploaded_at", "deleted_at", "deleted_by",
+    ]
     fields = readonly_fields
-    can_delete = False
+    can_delete = False  # deleting is soft, through the page (the secretariat can restore)
 
     def has_add_permission(self, request, obj=None):
         return False  # uploads go through the service, which checks their bytes

@@ -237,6 +237,17 @@ class Figure(models.Model):
         return f"{self.indicator}: {self.value}"
 
 
+class AttachmentQuerySet(models.QuerySet):
+    """Removing an attachment only marks it deleted (the file stays): pages, downloads and
+    counts read `present()`; the secretariat sees `deleted()` and can restore them."""
+
+    def present(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+
 class Attachment(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("tệp"), upload_to="activities/%Y/%m/")
@@ -247,6 +258,18 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(_("xóa lúc"), null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xóa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tệp đính kèm")

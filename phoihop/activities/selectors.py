@@ -94,7 +94,9 @@ def get_activity_for_user(user, pk, *, write: bool = False) -> Activity:
 
 def get_attachment_for_user(user, pk, *, write: bool = False) -> Attachment:
     return get_scoped(
-        Attachment.objects.filter(activity__in=Activity.objects.visible_to(user)).select_related(
+        Attachment.objects.present()
+        .filter(activity__in=Activity.objects.visible_to(user))
+        .select_related(
             "activity__program"
         ),
         pk,
@@ -102,6 +104,18 @@ def get_attachment_for_user(user, pk, *, write: bool = False) -> Attachment:
         can_write=lambda attachment: can_edit_activity(
             user, program=attachment.activity.program, lead_id=attachment.activity.lead_id
         ),
+    )
+
+
+def get_deleted_attachment_for_user(user, pk) -> Attachment:
+    """A deleted attachment to restore: outsiders 404, anyone but the secretariat 403."""
+    return get_scoped(
+        Attachment.objects.deleted()
+        .filter(activity__in=Activity.objects.visible_to(user))
+        .select_related("activity__program__committee"),
+        pk,
+        write=True,
+        can_write=lambda attachment: can_review_activity(user, attachment.activity),
     )
 
 
@@ -164,6 +178,7 @@ class ActivityDetail:
     figures: list
     participations: list[Participation]
     attachments: list[Attachment]
+    deleted_attachments: list[Attachment]  # only for the secretariat, who may restore them
     timeline: list[TimelineEntry]
     my_participation: Participation | None
     can_edit: bool
@@ -197,7 +212,25 @@ def activity_timeline(activity: Activity) -> list[TimelineEntry]:
         who = record.history_user.display_name if record.history_user else _("Hệ thống")
         entries.append(TimelineEntry(record.history_date, who, status, change, record.revision))
         previous = record
-    return entries[::-1]
+    files = _attachment_entries(activity, status=entries[-1].status if entries else "")
+    # Newest first; at the same instant (a pinned clock) the file's entry comes first.
+    return sorted(files[::-1] + entries[::-1], key=lambda entry: entry.when, reverse=True)
+
+
+def _attachment_entries(activity: Activity, *, status: str) -> list[TimelineEntry]:
+    """Attachments deleted and restored, from the attachments' own history."""
+    records = (
+        Attachment.history.filter(activity_id=activity.pk, history_type="~")
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    entries = []
+    for record in records:
+        text = _("Xóa tệp “%(name)s”") if record.deleted_at else _("Khôi phục tệp “%(name)s”")
+        who = record.history_user.display_name if record.history_user else _("Hệ thống")
+        change = text % {"name": record.original_name}
+        entries.append(TimelineEntry(record.history_date, who, status, change, activity.revision))
+    return entries
 
 
 def activity_detail_for_user(user, activity: Activity) -> ActivityDetail:
@@ -211,17 +244,20 @@ def activity_detail_for_user(user, activity: Activity) -> ActivityDetail:
         None,
     )
     can_edit = can_edit_activity(user, program=activity.program, lead_id=activity.lead_id)
+    can_review = can_review_activity(user, activity)
     return ActivityDetail(
         activity=activity,
         figures=list(activity.figures.select_related("indicator").order_by("indicator__order")),
         participations=participations,
-        attachments=list(activity.attachments.all()),
+        attachments=list(activity.attachments.present()),
+        deleted_attachments=list(activity.attachments.deleted().select_related("deleted_by"))
+        if can_review
+        else [],
         timeline=activity_timeline(activity),
         my_participation=mine,
         can_edit=can_edit,
         can_submit=can_edit and activity.status in (ActivityStatus.DRAFT, ActivityStatus.RETURNED),
-        can_review=activity.status == ActivityStatus.SUBMITTED
-        and can_review_activity(user, activity),
+        can_review=activity.status == ActivityStatus.SUBMITTED and can_review,
         can_respond=mine is not None
         and activity.status != ActivityStatus.DRAFT
         and can_respond_for(user, mine.organization_id),

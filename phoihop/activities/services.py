@@ -333,12 +333,31 @@ def attachment_add(*, actor, activity: Activity, upload) -> Attachment:
 
 @transaction.atomic
 def attachment_remove(*, actor, attachment: Attachment) -> None:
+    """Mark the attachment deleted: hidden from the page and downloads, its file kept, the
+    deletion in its history (and the activity's timeline) until the secretariat restores it."""
     activity = attachment.activity
     if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
         raise PermissionDenied
-    storage, name = attachment.file.storage, attachment.file.name
-    attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    _set_deleted(attachment, actor=actor, deleted=True)
+
+
+@transaction.atomic
+def attachment_restore(*, actor, attachment: Attachment) -> None:
+    """Bring a deleted attachment back; only the secretariat of the program's committee."""
+    if not can_review_activity(actor, attachment.activity):
+        raise PermissionDenied
+    _set_deleted(attachment, actor=actor, deleted=False)
+
+
+def _set_deleted(attachment: Attachment, *, actor, deleted: bool) -> None:
+    current = Attachment.objects.select_for_update().values_list("deleted_at", flat=True).get(pk=attachment.pk)
+    if (current is not None) == deleted:
+        return
+    attachment.deleted_at = timezone.now() if deleted else None
+    attachment.deleted_by = actor if deleted else None
+    attachment.full_clean()
+    attachment._history_user = actor
+    attachment.save(update_fields=["deleted_at", "deleted_by"])
 
 
 # --- Bulk import (the Excel importer, the demo) --------------------------------------------

@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:pk>/tep/", views.attachment_add, name="attachment_add"),
     path("tep/<int:pk>/", views.attachment_download, name="attachment"),
     path("tep/<int:pk>/xoa/", views.attachment_remove, name="attachment_remove"),
+    path("tep/<int:pk>/khoi-phuc/", views.attachment_restore, name="attachment_restore"),
 ]

@@ -268,6 +268,15 @@ def attachment_remove(request, pk: int):
 
 
 @login_required
+@require_POST
+def attachment_restore(request, pk: int):
+    attachment = selectors.get_deleted_attachment_for_user(request.user, pk)
+    services.attachment_restore(actor=request.user, attachment=attachment)
+    messages.success(request, _("Đã khôi phục tệp “%(name)s”.") % {"name": attachment.original_name})
+    return redirect("activities:detail", pk=attachment.activity_id)
+
+
+@login_required
 def review_queue(request):
     """Chờ xác nhận: submitted activities of the secretariat's committee programs."""
     if not (request.user.is_administrator or request.user.is_secretariat):

@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from phoihop.activities.models import Attachment
-from phoihop.activities.services import attachment_add, attachment_remove
+from phoihop.activities.selectors import activity_timeline
+from phoihop.activities.services import attachment_add, attachment_remove, attachment_restore
 
 pytestmark = pytest.mark.django_db
 
@@ -143,17 +144,59 @@ def test_a_partner_downloads_through_the_checked_view_and_an_outsider_gets_404(
     assert client_for(cast.outsider).get(url).status_code == 404
 
 
-def test_the_lead_removes_an_attachment_and_its_file(
-    client_for, cast, activity, django_capture_on_commit_callbacks
+def test_removing_an_attachment_hides_it_keeps_its_file_and_records_it_in_the_timeline(
+    client_for, cast, activity
 ):
     attachment = attachment_add(
-        actor=cast.secretariat, activity=activity, upload=_upload("a.png", PNG)
+        actor=cast.secretariat, activity=activity, upload=_upload("bien-ban.pdf", PDF)
     )
     storage, name = attachment.file.storage, attachment.file.name
     url = reverse("activities:attachment_remove", args=[attachment.pk])
     assert client_for(cast.viewer).post(url).status_code == 403
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(cast.secretariat).post(url)
+    response = client_for(cast.secretariat).post(url)
     assert response.status_code == 302
-    assert not Attachment.objects.exists()
-    assert not storage.exists(name)
+    attachment.refresh_from_db()
+    assert attachment.deleted_at is not None and attachment.deleted_by == cast.secretariat
+    assert storage.exists(name) and storage.open(name).read() == PDF
+    assert not Attachment.objects.present().exists()
+    download = reverse("activities:attachment", args=[attachment.pk])
+    assert client_for(cast.military_focal).get(download).status_code == 404
+    page = client_for(cast.military_focal).get(reverse("activities:detail", args=[activity.pk]))
+    assert page.context["detail"].attachments == []
+    assert page.context["detail"].deleted_attachments == []  # only the secretariat restores
+    changes = [entry.change for entry in page.context["detail"].timeline]
+    assert changes[0] == "Xóa tệp “bien-ban.pdf”"
+    assert page.context["detail"].timeline[0].who == "Trần Thị Thu"
+
+
+def test_the_secretariat_sees_deleted_attachments_and_restores_one(client_for, cast, activity):
+    attachment = attachment_add(
+        actor=cast.secretariat, activity=activity, upload=_upload("bien-ban.pdf", PDF)
+    )
+    attachment_remove(actor=cast.secretariat, attachment=attachment)
+    client = client_for(cast.secretariat)
+    page = client.get(reverse("activities:detail", args=[activity.pk]))
+    assert page.context["detail"].deleted_attachments == [attachment]
+    assert "Tệp đã xóa" in page.content.decode()
+    response = client.post(reverse("activities:attachment_restore", args=[attachment.pk]))
+    assert response.status_code == 302
+    assert list(Attachment.objects.present()) == [attachment]
+    download = client_for(cast.military_focal).get(reverse("activities:attachment", args=[attachment.pk]))
+    assert b"".join(download.streaming_content) == PDF
+    changes = [entry.change for entry in activity_timeline(activity)]
+    assert changes[:2] == ["Khôi phục tệp “bien-ban.pdf”", "Xóa tệp “bien-ban.pdf”"]
+
+
+def test_a_member_cannot_restore_a_deleted_attachment_and_an_outsider_gets_404(
+    client_for, cast, activity
+):
+    attachment = attachment_add(
+        actor=cast.secretariat, activity=activity, upload=_upload("bien-ban.pdf", PDF)
+    )
+    attachment_remove(actor=cast.secretariat, attachment=attachment)
+    url = reverse("activities:attachment_restore", args=[attachment.pk])
+    assert client_for(cast.military_focal).post(url).status_code == 403
+    assert client_for(cast.outsider).post(url).status_code == 404
+    with pytest.raises(PermissionDenied):
+        attachment_restore(actor=cast.military_focal, attachment=attachment)
+    assert not Attachment.objects.present().exists()
