@@ -38,9 +38,14 @@ def _back_url(request) -> str:
 
 def _error(request, template: str, status: int, title: str, detail: str, **extra):
     if _is_api(request):
-        return JsonResponse({"detail": detail}, status=status)
+        return _json(detail, status)
     context = {"code": status, "title": title, "detail": detail, "back_url": _back_url(request), **extra}
     return render(request, template, context, status=status)
+
+
+def _json(detail: str, status: int):
+    """DRF's shape, and its readable UTF-8."""
+    return JsonResponse({"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 @requires_csrf_token
@@ -88,7 +93,7 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     if _is_api(request):
-        return JsonResponse({"detail": _("Máy chủ gặp lỗi. Xin thử lại sau.")}, status=500)
+        return _json(_("Máy chủ gặp lỗi. Xin thử lại sau."), 500)
     context = {"home_url": _safe(lambda: reverse("core:home"), "/"),
                "stylesheet": _safe(lambda: static("phoihop/phoihop.css"), "")}
     return HttpResponse(loader.get_template("500.html").render(context), status=500)
