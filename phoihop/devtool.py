@@ -7,6 +7,7 @@ runs; with PHOIHOP_STRICT=1 a PostgreSQL server and Chromium must be there.
 import argparse
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -69,13 +70,42 @@ def cmd_test(args) -> int:
     return run([*pytest, "-m", "not browser"], {**env, "DATABASE_URL": url})
 
 
+def demo_env(*, debug: bool) -> dict[str, str]:
+    """The environment of ./dev demo: production settings served over plain http locally.
+
+    DEBUG off (Vietnamese error pages, collected static files through WhiteNoise) unless
+    --debug; a secret key generated once into var/ unless SECRET_KEY is set; the https
+    redirect and secure-only cookies off, since the demo is http://127.0.0.1.
+    """
+    env = {
+        "DEBUG": "1" if debug else "0",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+    if not os.environ.get("SECRET_KEY"):
+        env["SECRET_KEY"] = _demo_secret_key()
+    return env
+
+
+def _demo_secret_key() -> str:
+    path = ROOT / "var" / "demo-secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
 def cmd_demo(args) -> int:
-    env = {"DEBUG": os.environ.get("DEBUG", "1")}
-    (ROOT / "var" / "static").mkdir(parents=True, exist_ok=True)
-    if manage("migrate", "--noinput", env=env) != 0:
-        return 1
-    if manage("demo_load", env=env) != 0:
-        return 1
+    env = demo_env(debug=args.debug)
+    steps = [("migrate", "--noinput"), ("demo_load",)]
+    if not args.debug:
+        steps.append(("collectstatic", "--noinput", "-v", "0"))
+    for step in steps:
+        if manage(*step, env=env) != 0:
+            return 1
     if args.no_serve:
         return 0
     return manage("runserver", f"127.0.0.1:{args.port}", "--noreload", env=env)
@@ -146,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     demo = sub.add_parser("demo", help="migrate, load the Hà Nam demo and serve it")
     demo.add_argument("--port", type=int, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="load the demo, do not serve")
+    demo.add_argument("--debug", action="store_true", help="DEBUG on: Django's debug pages, static files from the sources")
     demo.set_defaults(func=cmd_demo)
     test = sub.add_parser("test", help="ruff, migrations check and the whole suite")
     test.set_defaults(func=cmd_test)

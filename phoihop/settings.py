@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any process_view (CSRF reads the form): over-limit bodies answer 413.
+    "phoihop.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -132,7 +134,9 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # --- Language and time: Vietnamese first, English available.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "phoihop" / "locale"]
+# locale/ is made by makemessages (English for our Vietnamese strings); locale_vendor/
+# completes the Vietnamese of the libraries' own messages (DRF's), written by hand.
+LOCALE_PATHS = [BASE_DIR / "phoihop" / "locale", BASE_DIR / "phoihop" / "locale_vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -158,6 +162,11 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 # Largest attachment (evidence of an activity) accepted, in megabytes.
 PHOIHOP_MAX_UPLOAD_MB = env_int("PHOIHOP_MAX_UPLOAD_MB", 10, minimum=1)
+# Largest request body, files included (the workbook import takes up to 40 MB), and
+# largest form without its files (a pasted text); over either: a Vietnamese 413.
+PHOIHOP_MAX_REQUEST_MB = env_int("PHOIHOP_MAX_REQUEST_MB", 50, minimum=PHOIHOP_MAX_UPLOAD_MB)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MB, named here
+CSRF_FAILURE_VIEW = "phoihop.core.views_errors.csrf_failure"
 
 # --- E-mail: console in development and demo, SMTP in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -173,6 +182,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "phoihop.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Phối hợp API",

@@ -3,6 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+# Every error answers in the user's language with a way back (JSON under /api/).
+handler400 = "phoihop.core.views_errors.bad_request"
+handler403 = "phoihop.core.views_errors.permission_denied"
+handler404 = "phoihop.core.views_errors.page_not_found"
+handler500 = "phoihop.core.views_errors.server_error"
+
 urlpatterns = [
     path("", include("phoihop.core.urls")),
     path("tai-khoan/", include("phoihop.accounts.urls")),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -24,3 +25,40 @@ class VietnameseFirstLocaleMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Answer 413 (Vietnamese page, or JSON under /api/) to a body over the limits.
+
+    Two limits: the whole body (PHOIHOP_MAX_REQUEST_MB, checked on Content-Length before a
+    byte is read) and the form fields without their files (DATA_UPLOAD_MAX_MEMORY_SIZE,
+    checked by Django while parsing). The form is parsed here, before CsrfViewMiddleware
+    reads its token: otherwise Django's RequestDataTooBig would surface there as a bare
+    400 and no view would ever see it.
+    """
+
+    FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._too_large(request):
+            from phoihop.core.views_errors import request_too_large
+
+            return request_too_large(request)
+        return self.get_response(request)
+
+    def _too_large(self, request) -> bool:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.PHOIHOP_MAX_REQUEST_MB * 1024 * 1024:
+            return True
+        if request.method == "POST" and request.content_type in self.FORM_TYPES:
+            try:
+                request.POST  # noqa: B018 - parse now, under this limit
+            except RequestDataTooBig:
+                return True
+        return False

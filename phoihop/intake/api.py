@@ -5,9 +5,8 @@ bring texts in (secretariat and focal points of a committee member): read-only u
 get 403, a committee the user is not in 404.
 """
 
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
@@ -30,12 +29,7 @@ class IntakeExtractApi(viewsets.ViewSet):
         committees = selectors.intake_committees_for_user(request.user)
         if not committees:
             raise PermissionDenied
-        try:
-            payload = request.data
-        except RequestDataTooBig:
-            return Response({"text": [_("Văn bản gửi lên quá lớn (tối đa 2 MB).")]},
-                            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
-        given = ExtractRequestSerializer(data=payload)
+        given = ExtractRequestSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         committee = _committee(committees, given.validated_data.get("committee"))
         try:
