@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from phoihop.reviews.data import Kind, Review
 from phoihop.reviews.services import review_create, review_issue
+from phoihop.reviews.tests.finishing import finished
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
@@ -18,7 +19,7 @@ def issued(cast, program, seed_figures):
         start=program.period_start,
         end=program.period_end,
     )
-    return review_issue(actor=cast.secretariat, review=draft)
+    return review_issue(actor=cast.secretariat, review=finished(cast.secretariat, draft))
 
 
 def _api(user=None) -> APIClient:

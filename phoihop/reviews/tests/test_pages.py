@@ -10,6 +10,7 @@ from phoihop.activities import rollup
 from phoihop.reviews.data import Kind
 from phoihop.reviews.models import ReviewReport, ReviewStatus
 from phoihop.reviews.services import review_create, review_issue
+from phoihop.reviews.tests.finishing import finished
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
@@ -162,6 +163,7 @@ def test_the_secretariat_edits_the_text(cast, draft, client_for):
 
 
 def test_issuing_freezes_and_then_every_member_reads_it(cast, draft, client_for):
+    draft = finished(cast.secretariat, draft)
     response = client_for(cast.secretariat).post(reverse("reviews:issue", args=[draft.pk]))
     draft.refresh_from_db()
     assert response.status_code == 302 and draft.status == ReviewStatus.ISSUED and draft.frozen_full
@@ -177,16 +179,14 @@ def test_issuing_freezes_and_then_every_member_reads_it(cast, draft, client_for)
 def test_a_member_sees_no_sensitive_topic_or_statement_in_an_issued_review(
     cast, program, seed_figures, client_for
 ):
-    report = review_issue(
+    draft = review_create(
         actor=cast.secretariat,
-        review=review_create(
-            actor=cast.secretariat,
-            program=program,
-            kind=Kind.PROGRAM,
-            start=program.period_start,
-            end=program.period_end,
-        ),
+        program=program,
+        kind=Kind.PROGRAM,
+        start=program.period_start,
+        end=program.period_end,
     )
+    report = review_issue(actor=cast.secretariat, review=finished(cast.secretariat, draft))
     text = client_for(cast.military_focal).get(reverse("reviews:detail", args=[report.pk])).text
     assert ">Đất đai<" not in text and ">Tôn giáo<" not in text
     assert "30,0% (3/10)" not in text and "so với 80%" not in text

@@ -18,6 +18,7 @@ from phoihop.reviews.services import (
     review_update,
     scope_of,
 )
+from phoihop.reviews.tests.finishing import finished  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,7 @@ def test_a_member_focal_point_contributes_once_and_can_revise(cast, program, clo
 
 def test_an_issued_review_keeps_its_figures_when_records_change(cast, program, record):
     activity = record.activity(figures={cast.sessions: 4})
-    report = review_issue(actor=cast.secretariat, review=_create(cast, program))
+    report = review_issue(actor=cast.secretariat, review=finished(cast.secretariat, _create(cast, program)))
     before = review_for_user(cast.secretariat, report)
 
     record.activity(figures={cast.sessions: 100})  # a new record after issuing…
@@ -138,7 +139,7 @@ def test_an_issued_review_keeps_its_figures_when_records_change(cast, program, r
 
 
 def test_members_read_the_redacted_frozen_review(cast, program, seed_figures):
-    report = review_issue(actor=cast.secretariat, review=_create(cast, program))
+    report = review_issue(actor=cast.secretariat, review=finished(cast.secretariat, _create(cast, program)))
 
     full = review_for_user(cast.secretariat, report)
     member = review_for_user(cast.military_focal, report)
