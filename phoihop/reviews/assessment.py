@@ -66,12 +66,12 @@ def _value_ref(total: IndicatorTotal, key: str) -> str:
 
 def indicator_phrase(total: IndicatorTotal, slot: str) -> str:
     """ "%(x)s buổi tuyên truyền", "tiền vận động, ủng hộ %(x)s đồng": the figure inside the words."""
-    name = _lower_first(total.name)
+    name, unit = _lower_first(total.name).replace("%", "%%"), total.unit.replace("%", "%%")
     if total.unit in MONEY_UNITS:
-        return f"{name} %({slot})s {total.unit}"
-    if name.lower().startswith(total.unit.lower() + " ") or name.lower() == total.unit.lower():
+        return f"{name} %({slot})s {unit}"
+    if name.lower().startswith(unit.lower() + " ") or name.lower() == unit.lower():
         return f"%({slot})s {name}"
-    return f"%({slot})s {total.unit} {name}"
+    return f"%({slot})s {unit} {name}"
 
 
 def _figures_clause(totals: list[IndicatorTotal], key_of) -> tuple[str, dict, dict]:
@@ -191,7 +191,8 @@ def targets(review: Review) -> Statement | None:
         key = f"total.{total.code}"
         refs |= {f"v{n}": _value_ref(total, f"{key}.value"), f"t{n}": _value_ref(total, f"{key}.target")}
         labels |= {f"v{n}": total.name, f"t{n}": _("%(name)s, chỉ tiêu") % {"name": total.name}}
-        parts.append(f"{_lower_first(total.name)} (%(v{n})s/%(t{n})s {total.unit})")
+        name, unit = _lower_first(total.name).replace("%", "%%"), total.unit.replace("%", "%%")
+        parts.append(f"{name} (%(v{n})s/%(t{n})s {unit})")
     template = _(
         "Trong %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ, %(met)s chỉ tiêu đạt và vượt; còn chưa đạt: %(list)s."
     ) % {"all": "%(all)s", "met": "%(met)s", "list": ", ".join(parts)}
