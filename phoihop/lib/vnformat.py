@@ -92,3 +92,22 @@ def _ambiguous(text: str) -> NumberFormatError:
         f"dấu phẩy ngăn cách phần thập phân (1.234,5).",
         "ambiguous",
     )
+
+
+_AMOUNT_STEPS = ((Decimal(10) ** 9, "tỷ"), (Decimal(10) ** 6, "triệu"))
+
+
+def approx_amount(value: int | float | Decimal | None) -> str:
+    """A large amount as prose writes it: 21.994.000.000 → "gần 22 tỷ", 2.227.000.000 →
+    "hơn 2,2 tỷ", 450.000.000 → "450 triệu"; below a million, the exact number."""
+    if value is None:
+        return "–"
+    amount = Decimal(str(value))
+    for step, word in _AMOUNT_STEPS:
+        if abs(amount) >= step:
+            scaled = amount / step
+            decimals = 0 if abs(scaled) >= 10 else 1
+            rounded = scaled.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+            qualifier = "" if rounded == scaled else ("gần " if rounded > scaled else "hơn ")
+            return f"{qualifier}{number(rounded, decimals).removesuffix(',0')} {word}"
+    return number(amount)

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from phoihop.reviews import selectors
 from phoihop.reviews.models import ReviewReport
+from phoihop.reviews.render.text import SECTION_FIELDS, document_text
 
 
 class ReviewReportSerializer(serializers.ModelSerializer):
@@ -37,7 +38,8 @@ class ReviewReportSerializer(serializers.ModelSerializer):
 
 
 class ReviewApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Review documents the user may see; GET one for its sections and `review`, the figures."""
+    """Review documents the user may see; GET one for the secretariat's words, `sections`
+    (the document's text, as Word prints it) and `review`, the figures."""
 
     serializer_class = ReviewReportSerializer
 
@@ -52,10 +54,11 @@ class ReviewApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gener
         report = self.get_object()
         review = selectors.review_for_user(request.user, report)
         data = dict(self.get_serializer(report).data)
-        data |= {
-            name: getattr(report, name)
-            for name in ("situation", "results", "limitations", "directions", "recommendations")
-        }
+        data |= {name: getattr(report, name) for name in SECTION_FIELDS}
+        data["sections"] = [
+            {"heading": s.heading, "paragraphs": [p.text for p in s.paragraphs]}
+            for s in document_text(review, report).sections
+        ]
         data["review"] = json.loads(review.to_json())
         return Response(data)
 

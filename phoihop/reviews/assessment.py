@@ -1,29 +1,41 @@
-"""The drafted assessment: transparent rules that turn a review's figures into sentences.
+"""The drafted text: transparent rules that turn a review's figures into sentences.
 
-Each rule is a small function `rule(review) -> Statement | None`: it reads figures of
-the Review, compares them with a threshold from settings, and returns a sentence for
-"Kết quả đạt được" (kind "strength") or "Hạn chế" (kind "limitation") together with the
-figures it rests on, or None when the figures say nothing. The four limitations of the
-seed's 2016–2020 review are measured here:
+Each rule is a small function `rule(review) -> Statement | None` (or a list of them).
+It reads figures only through `Review.figure(key)` (data.py), writes them into a
+sentence through `figure_text`, and keeps, in `Statement.refs`, which figure stands
+behind every number of the sentence, in order; the consistency check
+(render/check.py) reads the same keys back from the Review and compares them with what
+a document prints. Kinds: "situation" (section I), "result" (section II), "strength"
+and "limitation" (section III, 1 and 2).
+
+The four limitations of the seed's 2016–2020 review are measured here:
 
 - "phối hợp chưa rõ nét"        → joint_share: share of activities done by 2+ members
                                    below REVIEW_JOINT_SHARE_MIN;
 - "nội dung còn dàn trải"        → content_spread: the busiest content area holds no more
-                                   than REVIEW_TOP_AREA_SHARE_MAX, few joint ones per area;
+                                   than REVIEW_TOP_AREA_SHARE_MAX;
 - "ít mô hình tiêu biểu"         → outstanding_models: fewer than REVIEW_OUTSTANDING_MODELS_MIN;
 - "đất đai, GPMB, tôn giáo yếu"  → sensitive_topics: their resolution rate trails the other
                                    topics' by REVIEW_SENSITIVE_GAP or more (sensitive).
+
+The sentences follow the secretariats' own reviews: a subject and a verb, the figures
+inside the sentence, whole numbers for counts, large amounts rounded ("gần 22 tỷ
+đồng"; the exact figure is in the appendix).
 """
+
+import re
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from phoihop.lib.vnformat import number, percent
-from phoihop.reviews.data import Review, Statement
+from phoihop.lib.vnformat import percent
+from phoihop.reviews.data import IndicatorTotal, Review, Statement, figure_text
 
-STRENGTH, LIMITATION = "strength", "limitation"
+SITUATION, RESULT, STRENGTH, LIMITATION = "situation", "result", "strength", "limitation"
 DEFAULT_FOCUS_TOPICS = ("dat-dai", "gpmb", "ton-giao")
 HEADLINE_INDICATORS = 6
+MONEY_UNITS = {"đồng", "nghìn đồng", "triệu đồng"}
+_SLOT = re.compile(r"%\((\w+)\)s")
 
 
 def focus_topics() -> tuple[str, ...]:
@@ -31,329 +43,288 @@ def focus_topics() -> tuple[str, ...]:
     return tuple(getattr(settings, "REVIEW_FOCUS_TOPICS", DEFAULT_FOCUS_TOPICS))
 
 
-def _pct(ratio) -> str:
-    return percent(ratio, 0)
+def _say(review: Review, kind: str, rule: str, template: str, refs: dict, labels: dict, **words) -> Statement:
+    """Fill `template`: each slot in `refs` with its figure, each in `words` with plain text.
 
-
-def _count(n) -> str:
-    return number(n)
+    `labels` names the figures shown beside the sentence (slot → label).
+    """
+    values = {slot: figure_text(review, ref) for slot, ref in refs.items()}
+    order = [slot for slot in _SLOT.findall(template) if slot in refs]
+    figures = {label: values[slot] for slot, label in labels.items()}
+    return Statement(kind, rule, template % (values | words), figures, refs=[refs[slot] for slot in order])
 
 
 def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _figure(total) -> str:
-    """ "buổi tuyên truyền: 38 buổi": the indicator, then its value with the unit."""
-    return f"{_lower_first(total.name)}: {number(total.value, total.decimals)} {total.unit}"
+def _value_ref(total: IndicatorTotal, key: str) -> str:
+    if total.unit in MONEY_UNITS:
+        return f"money:{key}"
+    return f"d{total.decimals}:{key}" if total.decimals else f"n:{key}"
 
 
-# --- Results ------------------------------------------------------------------------
+def indicator_phrase(total: IndicatorTotal, slot: str) -> str:
+    """ "%(x)s buổi tuyên truyền", "tiền vận động, ủng hộ %(x)s đồng": the figure inside the words."""
+    name, unit = _lower_first(total.name).replace("%", "%%"), total.unit.replace("%", "%%")
+    if total.unit in MONEY_UNITS:
+        return f"{name} %({slot})s {unit}"
+    if name.lower().startswith(unit.lower() + " ") or name.lower() == unit.lower():
+        return f"%({slot})s {name}"
+    return f"%({slot})s {unit} {name}"
+
+
+def _figures_clause(totals: list[IndicatorTotal], key_of) -> tuple[str, dict, dict]:
+    """ "502 buổi tuyên truyền, 51.540 lượt người dự tuyên truyền; …" as a template."""
+    phrases, refs, labels = [], {}, {}
+    for n, total in enumerate(totals):
+        slot = f"f{n}"
+        phrases.append(indicator_phrase(total, slot))
+        refs[slot] = _value_ref(total, key_of(total))
+        labels[slot] = total.name
+    return "; ".join(phrases), refs, labels
+
+
+# --- I. Đặc điểm, tình hình ------------------------------------------------------------
+
+
+def situation(review: Review) -> Statement:
+    return _say(
+        review, SITUATION, "situation",
+        _("%(program)s có %(members)s tổ chức thành viên tham gia, dưới sự chỉ đạo của %(committee)s; "
+          "%(host)s là cơ quan thường trực."),
+        {"members": "n:members"}, {"members": _("Tổ chức thành viên")},
+        program=review.program_name, committee=review.committee_name, host=review.host_name,
+    )
+
+
+# --- II. Kết quả thực hiện --------------------------------------------------------------
 
 
 def results_overview(review: Review) -> Statement | None:
-    c = review.coordination
-    if not c.activities:
+    if not review.coordination.activities:
         return None
-    shown = [t for t in review.totals if t.value][:HEADLINE_INDICATORS]
-    parts = [_figure(t) for t in shown]
-    text = _(
-        "Trong %(period)s, các tổ chức thành viên thực hiện %(n)s hoạt động phối hợp được xác nhận"
-    ) % {"period": review.period_label, "n": _count(c.activities)}
-    text += (
-        (_(", với các kết quả chủ yếu: %(list)s.") % {"list": "; ".join(parts)}) if parts else "."
+    template = _(
+        "Trong %(period)s, các tổ chức thành viên thực hiện %(n)s hoạt động phối hợp được Thường trực "
+        "xác nhận, trong đó %(joint)s hoạt động có từ hai thành viên trở lên cùng tham gia."
     )
-    figures = {_("Hoạt động được xác nhận"): _count(c.activities)}
-    figures |= {t.name: f"{number(t.value, t.decimals)} {t.unit}" for t in shown}
-    return Statement(STRENGTH, "results_overview", text, figures)
+    refs = {"n": "n:activities", "joint": "n:joint"}
+    labels = {"n": _("Hoạt động được xác nhận"), "joint": _("Hoạt động có từ hai thành viên trở lên")}
+    shown = [t for t in review.totals if t.value][:HEADLINE_INDICATORS]
+    if shown:
+        clause, more_refs, more_labels = _figures_clause(shown, lambda t: f"total.{t.code}.value")
+        template += " " + _("Qua đó, các thành viên đạt: %(clause)s.") % {"clause": clause}
+        refs, labels = refs | more_refs, labels | more_labels
+    return _say(review, RESULT, "results_overview", template, refs, labels, period=review.period_label)
+
+
+def area_results(review: Review) -> list[Statement]:
+    """One paragraph per content area that had activities: what the members did in it."""
+    out = []
+    for area in review.areas:
+        if not area.activities:
+            continue
+        key = f"area.{area.number}"
+        template = _("Về %(name)s: các tổ chức thành viên thực hiện %(n)s hoạt động") + (
+            _(", trong đó %(joint)s hoạt động có từ hai thành viên trở lên cùng tham gia") if area.joint else ""
+        )
+        refs = {"n": f"n:{key}.activities"} | ({"joint": f"n:{key}.joint"} if area.joint else {})
+        labels = {"n": _("Hoạt động")} | ({"joint": _("Hoạt động phối hợp")} if area.joint else {})
+        shown = [t for t in area.indicators if t.value]
+        if shown:
+            clause, more_refs, more_labels = _figures_clause(shown, lambda t, k=key: f"{k}.total.{t.code}.value")
+            template += "; " + _("kết quả: %(clause)s") % {"clause": clause}
+            refs, labels = refs | more_refs, labels | more_labels
+        statement = _say(review, RESULT, "area_results", template + ".", refs, labels, name=_lower_first(area.name))
+        statement.area = area.number
+        out.append(statement)
+    return out
+
+
+def cases_handled(review: Review) -> Statement | None:
+    """The one sentence on cases: section II and the page's card both show it."""
+    if not review.figure("cases.received"):
+        return None
+    referred = review.figure("cases.referred")
+    template = _(
+        "Các tổ chức thành viên nắm tình hình, tiếp nhận %(received)s vụ việc; đã giải quyết %(resolved)s vụ việc"
+    ) + (_(", chuyển cơ quan có thẩm quyền %(referred)s vụ việc") if referred else "") + _(
+        "; còn %(open)s vụ việc đang theo dõi, xử lý."
+    )
+    refs = {"received": "n:cases.received", "resolved": "n:cases.resolved", "open": "n:cases.open"}
+    refs |= {"referred": "n:cases.referred"} if referred else {}
+    labels = {"received": _("Vụ việc tiếp nhận"), "resolved": _("Đã giải quyết"), "open": _("Đang xử lý")}
+    labels |= {"referred": _("Chuyển cơ quan có thẩm quyền")} if referred else {}
+    statement = _say(review, RESULT, "cases_handled", template, refs, labels)
+    statement.sensitive = any(t.sensitive and t.received for t in review.topics)
+    return statement
+
+
+def models(review: Review) -> Statement | None:
+    if not any(review.coordination.models_by_status.values()):
+        return None
+    template = _(
+        "Các thành viên xây dựng được %(all)s mô hình phối hợp được công nhận, trong đó %(outstanding)s mô hình "
+        "tiêu biểu, nổi bật; %(proposed)s mô hình đang được đề xuất công nhận."
+    )
+    refs = {"all": "n:models.recognized_all", "outstanding": "n:models.outstanding", "proposed": "n:models.proposed"}
+    labels = {"all": _("Mô hình được công nhận"), "outstanding": _("Mô hình tiêu biểu"), "proposed": _("Mô hình đề xuất")}
+    return _say(review, RESULT, "models", template, refs, labels)
+
+
+# --- III. Ưu điểm, hạn chế --------------------------------------------------------------
 
 
 def targets(review: Review) -> Statement | None:
-    planned = [t for t in review.totals if t.target]
+    """"Đạt": the period's result against the period's target (IndicatorTotal.ratio)."""
+    planned = review.planned()
     if not planned:
         return None
-    missed = [t for t in planned if t.ratio < 1]
-    figures = {
-        f"{t.name}": f"{number(t.achieved if t.achieved is not None else t.value, t.decimals)}/{number(t.target, t.decimals)} {t.unit}"
-        for t in planned
-    }
-    values = {"met": _count(len(planned) - len(missed)), "all": _count(len(planned))}
+    missed = [t for t in planned if not t.met]
+    refs = {"all": "n:targets.all", "met": "n:targets.met"}
+    labels = {"all": _("Chỉ tiêu kế hoạch"), "met": _("Chỉ tiêu đạt")}
     if not missed:
-        return Statement(
-            STRENGTH,
-            "targets_met",
-            _("%(met)s/%(all)s chỉ tiêu kế hoạch đạt và vượt.") % values,
-            figures,
-        )
-    names = ", ".join(t.name.lower() for t in missed)
-    text = _("Mới có %(met)s/%(all)s chỉ tiêu kế hoạch đạt; chưa đạt: %(names)s.") % (
-        values | {"names": names}
-    )
-    return Statement(LIMITATION, "targets_missed", text, figures)
+        template = _("Cả %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ đều đạt và vượt.")
+        return _say(review, STRENGTH, "targets_met", template, {"all": refs["all"]}, {"all": labels["all"]})
+    parts = []
+    for n, total in enumerate(missed):
+        key = f"total.{total.code}"
+        refs |= {f"v{n}": _value_ref(total, f"{key}.value"), f"t{n}": _value_ref(total, f"{key}.target")}
+        labels |= {f"v{n}": total.name, f"t{n}": _("%(name)s, chỉ tiêu") % {"name": total.name}}
+        name, unit = _lower_first(total.name).replace("%", "%%"), total.unit.replace("%", "%%")
+        parts.append(f"{name} (%(v{n})s/%(t{n})s {unit})")
+    template = _(
+        "Trong %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ, %(met)s chỉ tiêu đạt và vượt; còn chưa đạt: %(list)s."
+    ) % {"all": "%(all)s", "met": "%(met)s", "list": ", ".join(parts)}
+    return _say(review, LIMITATION, "targets_missed", template, refs, labels)
 
 
 def tasks(review: Review) -> Statement | None:
     if not review.tasks:
         return None
-    done = sum(1 for t in review.tasks if t.status == "done")
-    overdue = sum(1 for t in review.tasks if t.status == "overdue")
-    values = {"done": _count(done), "all": _count(len(review.tasks)), "overdue": _count(overdue)}
-    figures = {
-        _("Nhiệm vụ hoàn thành"): f"{values['done']}/{values['all']}",
-        _("Nhiệm vụ quá hạn"): values["overdue"],
-    }
-    if overdue:
-        text = (
-            _("%(overdue)s/%(all)s nhiệm vụ trong kế hoạch phối hợp đã quá hạn mà chưa hoàn thành.")
-            % values
+    refs = {"all": "n:tasks.all", "done": "n:tasks.done", "overdue": "n:tasks.overdue"}
+    labels = {"all": _("Nhiệm vụ"), "done": _("Nhiệm vụ hoàn thành"), "overdue": _("Nhiệm vụ quá hạn")}
+    if review.figure("tasks.overdue"):
+        template = _(
+            "Trong %(all)s nhiệm vụ của kế hoạch phối hợp, các thành viên mới hoàn thành %(done)s nhiệm vụ; "
+            "%(overdue)s nhiệm vụ đã quá hạn mà chưa hoàn thành."
         )
-        return Statement(LIMITATION, "tasks_overdue", text, figures)
-    if not done:
+        return _say(review, LIMITATION, "tasks_overdue", template, refs, labels)
+    if not review.figure("tasks.done"):
         return None
-    text = (
-        _(
-            "Hoàn thành %(done)s/%(all)s nhiệm vụ trong kế hoạch phối hợp, không có nhiệm vụ quá hạn."
-        )
-        % values
-    )
-    return Statement(STRENGTH, "tasks_on_track", text, figures)
-
-
-# --- The seed's four limitations --------------------------------------------------------
+    template = _("Các thành viên hoàn thành %(done)s trong %(all)s nhiệm vụ của kế hoạch phối hợp, không có nhiệm vụ quá hạn.")
+    return _say(review, STRENGTH, "tasks_on_track", template, {"done": refs["done"], "all": refs["all"]},
+                {"done": labels["done"], "all": labels["all"]})
 
 
 def joint_share(review: Review) -> Statement | None:
-    c = review.coordination
-    if not c.activities:
+    if not review.coordination.activities:
         return None
-    values = {"share": _pct(c.joint_share), "joint": _count(c.joint), "all": _count(c.activities)}
-    figures = {
-        _("Hoạt động có từ hai thành viên trở lên"): f"{values['joint']}/{values['all']}",
-        _("Tỷ lệ hoạt động phối hợp"): percent(c.joint_share),
-        _("Ngưỡng đánh giá"): _pct(settings.REVIEW_JOINT_SHARE_MIN),
-    }
-    if c.joint_share < settings.REVIEW_JOINT_SHARE_MIN:
-        text = (
-            _(
-                "Chỉ %(share)s hoạt động có từ hai tổ chức thành viên trở lên cùng thực hiện "
-                "(%(joint)s/%(all)s hoạt động); sự phối hợp giữa các thành viên chưa rõ nét, "
-                "kết quả chủ yếu là của từng ngành."
-            )
-            % values
+    refs = {"joint": "n:joint", "all": "n:activities", "share": "pct:joint_share"}
+    labels = {"joint": _("Hoạt động có từ hai thành viên trở lên"), "all": _("Hoạt động"), "share": _("Tỷ lệ")}
+    if review.coordination.joint_share < settings.REVIEW_JOINT_SHARE_MIN:
+        template = _(
+            "Sự phối hợp giữa các thành viên chưa rõ nét: chỉ %(joint)s trong %(all)s hoạt động (%(share)s) có từ "
+            "hai tổ chức thành viên trở lên cùng thực hiện, kết quả chủ yếu là của từng ngành."
         )
-        return Statement(LIMITATION, "joint_share_low", text, figures)
-    text = (
-        _(
-            "%(share)s hoạt động có từ hai tổ chức thành viên trở lên cùng thực hiện "
-            "(%(joint)s/%(all)s hoạt động)."
+        statement = _say(review, LIMITATION, "joint_share_low", template, refs, labels)
+    else:
+        template = _(
+            "Các thành viên chủ động phối hợp: %(joint)s trong %(all)s hoạt động (%(share)s) có từ hai tổ chức "
+            "thành viên trở lên cùng thực hiện."
         )
-        % values
-    )
-    return Statement(STRENGTH, "joint_share_good", text, figures)
+        statement = _say(review, STRENGTH, "joint_share_good", template, refs, labels)
+    statement.figures[_("Ngưỡng đánh giá")] = percent(settings.REVIEW_JOINT_SHARE_MIN, 0)
+    return statement
 
 
 def content_spread(review: Review) -> Statement | None:
-    c, top = review.coordination, review.coordination.top_area_share
+    top = review.coordination.top_area_share
     active = [a for a in review.areas if a.activities]
     if top is None or len(active) < 2:
         return None
-    busiest = max(active, key=lambda a: a.activities)
-    joint_per_area = sum(a.joint for a in active) / len(active)
-    values = {
-        "n": _count(c.activities),
-        "areas": _count(len(active)),
-        "top": _pct(top),
-        "name": busiest.name,
-        "joint": number(joint_per_area, 1),
-    }
-    figures = {
-        _("Số nội dung có hoạt động"): values["areas"],
-        _("Tỷ trọng nội dung nhiều nhất"): percent(top),
-        _("Hoạt động phối hợp bình quân mỗi nội dung"): values["joint"],
-        _("Ngưỡng tập trung"): _pct(settings.REVIEW_TOP_AREA_SHARE_MAX),
-    }
+    refs = {"n": "n:activities", "areas": "n:active_areas", "top": "pct:top_area_share"}
+    labels = {"n": _("Hoạt động"), "areas": _("Số nội dung có hoạt động"), "top": _("Tỷ trọng nội dung nhiều nhất")}
     if top <= settings.REVIEW_TOP_AREA_SHARE_MAX:
-        text = (
-            _(
-                "Nội dung phối hợp còn dàn trải: %(n)s hoạt động chia cho %(areas)s nội dung, nội dung "
-                "nhiều nhất chỉ chiếm %(top)s; bình quân mỗi nội dung chỉ có %(joint)s hoạt động "
-                "có từ hai thành viên trở lên cùng thực hiện."
-            )
-            % values
+        template = _(
+            "Nội dung phối hợp còn dàn trải: %(n)s hoạt động trải trên %(areas)s nội dung, nội dung nhiều nhất "
+            "chỉ chiếm %(top)s số hoạt động; chưa tập trung vào nội dung trọng tâm."
         )
-        return Statement(LIMITATION, "content_spread_thin", text, figures)
-    text = (
-        _("Hoạt động phối hợp tập trung vào nội dung trọng tâm “%(name)s” (%(top)s số hoạt động).")
-        % values
-    )
-    return Statement(STRENGTH, "content_focused", text, figures)
+        statement = _say(review, LIMITATION, "content_spread_thin", template, refs, labels)
+    else:
+        busiest = max(active, key=lambda a: a.activities)
+        template = _("Hoạt động phối hợp tập trung vào nội dung trọng tâm “%(name)s”, chiếm %(top)s số hoạt động.")
+        statement = _say(review, STRENGTH, "content_focused", template, {"top": refs["top"]},
+                         {"top": labels["top"]}, name=busiest.name)
+    statement.figures[_("Ngưỡng tập trung")] = percent(settings.REVIEW_TOP_AREA_SHARE_MAX, 0)
+    return statement
 
 
 def outstanding_models(review: Review) -> Statement | None:
-    counts = review.coordination.models_by_status
-    values = {
-        "outstanding": _count(counts.get("outstanding", 0)),
-        "recognized": _count(counts.get("recognized", 0)),
-        "proposed": _count(counts.get("proposed", 0)),
-    }
-    figures = {
-        _("Mô hình tiêu biểu, nổi bật"): values["outstanding"],
-        _("Mô hình được công nhận"): values["recognized"],
-        _("Mô hình đề xuất"): values["proposed"],
-        _("Ngưỡng đánh giá"): _count(settings.REVIEW_OUTSTANDING_MODELS_MIN),
-    }
-    if counts.get("outstanding", 0) < settings.REVIEW_OUTSTANDING_MODELS_MIN:
-        text = (
-            _(
-                "Còn ít mô hình phối hợp tiêu biểu, nổi bật: có %(outstanding)s mô hình tiêu biểu, "
-                "%(recognized)s mô hình được công nhận và %(proposed)s mô hình mới ở mức đề xuất."
-            )
-            % values
+    refs = {"outstanding": "n:models.outstanding", "recognized": "n:models.recognized_all"}
+    labels = {"outstanding": _("Mô hình tiêu biểu, nổi bật"), "recognized": _("Mô hình được công nhận")}
+    if review.figure("models.outstanding") < settings.REVIEW_OUTSTANDING_MODELS_MIN:
+        template = _(
+            "Còn ít mô hình phối hợp tiêu biểu, nổi bật: trong %(recognized)s mô hình được công nhận mới có "
+            "%(outstanding)s mô hình tiêu biểu."
         )
-        return Statement(LIMITATION, "few_outstanding_models", text, figures)
-    text = (
-        _(
-            "Xây dựng được %(outstanding)s mô hình phối hợp tiêu biểu, nổi bật và %(recognized)s mô hình "
-            "được công nhận."
-        )
-        % values
-    )
-    return Statement(STRENGTH, "outstanding_models", text, figures)
-
-
-def _ended_and_resolved(rows) -> tuple[int, int]:
-    ended = sum(t.resolved + t.referred + t.closed_unresolved for t in rows)
-    return ended, sum(t.resolved for t in rows)
+        statement = _say(review, LIMITATION, "few_outstanding_models", template, refs, labels)
+    else:
+        template = _("Nhiều mô hình phối hợp được nhân rộng: %(outstanding)s mô hình tiêu biểu, nổi bật.")
+        statement = _say(review, STRENGTH, "outstanding_models", template, {"outstanding": refs["outstanding"]},
+                         {"outstanding": labels["outstanding"]})
+    statement.figures[_("Ngưỡng đánh giá")] = str(settings.REVIEW_OUTSTANDING_MODELS_MIN)
+    return statement
 
 
 def sensitive_topics(review: Review) -> Statement | None:
     """Land, site clearance and religion resolved at a lower rate than the other topics."""
-    focus = [t for t in review.topics if t.code in focus_topics()]
-    others = [t for t in review.topics if t.code not in focus_topics()]
-    (f_ended, f_resolved), (o_ended, o_resolved) = (
-        _ended_and_resolved(focus),
-        _ended_and_resolved(others),
-    )
-    if review.redacted or not f_ended or not o_ended:
+    focus, others = review.cases(focus_topics()), review.cases(exclude=focus_topics())
+    if review.redacted or not focus.ended or not others.ended:
         return None
-    f_rate, o_rate = f_resolved / f_ended, o_resolved / o_ended
-    if o_rate - f_rate < settings.REVIEW_SENSITIVE_GAP:
+    if others.rate - focus.rate < settings.REVIEW_SENSITIVE_GAP:
         return None
-    names = ", ".join(t.name.lower() for t in focus)
-    values = {
-        "names": names,
-        "rate": _pct(f_rate),
-        "resolved": _count(f_resolved),
-        "ended": _count(f_ended),
-        "other": _pct(o_rate),
-    }
-    text = (
-        _(
-            "Kết quả vận động nhân dân về %(names)s còn hạn chế: tỷ lệ giải quyết các vụ việc thuộc các "
-            "lĩnh vực này chỉ đạt %(rate)s (%(resolved)s/%(ended)s vụ việc đã kết thúc), so với "
-            "%(other)s ở các lĩnh vực khác."
-        )
-        % values
+    names = ", ".join(t.name.lower() for t in review.topics if t.code in focus_topics())
+    template = _(
+        "Kết quả vận động nhân dân về %(names)s còn hạn chế: các vụ việc thuộc các lĩnh vực này mới giải quyết "
+        "được %(resolved)s trong %(ended)s vụ việc đã kết thúc (%(rate)s), trong khi ở các lĩnh vực khác là "
+        "%(other)s."
     )
-    figures = {
-        _("Tỷ lệ giải quyết: %(names)s")
-        % values: f"{percent(f_rate)} ({values['resolved']}/{values['ended']})",
-        _(
-            "Tỷ lệ giải quyết: các lĩnh vực khác"
-        ): f"{percent(o_rate)} ({_count(o_resolved)}/{_count(o_ended)})",
-        _("Chênh lệch tối thiểu"): _pct(settings.REVIEW_SENSITIVE_GAP),
+    refs = {"resolved": "n:focus.resolved", "ended": "n:focus.ended", "rate": "pct:focus.rate", "other": "pct:others.rate"}
+    labels = {
+        "resolved": _("Đã giải quyết: %(names)s") % {"names": names},
+        "ended": _("Đã kết thúc: %(names)s") % {"names": names},
+        "rate": _("Tỷ lệ giải quyết: %(names)s") % {"names": names},
+        "other": _("Tỷ lệ giải quyết: các lĩnh vực khác"),
     }
-    return Statement(LIMITATION, "sensitive_topics_weak", text, figures, sensitive=True)
-
-
-def cases_handled(review: Review) -> Statement | None:
-    received = sum(t.received for t in review.topics)
-    if not received:
-        return None
-    ended, resolved = _ended_and_resolved(review.topics)
-    values = {
-        "received": _count(received),
-        "resolved": _count(resolved),
-        "rate": _pct(resolved / ended) if ended else "–",
-        "open": _count(sum(t.open for t in review.topics)),
-    }
-    text = (
-        _(
-            "Nắm tình hình, tiếp nhận %(received)s vụ việc; đã giải quyết %(resolved)s vụ việc "
-            "(tỷ lệ %(rate)s số vụ việc đã kết thúc), còn %(open)s vụ việc đang theo dõi, xử lý."
-        )
-        % values
-    )
-    figures = {
-        _("Vụ việc tiếp nhận"): values["received"],
-        _("Đã giải quyết"): values["resolved"],
-        _("Tỷ lệ giải quyết"): values["rate"],
-        _("Đang xử lý"): values["open"],
-    }
-    sensitive = any(t.sensitive and t.received for t in review.topics)
-    return Statement(STRENGTH, "cases_handled", text, figures, sensitive=sensitive)
+    statement = _say(review, LIMITATION, "sensitive_topics_weak", template, refs, labels, names=names)
+    statement.sensitive = True
+    return statement
 
 
 RULES = [
+    situation,
     results_overview,
+    area_results,
+    cases_handled,
+    models,
     targets,
     tasks,
-    cases_handled,
     joint_share,
     content_spread,
     outstanding_models,
     sensitive_topics,
 ]
 
-# What a section's text says for a sensitive statement: the finding, without its figures.
-PLAIN_TEXT = {
-    "sensitive_topics_weak": lambda: _(
-        "Kết quả vận động nhân dân trong các vụ việc về đất đai, giải phóng mặt bằng, tôn giáo còn hạn chế."
-    ),
-}
-
 
 def draft_statements(review: Review) -> list[Statement]:
-    """Every rule's statement; sensitive ones left out of a redacted review."""
-    statements = [s for rule in RULES if (s := rule(review)) is not None]
+    """Every rule's statements; sensitive ones left out of a redacted review."""
+    statements = []
+    for rule in RULES:
+        found = rule(review)
+        statements += found if isinstance(found, list) else [found] if found is not None else []
     return [s for s in statements if not (review.redacted and s.sensitive)]
 
 
-# --- The drafted sections -----------------------------------------------------------------
-
-
-def _area_lines(review: Review) -> list[str]:
-    lines = []
-    for area in review.areas:
-        if not area.activities:
-            continue
-        figures = "; ".join(_figure(t) for t in area.indicators if t.value)
-        line = _(
-            "%(number)s. %(name)s: %(n)s hoạt động, trong đó %(joint)s hoạt động có từ hai thành viên trở lên"
-        ) % {
-            "number": area.number,
-            "name": area.name,
-            "n": _count(area.activities),
-            "joint": _count(area.joint),
-        }
-        lines.append(f"{line}{'; ' + figures if figures else ''}.")
-    return lines
-
-
-def draft_sections(full: Review, redacted: Review) -> dict[str, str]:
-    """Text for "Kết quả đạt được" and "Hạn chế" that anyone who reads the review may see.
-
-    Sentences come from the redacted review (no sensitive figure); a sensitive finding of
-    the full review enters as its plain sentence, without figures.
-    """
-    plain = [PLAIN_TEXT[s.rule]() for s in full.statements if s.sensitive and s.rule in PLAIN_TEXT]
-    strengths = [s.text for s in redacted.statements if s.kind == STRENGTH]
-    limitations = [s.text for s in redacted.statements if s.kind == LIMITATION] + plain
-    areas = _area_lines(redacted)
-    results = [f"- {text}" for text in strengths]
-    if areas:
-        results += ["", _("Kết quả theo từng nội dung phối hợp:"), *areas]
-    return {
-        "results": "\n".join(results),
-        "limitations": "\n".join(f"- {text}" for text in limitations),
-    }
+def statements_of(review: Review, kind: str) -> list[Statement]:
+    return [s for s in review.statements if s.kind == kind and not (review.redacted and s.sensitive)]

@@ -44,14 +44,21 @@ class IndicatorTotal:
     value: Decimal  # counted once per activity, over confirmed activities
     target: Decimal | None = None  # sum of the targets the period's plan tasks set
     activities: int = 0  # confirmed activities that reported this indicator
-    achieved: Decimal | None = None  # what the tasks' linked activities achieved against `target`
+    achieved: Decimal | None = None  # of `value`, what the activities linked to plan tasks achieved
 
     @property
     def ratio(self) -> float | None:
-        """Achievement against target: the tasks' own results, not the period's total."""
+        """"Đạt" has one meaning: the period's result (`value`) against the period's target.
+
+        The plan-linked result (`achieved`) is shown beside it, never used for "Đạt".
+        """
         if not self.target:
             return None
-        return float((self.value if self.achieved is None else self.achieved) / self.target)
+        return float(self.value / self.target)
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.target is None or not self.target else self.value >= self.target
 
 
 @dataclass
@@ -148,14 +155,40 @@ class HotspotRow:
 
 
 @dataclass
-class Statement:
-    """A drafted sentence of the assessment with the figures it rests on."""
+class CaseTally:
+    received: int = 0
+    resolved: int = 0
+    referred: int = 0
+    closed_unresolved: int = 0
+    open: int = 0
+    overdue: int = 0
 
-    kind: str  # "strength" | "limitation"
+    @property
+    def ended(self) -> int:
+        return self.resolved + self.referred + self.closed_unresolved
+
+    @property
+    def rate(self) -> float | None:
+        """Resolved among cases that ended (resolved, referred, closed unresolved)."""
+        return self.resolved / self.ended if self.ended else None
+
+
+@dataclass
+class Statement:
+    """A drafted sentence with the figures it rests on.
+
+    `refs` names, in the order they appear in `text`, the figure behind every number of
+    the sentence ("n:coordination.activities", see `Review.figure`); the consistency check
+    (render/check.py) reads them back from the Review and compares with the document.
+    """
+
+    kind: str  # "situation" | "result" | "strength" | "limitation"
     rule: str  # the rule's code, e.g. "joint_share_low"
     text: str
     figures: dict[str, str]  # label → formatted figure, shown beside the sentence
     sensitive: bool = False  # rests on sensitive cases: left out of redacted reviews
+    refs: list[str] = field(default_factory=list)
+    area: int | None = None  # the content area a "result" sentence is about
 
 
 @dataclass
@@ -180,12 +213,118 @@ class Review:
     reports_completeness: float | None = None
     reports_timeliness: float | None = None
 
+    # --- Every derived figure, in one place --------------------------------------------
+
+    def total(self, code: str) -> IndicatorTotal | None:
+        return next((t for t in self.totals if t.code == code), None)
+
+    def area(self, number: int) -> AreaResult | None:
+        return next((a for a in self.areas if a.number == number), None)
+
+    def cases(self, codes=None, *, exclude=()) -> CaseTally:
+        """Cases summed over topics (all, only `codes`, or all but `exclude`)."""
+        tally = CaseTally()
+        for topic in self.topics:
+            if (codes is not None and topic.code not in codes) or topic.code in exclude:
+                continue
+            for name in ("received", "resolved", "referred", "closed_unresolved", "open", "overdue"):
+                setattr(tally, name, getattr(tally, name) + getattr(topic, name))
+        return tally
+
+    def planned(self) -> list[IndicatorTotal]:
+        return [t for t in self.totals if t.target]
+
+    def tasks_with(self, status: str) -> int:
+        return sum(1 for t in self.tasks if t.status == status)
+
+    def figure(self, key: str):
+        """The figure named `key`: what a drafted sentence cites and the check reads back.
+
+        Keys: activities, joint, joint_share, members, active_areas, top_area_share,
+        models.<status>, models.recognized_all, cases.<field>, focus.<field>, others.<field>
+        (focus = settings.REVIEW_FOCUS_TOPICS), tasks.all / tasks.<status>, targets.all,
+        targets.met, total.<code>.<value|target|achieved|ratio>, area.<n>.<activities|joint>,
+        area.<n>.total.<code>.value.
+        """
+        head, _dot, rest = key.partition(".")
+        getter = _FIGURES.get(head)
+        if getter is None:
+            raise KeyError(key)
+        return getter(self, rest)
+
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), default=_encode, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> "Review":
         return _decode_review(json.loads(text))
+
+
+def _focus() -> tuple[str, ...]:
+    from phoihop.reviews.assessment import focus_topics
+
+    return focus_topics()
+
+
+def _case_figure(review: Review, rest: str, codes=None, exclude=()):
+    return getattr(review.cases(codes, exclude=exclude), rest)
+
+
+def _indicator_figure(total: IndicatorTotal | None, name: str):
+    if total is None:
+        raise KeyError(name)
+    return getattr(total, name)
+
+
+def _area_figure(review: Review, rest: str):
+    number, _dot, name = rest.partition(".")
+    area = review.area(int(number))
+    if area is None:
+        raise KeyError(rest)
+    if name.startswith("total."):
+        code, _dot, field_name = name[6:].rpartition(".")
+        return _indicator_figure(next((t for t in area.indicators if t.code == code), None), field_name)
+    return getattr(area, name)
+
+
+_FIGURES = {
+    "activities": lambda r, _: r.coordination.activities,
+    "joint": lambda r, _: r.coordination.joint,
+    "joint_share": lambda r, _: r.coordination.joint_share,
+    "top_area_share": lambda r, _: r.coordination.top_area_share,
+    "members": lambda r, _: len(r.members),
+    "active_areas": lambda r, _: sum(1 for a in r.areas if a.activities),
+    "models": lambda r, rest: (
+        r.coordination.models_by_status.get("recognized", 0) + r.coordination.models_by_status.get("outstanding", 0)
+        if rest == "recognized_all"
+        else r.coordination.models_by_status.get(rest, 0)
+    ),
+    "cases": lambda r, rest: _case_figure(r, rest),
+    "focus": lambda r, rest: _case_figure(r, rest, codes=_focus()),
+    "others": lambda r, rest: _case_figure(r, rest, exclude=_focus()),
+    "tasks": lambda r, rest: len(r.tasks) if rest == "all" else r.tasks_with(rest),
+    "targets": lambda r, rest: (
+        len(r.planned()) if rest == "all" else sum(1 for t in r.planned() if t.met)
+    ),
+    "total": lambda r, rest: _indicator_figure(r.total(rest.rpartition(".")[0]), rest.rpartition(".")[2]),
+    "area": _area_figure,
+}
+
+
+def figure_text(review: Review, ref: str) -> str:
+    """A reference "format:key" as the prose writes it: n (whole count), d<k> (k decimals),
+    pct (whole percent), money (rounded: "gần 22 tỷ")."""
+    from phoihop.lib import vnformat
+
+    fmt, _colon, key = ref.partition(":")
+    value = review.figure(key)
+    if fmt == "pct":
+        return vnformat.percent(value, 0)
+    if fmt == "money":
+        return vnformat.approx_amount(value)
+    if fmt.startswith("d"):
+        return vnformat.number(value, int(fmt[1:]))
+    return vnformat.number(value)
 
 
 def _encode(value):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.lib.text import clean_name
-from phoihop.reviews.assessment import draft_sections
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind, Scope, Units
 from phoihop.reviews.models import Contribution, Layout, ReviewReport, ReviewStatus
@@ -27,16 +26,20 @@ EDITABLE = (
     "recipients",
     "situation",
     "results",
+    "strengths",
     "limitations",
+    "causes",
+    "lessons",
     "directions",
     "recommendations",
 )
 ONE_LINE = {"title", "number", "place", "signer_name", "signer_title", "signer_authority"}
+# The summary line (trích yếu) follows "BÁO CÁO": it does not repeat the document type.
 TITLE_PREFIX = {
-    Kind.SIX_MONTHS: "Báo cáo sơ kết",
-    Kind.ANNUAL: "Báo cáo tổng kết",
-    Kind.PROGRAM: "Báo cáo tổng kết",
-    Kind.CUSTOM: "Báo cáo kết quả",
+    Kind.SIX_MONTHS: "Sơ kết",
+    Kind.ANNUAL: "Tổng kết",
+    Kind.PROGRAM: "Tổng kết",
+    Kind.CUSTOM: "Kết quả thực hiện",
 }
 
 
@@ -102,15 +105,13 @@ def review_create(
     title: str = "",
     layout: str = Layout.PARTY,
 ) -> ReviewReport:
-    """A draft whose "Kết quả đạt được" and "Hạn chế" are drafted from the figures."""
+    """A draft. Its sentences drafted from the figures are not stored: every rendering
+    writes them from the Review it shows (render/text.py), so they cannot go stale."""
     if not can_manage_reviews(actor, program):
         raise PermissionDenied
     _check_period(program, start, end)
     scope = Scope(program_id=program.pk, start=start, end=end, kind=kind, units=units)
     full = review_compute(user=actor, scope=scope)
-    sections = draft_sections(
-        full, review_compute(user=actor, scope=scope, include_sensitive=False)
-    )
     default_title = (
         f"{TITLE_PREFIX.get(kind, TITLE_PREFIX[Kind.CUSTOM])} {full.period_label} {program.name}"
     )
@@ -124,7 +125,6 @@ def review_create(
         title=_text(title, "title") or clean_name(default_title)[:300],
         place=program.committee.locality.short_name,
         created_by=actor,
-        **sections,
     )
     report.full_clean()
     report._history_user = actor
@@ -193,6 +193,35 @@ def contribution_submit(*, actor, review: ReviewReport, text: str) -> Contributi
     return contribution
 
 
+def issue_problems(report: ReviewReport, full, redacted) -> list[str]:
+    """What stops `report` from being issued, in Vietnamese: unfinished parts, a number that
+    is not the signer's, and every figure its rendered Word and Excel files get wrong."""
+    from phoihop.reviews.render.check import documents_disagreements
+    from phoihop.reviews.render.text import (
+        document_text,
+        number_suffix,
+        signed_by_committee,
+        unfinished_parts,
+    )
+
+    text = document_text(full, report)
+    problems = [
+        _("Mục “%(part)s” còn trống hoặc còn nội dung dự thảo; hãy biên tập trước khi ban hành.") % {"part": part}
+        for part in unfinished_parts(text)
+    ]
+    suffix = number_suffix(text.layout)
+    if not report.number:
+        problems.append(_("Báo cáo chưa có số, ký hiệu."))
+    elif signed_by_committee(text.signer_authority) and not report.number.endswith(suffix):
+        problems.append(
+            _("Báo cáo ký “%(authority)s” nên số, ký hiệu phải của Ban Chỉ đạo (…%(suffix)s), không phải “%(number)s”.")
+            % {"authority": text.signer_authority, "suffix": suffix, "number": report.number}
+        )
+    for review in (full, redacted):
+        problems += documents_disagreements(review, report)
+    return list(dict.fromkeys(problems))
+
+
 @transaction.atomic
 def review_issue(*, actor, review: ReviewReport, issued_on: dt.date | None = None) -> ReviewReport:
     """Freeze the figures (full, and redacted for readers without sensitive access) and issue."""
@@ -205,12 +234,14 @@ def review_issue(*, actor, review: ReviewReport, issued_on: dt.date | None = Non
         raise PermissionDenied
     _editable(review)
     scope = scope_of(review)
-    review.frozen_full = review_compute(user=actor, scope=scope).to_json()
-    review.frozen_redacted = review_compute(
-        user=actor, scope=scope, include_sensitive=False
-    ).to_json()
-    review.frozen_at = timezone.now()
+    full = review_compute(user=actor, scope=scope)
+    redacted = review_compute(user=actor, scope=scope, include_sensitive=False)
     review.issued_on = issued_on or timezone.localdate()
+    problems = issue_problems(review, full, redacted)
+    if problems:
+        raise ValidationError(problems, code="not_final")
+    review.frozen_full, review.frozen_redacted = full.to_json(), redacted.to_json()
+    review.frozen_at = timezone.now()
     review.status = ReviewStatus.ISSUED
     review.revision += 1
     review._history_user = actor

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from phoihop.core.forms import add_service_errors
 from phoihop.programs.selectors import program_current_for_committee, programs_for_user
 from phoihop.reviews import charts, selectors, services
+from phoihop.reviews.assessment import statements_of
 from phoihop.reviews.dashboard import (
     CHARTS,
     chart_names,
@@ -30,9 +31,9 @@ from phoihop.reviews.forms import (
     manageable_programs,
 )
 from phoihop.reviews.models import ReviewStatus
+from phoihop.reviews.render.tables import ACHIEVED_NOTE
+from phoihop.reviews.render.text import document_text
 from phoihop.reviews.rules import can_manage_reviews
-
-SECTIONS = ("situation", "results", "limitations", "directions", "recommendations")
 
 
 def _safe(svgs: dict[str, str]) -> dict:
@@ -85,14 +86,13 @@ def review_detail(request, pk: int):
         "report": report,
         "review": review,
         "charts": _safe(charts.review_svgs(review)),
-        "sections": [
-            (report._meta.get_field(name).verbose_name, getattr(report, name)) for name in SECTIONS
-        ],
+        "document": document_text(review, report),
         "contributions": selectors.contributions_for(report),
         "attached_texts": selectors.attached_texts_for(request.user, report),
         "can_edit": can_manage and report.status == ReviewStatus.DRAFT,
-        "strengths": [s for s in review.statements if s.kind == "strength"],
-        "limitations": [s for s in review.statements if s.kind == "limitation"],
+        "strengths": statements_of(review, "result") + statements_of(review, "strength"),
+        "limitations": statements_of(review, "limitation"),
+        "achieved_note": ACHIEVED_NOTE(),
     }
     return render(request, "reviews/review_detail.html", context)
 
@@ -211,6 +211,7 @@ def dashboard(request):
         "program": program,
         "review": board.review,
         "charts": images,
+        "achieved_note": ACHIEVED_NOTE(),
     }
     return render(request, "reviews/dashboard.html", context, status=status)
 

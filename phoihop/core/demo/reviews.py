@@ -14,7 +14,7 @@ FIVE_YEAR = {
     "kind": Kind.PROGRAM,
     "start": dt.date(2016, 1, 1),
     "end": dt.date(2020, 12, 31),
-    "title": "Báo cáo tổng kết 5 năm thực hiện Chương trình phối hợp hoạt động giai đoạn 2016–2020",
+    "title": "Tổng kết 5 năm thực hiện Chương trình phối hợp hoạt động giai đoạn 2016–2020",
 }
 HALF_YEAR = {"kind": Kind.SIX_MONTHS, "start": dt.date(2020, 1, 1), "end": dt.date(2020, 6, 30)}
 DIRECTIONS = (
@@ -25,6 +25,31 @@ DIRECTIONS = (
     "việc gây bức xúc; tập trung vận động nhân dân chấp hành các quy định về đất đai, giải phóng "
     "mặt bằng, hoạt động tôn giáo.\n"
     "Hoạt động của Chương trình phối hợp gắn với các nhiệm vụ chính trị của tỉnh."
+)
+
+
+SITUATION = (
+    "Chương trình phối hợp được ký kết ngày 15/01/2016. Ban Chỉ đạo ban hành quy chế hoạt động, "
+    "hằng năm xây dựng kế hoạch phối hợp, phân công tổ chức thành viên chủ trì từng nội dung."
+)
+STRENGTHS = (
+    "Các tổ chức thành viên nhận thức rõ mục đích, ý nghĩa của Chương trình phối hợp, bám sát nội dung "
+    "ký kết; nhiều hoạt động gắn với nhiệm vụ chính trị của địa phương, được nhân dân đồng tình hưởng ứng."
+)
+CAUSES = (
+    "Nguyên nhân khách quan: địa bàn rộng, một số vụ việc về đất đai, giải phóng mặt bằng, tôn giáo "
+    "phức tạp, kéo dài; kinh phí bảo đảm cho hoạt động phối hợp còn hạn hẹp.\n"
+    "Nguyên nhân chủ quan: một số tổ chức thành viên chưa chủ động đề xuất nội dung phối hợp; "
+    "việc trao đổi thông tin, kiểm tra, đôn đốc có lúc chưa thường xuyên."
+)
+LESSONS = (
+    "Phải có sự lãnh đạo, chỉ đạo chặt chẽ của cấp ủy; nội dung phối hợp cụ thể, sát thực tiễn, "
+    "phân công rõ tổ chức chủ trì.\n"
+    "Thường xuyên trao đổi thông tin, kịp thời sơ kết, rút kinh nghiệm, nhân rộng mô hình hay."
+)
+RECOMMENDATIONS = (
+    "Đề nghị Thường trực Tỉnh ủy tiếp tục quan tâm lãnh đạo, chỉ đạo thực hiện Chương trình phối hợp "
+    "giai đoạn 2021–2025; bố trí kinh phí bảo đảm cho hoạt động của Ban Chỉ đạo."
 )
 
 
@@ -44,7 +69,12 @@ def reviews_load() -> int:
             place="Hà Nam",
             signer_name="Nguyễn Đức Toàn",
             signer_title="Trưởng Ban Dân vận Tỉnh ủy, Trưởng Ban Chỉ đạo",
+            situation=SITUATION,
+            strengths=STRENGTHS,
+            causes=CAUSES,
+            lessons=LESSONS,
             directions=DIRECTIONS,
+            recommendations=RECOMMENDATIONS,
         )
         review_issue(actor=secretariat, review=review, issued_on=dt.date(2020, 12, 20))
     with demo_clock(dt.date(2020, 7, 10)):

@@ -30,7 +30,6 @@ from phoihop.reviews.render.text import STATE, DocumentText, document_text
 
 FONT = "Times New Roman"
 LOCALITY_ROWS = 200  # a printed appendix lists the busiest localities; the workbook lists all
-WORKBOOK_ONLY = {"member_indicators"}  # members × indicators runs to pages: in the workbook only
 _RANGE = re.compile(r"(\d)–(\d)")
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -38,13 +37,16 @@ RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
-def render_docx(review: Review, report=None) -> bytes:
-    """The official document is Vietnamese whatever language the interface is in."""
+def render_docx(review: Review, report=None, *, charts: bool = True) -> bytes:
+    """The official document is Vietnamese whatever language the interface is in.
+
+    `charts=False` leaves the appendix's charts out (the consistency check and its tests
+    need the text and tables only)."""
     with translation.override("vi"):
-        return _render_docx(review, report)
+        return _render_docx(review, report, charts)
 
 
-def _render_docx(review: Review, report=None) -> bytes:
+def _render_docx(review: Review, report, charts: bool) -> bytes:
     text = document_text(review, report)
     doc = _new_document(review, text)
     _header(doc, text)
@@ -52,10 +54,9 @@ def _render_docx(review: Review, report=None) -> bytes:
     for section in text.sections:
         _heading(doc, section.heading)
         for paragraph in section.paragraphs:
-            label = len(paragraph) < 40 and paragraph.endswith(":")
-            _body(doc, paragraph, italic=label or (section.drafted and paragraph.startswith("(")), bold=label)
+            _body(doc, paragraph.text, italic=paragraph.placeholder, bold=paragraph.heading)
     _closing(doc, text)
-    _appendix(doc, review, text)
+    _appendix(doc, review, text, charts)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -304,17 +305,21 @@ def _closing(doc, text: DocumentText) -> None:
 # --- Appendix -----------------------------------------------------------------------------
 
 
-def _appendix(doc, review: Review, text: DocumentText) -> None:
+def _appendix(doc, review: Review, text: DocumentText, charts: bool) -> None:
     _line(doc, "").add_run().add_break(WD_BREAK.PAGE)
     _line(doc, _("PHỤ LỤC"), bold=True)
     _line(doc, _("SỐ LIỆU THỐNG KÊ %(period)s") % {"period": review.period_label.upper()}, bold=True)
     _line(doc, text.appendix_caption, italic=True, after=12)
-    printed = [t for t in review_tables(review, locality_limit=LOCALITY_ROWS) if t.key not in WORKBOOK_ONLY]
-    for n, table in enumerate(printed, 1):
-        _data_table(doc, n, table)
-    for n, (caption, png) in enumerate(figures.document_charts(review), 1):
+    for table in printed_tables(review):
+        _data_table(doc, table)
+    for n, (caption, png) in enumerate(figures.document_charts(review) if charts else [], 1):
         _picture(_line(doc, "", after=0), png)
         _line(doc, _("Hình %(n)s. %(caption)s") % {"n": n, "caption": caption}, italic=True, size=12, after=12)
+
+
+def printed_tables(review: Review) -> list[Table]:
+    """The appendix's tables as Word prints them (the workbook-only ones left out)."""
+    return [t for t in review_tables(review, locality_limit=LOCALITY_ROWS) if not t.workbook_only]
 
 
 def _picture(paragraph, png: bytes) -> None:
@@ -329,8 +334,8 @@ def _picture(paragraph, png: bytes) -> None:
 ALIGN_BY_KIND = {TEXT: LEFT, INT: RIGHT, PERCENT: RIGHT}
 
 
-def _data_table(doc, n: int, spec: Table) -> None:
-    title = _line(doc, _("Biểu %(n)s. %(title)s") % {"n": n, "title": spec.title}, align=LEFT, bold=True, after=4)
+def _data_table(doc, spec: Table) -> None:
+    title = _line(doc, spec.caption, align=LEFT, bold=True, after=4)
     title.paragraph_format.keep_with_next = True
     style = doc.styles["Bảng nhỏ" if len(spec.columns) > 9 else "Bảng"]
     table = doc.add_table(rows=len(spec.rows) + 1, cols=len(spec.columns))

@@ -40,6 +40,12 @@ class Table:
     rows: list[list] = field(default_factory=list)
     kinds: list[list[str]] | None = None  # per-cell kinds where a column mixes decimals
     note: str = ""
+    number: int = 0  # "Biểu n": given once by review_tables, the same in Word and Excel
+    workbook_only: bool = False  # too wide for print: in the workbook only, numbered last
+
+    @property
+    def caption(self) -> str:
+        return _("Biểu %(n)s. %(title)s") % {"n": self.number, "title": self.title}
 
     def kind_at(self, row: int, col: int) -> str:
         if self.kinds is not None and self.kinds[row][col]:
@@ -66,6 +72,16 @@ def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def ACHIEVED_NOTE() -> str:  # noqa: N802 - a translated constant
+    """What "Đạt" means, said once and printed wherever a rate of achievement is shown."""
+    return _(
+        "Mỗi hoạt động được tính một lần, chỉ gồm các hoạt động đã được Thường trực xác nhận. "
+        "“Đạt” là kết quả trong kỳ so với chỉ tiêu của kỳ (tổng chỉ tiêu các nhiệm vụ của kế hoạch phối hợp "
+        "trong kỳ); cột “Trong đó” là phần kết quả của các hoạt động gắn với nhiệm vụ. "
+        "Lời văn báo cáo dùng kết quả trong kỳ."
+    )
+
+
 def totals_table(totals: list[IndicatorTotal], key: str = "totals", title: str = "") -> Table:
     table = Table(
         key,
@@ -74,24 +90,21 @@ def totals_table(totals: list[IndicatorTotal], key: str = "totals", title: str =
             Column(_("STT"), INT, 0.7),
             Column(_("Chỉ tiêu"), TEXT, 2.6),
             Column(_("Đơn vị tính"), TEXT, 1.0),
-            Column(_("Kết quả"), INT, 2.0),
-            Column(_("Chỉ tiêu đề ra"), INT, 1.6),
-            Column(_("Đạt theo nhiệm vụ"), INT, 1.6),
+            Column(_("Kết quả trong kỳ"), INT, 2.0),
+            Column(_("Chỉ tiêu của kỳ"), INT, 1.6),
             Column(_("Tỷ lệ đạt"), PERCENT, 1.2),
+            Column(_("Trong đó: từ hoạt động gắn nhiệm vụ"), INT, 1.6),
             Column(_("Số hoạt động"), INT, 1.1),
         ],
-        note=_(
-            "Mỗi hoạt động được tính một lần, chỉ gồm các hoạt động đã được Thường trực xác nhận. "
-            "Tỷ lệ đạt so sánh chỉ tiêu với kết quả của các hoạt động gắn với nhiệm vụ."
-        ),
+        note=ACHIEVED_NOTE(),
     )
     table.kinds = []
     for n, total in enumerate(totals, 1):
         table.rows.append(
-            [n, total.name, total.unit, total.value, total.target, total.achieved, total.ratio, total.activities]
+            [n, total.name, total.unit, total.value, total.target, total.ratio, total.achieved, total.activities]
         )
         dec = decimal_kind(total.decimals)
-        table.kinds.append(["", "", "", dec, dec, dec, "", ""])
+        table.kinds.append(["", "", "", dec, dec, "", dec, ""])
     return table
 
 
@@ -148,6 +161,7 @@ def member_indicators_table(review: Review) -> Table:
         _("Chỉ tiêu theo tổ chức chủ trì"),
         _indicator_columns(_("Tổ chức chủ trì")),
         note=_("Số liệu của các hoạt động do tổ chức chủ trì; hoạt động phối hợp không tính lặp lại."),
+        workbook_only=True,
     )
     return _indicator_rows(table, ((m.short_name or m.name, m.indicators) for m in review.members))
 
@@ -323,15 +337,18 @@ def review_tables(review: Review, *, locality_limit: int | None = None) -> list[
         areas_table(review),
         area_indicators_table(review),
         members_table(review),
-        member_indicators_table(review),
         matrix_table(review),
         models_table(review),
         topics_table(review),
         hotspots_table(review),
         tasks_table(review),
         localities_table(review, locality_limit),
+        member_indicators_table(review),
     ]
-    return [t for t in tables if t.rows]
+    tables = [t for t in tables if t.rows]
+    for n, table in enumerate(tables, 1):
+        table.number = n
+    return tables
 
 
 def cell_value_for_sheet(value, kind: str):

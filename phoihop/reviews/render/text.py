@@ -13,12 +13,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.lib import vnformat
+from phoihop.reviews.assessment import statements_of
 from phoihop.reviews.data import Kind, Review
 
 PARTY = "party"
 STATE = "state"
 
-SECTION_FIELDS = ["situation", "results", "limitations", "directions", "recommendations"]
+# The secretariat's own words, by part of the document (ReviewReport fields).
+SECTION_FIELDS = [
+    "situation", "results", "strengths", "limitations", "causes", "lessons", "directions", "recommendations",
+]
+PLACEHOLDER = "(Thường trực Ban Chỉ đạo bổ sung nội dung.)"
+# Drafting text that must not reach a signed document: an instruction in brackets, dots, "xxx".
+_DRAFTING = re.compile(
+    r"^[(\[].*\b(bổ sung|nhập|ghi rõ|điền|soạn|cập nhật)\b.*[)\]]$|^[.…\s]+$|\bx{3,}\b|\bTODO\b",
+    re.IGNORECASE,
+)
 
 # A party committee's name inside the host's name: "Ban Dân vận Tỉnh ủy Hà Nam" is
 # issued as "TỈNH ỦY HÀ NAM" over "BAN DÂN VẬN" (Hướng dẫn 36-HD/VPTW, tên cơ quan ban hành).
@@ -27,10 +37,21 @@ _PLACE_TYPE = re.compile(r"^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Ph
 
 
 @dataclass
+class Paragraph:
+    text: str
+    refs: list[str] | None = None  # drafted from the figures: the figure behind each number; None: written
+    heading: bool = False  # a numbered part of a section ("1. Ưu điểm")
+    placeholder: bool = False  # nothing written yet where only the secretariat can write
+
+
+@dataclass
 class Section:
-    heading: str  # "I. ĐẶC ĐIỂM, TÌNH HÌNH"
-    paragraphs: list[str]
-    drafted: bool  # True when the text is the computed default, not the secretariat's
+    heading: str  # "I. ĐẶC ĐIỂM TÌNH HÌNH"
+    paragraphs: list[Paragraph]
+
+    @property
+    def drafted(self) -> bool:
+        return any(p.refs is not None for p in self.paragraphs)
 
 
 @dataclass
@@ -60,9 +81,18 @@ def place_name(province_name: str) -> str:
     return _PLACE_TYPE.sub("", province_name).strip()
 
 
-def issuer_lines(review: Review, layout: str) -> tuple[str, str]:
+def signed_by_committee(authority: str) -> bool:
+    """"T/M BAN CHỈ ĐẠO", "TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN CHỈ ĐẠO": the committee issues."""
+    return "BAN CHỈ ĐẠO" in upper(authority)
+
+
+def issuer_lines(review: Review, layout: str, authority: str = "") -> tuple[str, str]:
+    """(upper line, issuing body). Signed for the steering committee, the committee issues
+    with its host body above it (Hướng dẫn 36: a body under another writes that body first)."""
     if layout == STATE:
         return upper(review.province_name), upper(review.committee_name)
+    if signed_by_committee(authority):
+        return upper(review.host_name), upper(review.committee_name)
     match = _PARTY_COMMITTEE.search(review.host_name)
     if match:
         return upper(match.group(1)), upper(review.host_name[: match.start()])
@@ -78,6 +108,11 @@ def default_title(review: Review) -> str:
     }
 
 
+def number_suffix(layout: str) -> str:
+    """The steering committee's symbol at the end of a number: 45-BC/BCĐ, 45/BC-BCĐ."""
+    return "/BC-BCĐ" if layout == STATE else "-BC/BCĐ"
+
+
 def number_line(number: str, layout: str) -> str:
     if layout == STATE:
         return _("Số: %(number)s") % {"number": number or "      /BC-BCĐ"}
@@ -88,114 +123,64 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def _members_and_activities(review: Review) -> str:
-    coordination = review.coordination
-    return _(
-        "Trong %(period)s, các tổ chức thành viên đã thực hiện %(count)s hoạt động được Thường trực "
-        "xác nhận, trong đó %(joint)s hoạt động có từ hai thành viên trở lên cùng tham gia (%(share)s)."
-    ) % {
-        "period": review.period_label,
-        "count": vnformat.number(coordination.activities),
-        "joint": vnformat.number(coordination.joint),
-        "share": vnformat.percent(coordination.joint_share),
-    }
+def _drafted(statements) -> list[Paragraph]:
+    return [Paragraph(s.text, refs=list(s.refs)) for s in statements]
 
 
-def _area_paragraph(area) -> str:
-    text = _("%(number)s. %(name)s: %(count)s hoạt động (%(share)s tổng số), %(joint)s hoạt động phối hợp") % {
-        "number": area.number, "name": area.name, "count": vnformat.number(area.activities),
-        "share": vnformat.percent(area.share), "joint": vnformat.number(area.joint),
-    }
-    figures = [
-        f"{total.name.lower()} {vnformat.number(total.value, total.decimals)} {total.unit}"
-        for total in area.indicators if total.value
-    ]
-    return text + ("; " + ", ".join(figures) if figures else "") + "."
+def _written(report, name: str, *, required: bool) -> list[Paragraph]:
+    paragraphs = [Paragraph(text) for text in _paragraphs(_field(report, name) or "")]
+    return paragraphs or ([Paragraph(PLACEHOLDER, placeholder=True)] if required else [])
 
 
-def _cases_paragraph(review: Review) -> str | None:
-    received = sum(t.received for t in review.topics)
-    if not received:
-        return None
-    resolved = sum(t.resolved for t in review.topics)
-    ended = sum(t.resolved + t.referred + t.closed_unresolved for t in review.topics)
-    return _(
-        "Công tác nắm tình hình: tiếp nhận %(received)s vụ việc, đã giải quyết %(resolved)s vụ việc "
-        "(%(rate)s số vụ việc đã kết thúc), còn %(open)s vụ việc đang xử lý."
-    ) % {
-        "received": vnformat.number(received), "resolved": vnformat.number(resolved),
-        "rate": vnformat.percent(resolved / ended if ended else None),
-        "open": vnformat.number(sum(t.open for t in review.topics)),
-    }
-
-
-def _models_paragraph(review: Review) -> str:
-    counts = review.coordination.models_by_status
-    return _(
-        "Mô hình phối hợp: %(recognized)s mô hình được công nhận, trong đó %(outstanding)s mô hình tiêu biểu; "
-        "%(proposed)s mô hình đang đề xuất."
-    ) % {
-        "recognized": vnformat.number(counts.get("recognized", 0) + counts.get("outstanding", 0)),
-        "outstanding": vnformat.number(counts.get("outstanding", 0)),
-        "proposed": vnformat.number(counts.get("proposed", 0)),
-    }
-
-
-def default_situation(review: Review) -> list[str]:
-    return [
-        _(
-            "%(program)s được triển khai với %(members)s tổ chức thành viên, dưới sự chỉ đạo của "
-            "%(committee)s; %(host)s là cơ quan thường trực."
-        ) % {
-            "program": review.program_name, "members": vnformat.number(len(review.members)),
-            "committee": review.committee_name, "host": review.host_name,
-        }
-    ]
-
-
-def default_results(review: Review) -> list[str]:
-    paragraphs = [_members_and_activities(review)]
-    paragraphs += [_area_paragraph(area) for area in review.areas]
-    cases = _cases_paragraph(review)
-    paragraphs += ([cases] if cases else []) + [_models_paragraph(review)]
-    paragraphs.append(_("Số liệu chi tiết tại Phụ lục kèm theo báo cáo này."))
-    return paragraphs
-
-
-def shown_statements(review: Review, kind: str) -> list:
-    return [s for s in review.statements if s.kind == kind and not (review.redacted and s.sensitive)]
-
-
-def default_limitations(review: Review) -> list[str]:
-    paragraphs = []
-    for kind, label in (("strength", _("Ưu điểm:")), ("limitation", _("Hạn chế:"))):
-        statements = shown_statements(review, kind)
-        if statements:
-            paragraphs.append(label)
-            paragraphs += [f"- {s.text}" for s in statements]
-    return paragraphs or [_("(Thường trực Ban Chỉ đạo bổ sung nội dung.)")]
-
-
-def _section_headings() -> list[str]:
-    return [
-        _("I. ĐẶC ĐIỂM, TÌNH HÌNH"),
-        _("II. KẾT QUẢ ĐẠT ĐƯỢC"),
-        _("III. HẠN CHẾ, NGUYÊN NHÂN, BÀI HỌC KINH NGHIỆM"),
-        _("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ"),
-        _("V. ĐỀ XUẤT, KIẾN NGHỊ"),
-    ]
+def _part(title: str, drafted: list[Paragraph], written: list[Paragraph]) -> list[Paragraph]:
+    return [Paragraph(title, heading=True), *drafted, *written]
 
 
 def sections(review: Review, report=None) -> list[Section]:
-    placeholder = [_("(Thường trực Ban Chỉ đạo bổ sung nội dung.)")]
-    defaults = [
-        default_situation(review), default_results(review), default_limitations(review), placeholder, placeholder,
+    """Sections I–V: the sentences drafted from the figures, then the secretariat's words.
+
+    The drafted sentences always come from the Review being rendered (frozen once
+    issued), so the prose and the appendix cannot disagree; parts only people can
+    write (causes, lessons, directions, recommendations) hold a placeholder until written.
+    """
+    of = lambda kind: _drafted(statements_of(review, kind))  # noqa: E731
+    written = lambda name, required=False: _written(report, name, required=required)  # noqa: E731
+    results = of("result")
+    return [
+        Section(_("I. ĐẶC ĐIỂM TÌNH HÌNH"), of("situation") + written("situation")),
+        Section(
+            _("II. KẾT QUẢ THỰC HIỆN"),
+            results + written("results", required=not results)
+            + [Paragraph(_("Số liệu chi tiết tại Phụ lục kèm theo báo cáo này."), refs=[])],
+        ),
+        Section(
+            _("III. ĐÁNH GIÁ CHUNG"),
+            _part(_("1. Ưu điểm"), of("strength"), written("strengths", required=not of("strength")))
+            + _part(_("2. Hạn chế"), of("limitation"), written("limitations", required=not of("limitation")))
+            + _part(_("3. Nguyên nhân"), [], written("causes", required=True))
+            + _part(_("4. Bài học kinh nghiệm"), [], written("lessons", required=True)),
+        ),
+        Section(_("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ"), written("directions", required=True)),
+        Section(_("V. KIẾN NGHỊ, ĐỀ XUẤT"), written("recommendations", required=True)),
     ]
+
+
+def unfinished_parts(text: "DocumentText") -> list[str]:
+    """Names of the parts that are empty or still hold drafting text (issuing refuses them)."""
     out = []
-    for heading, field_name, fallback in zip(_section_headings(), SECTION_FIELDS, defaults, strict=True):
-        written = _paragraphs(_field(report, field_name) or "")
-        out.append(Section(heading, written or fallback, drafted=not written))
-    return out
+    for section in text.sections:
+        part = section.heading
+        seen_body = False
+        for paragraph in section.paragraphs:
+            if paragraph.heading:
+                part = f"{section.heading} – {paragraph.text}"
+                continue
+            seen_body = True
+            if paragraph.placeholder or _DRAFTING.search(paragraph.text):
+                out.append(part)
+        if not seen_body:
+            out.append(section.heading)
+    return list(dict.fromkeys(out))
 
 
 def default_recipients(review: Review) -> list[str]:
@@ -211,10 +196,11 @@ def document_text(review: Review, report=None) -> DocumentText:
     number = _field(report, "number") or ""
     issued_on = _field(report, "issued_on") or timezone.localdate(review.computed_at)
     place = _field(report, "place") or place_name(review.province_name)
-    parent, issuer = issuer_lines(review, layout)
+    default_authority = _("TM. BAN CHỈ ĐẠO") if layout == STATE else _("T/M BAN CHỈ ĐẠO")
+    authority = upper(_field(report, "signer_authority") or "") or default_authority
+    parent, issuer = issuer_lines(review, layout, authority)
     recipients = [r.lstrip("-–+ ").rstrip(",;.") for r in _paragraphs(_field(report, "recipients") or "")]
     number_text = number_line(number, layout)
-    default_authority = _("TM. BAN CHỈ ĐẠO") if layout == STATE else _("T/M BAN CHỈ ĐẠO")
     return DocumentText(
         layout=layout,
         issuer_parent=parent,
@@ -225,7 +211,7 @@ def document_text(review: Review, report=None) -> DocumentText:
         title=_field(report, "title") or default_title(review),
         sections=sections(review, report),
         recipients=recipients or default_recipients(review),
-        signer_authority=upper(_field(report, "signer_authority") or "") or default_authority,
+        signer_authority=authority,
         signer_title=upper(_field(report, "signer_title") or "") or _("TRƯỞNG BAN"),
         signer_name=_field(report, "signer_name") or "",
         issued_on=issued_on,

@@ -69,8 +69,8 @@ def _render_xlsx(review: Review, report=None) -> bytes:
     text = document_text(review, report)
     book = Workbook()
     _cover(book.active, review, text)
-    for n, table in enumerate(review_tables(review), 1):
-        _table_sheet(book.create_sheet(f"{n}. {SHEET_NAMES.get(table.key, table.key)}"[:31]), n, table)
+    for table in review_tables(review):
+        _table_sheet(book.create_sheet(sheet_name(table)), table)
     _statements_sheet(book.create_sheet(_("Nhận định")[:31]), review)
     book.properties.title = text.title
     book.properties.creator = review.host_name
@@ -111,8 +111,12 @@ def _cover(sheet, review: Review, text: DocumentText) -> None:
     sheet.column_dimensions["B"].width = 90
 
 
-def _table_sheet(sheet, n: int, table: Table) -> None:
-    sheet.append([_("Biểu %(n)s. %(title)s") % {"n": n, "title": table.title}])
+def sheet_name(table: Table) -> str:
+    return f"{table.number}. {SHEET_NAMES.get(table.key, table.key)}"[:31]
+
+
+def _table_sheet(sheet, table: Table) -> None:
+    sheet.append([table.caption])
     sheet.cell(1, 1).font = Font(bold=True, size=13)
     sheet.append([column.header for column in table.columns])
     for col in range(1, len(table.columns) + 1):
@@ -142,7 +146,10 @@ def _statements_sheet(sheet, review: Review) -> None:
     sheet.append([_("Loại"), _("Nhận định"), _("Căn cứ số liệu")])
     for col in (1, 2, 3):
         sheet.cell(1, col).font = BOLD
-    labels = {"strength": _("Ưu điểm"), "limitation": _("Hạn chế")}
+    labels = {
+        "situation": _("Đặc điểm tình hình"), "result": _("Kết quả"),
+        "strength": _("Ưu điểm"), "limitation": _("Hạn chế"),
+    }
     for statement in review.statements:
         if review.redacted and statement.sensitive:
             continue

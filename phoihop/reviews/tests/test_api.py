@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from phoihop.reviews.data import Kind, Review
 from phoihop.reviews.services import review_create, review_issue
+from phoihop.reviews.tests.finishing import finished
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
@@ -18,7 +19,7 @@ def issued(cast, program, seed_figures):
         start=program.period_start,
         end=program.period_end,
     )
-    return review_issue(actor=cast.secretariat, review=draft)
+    return review_issue(actor=cast.secretariat, review=finished(cast.secretariat, draft))
 
 
 def _api(user=None) -> APIClient:
@@ -34,7 +35,7 @@ def test_the_list_and_one_review_with_its_figures(cast, issued, django_assert_ma
     assert [row["id"] for row in listing.json()["results"]] == [issued.pk]
     data = _api(cast.secretariat).get(f"/api/reviews/{issued.pk}/").json()
     assert data["status"] == "issued"
-    assert "Chỉ 14% hoạt động" in data["limitations"]
+    assert any("chỉ 2 trong 14 hoạt động (14%)" in p for s in data["sections"] for p in s["paragraphs"])
     review = data["review"]
     assert review["coordination"]["joint"] == 2
     assert "dat-dai" in {t["code"] for t in review["topics"]}

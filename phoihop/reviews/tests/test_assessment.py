@@ -40,17 +40,14 @@ def test_the_seed_figures_draft_the_seeds_four_limitations(cast, seed_figures):
     limitations = _rules(review, "limitation")
     assert SEED_LIMITATIONS <= set(limitations)
     assert limitations["joint_share_low"].text.startswith(
-        "Chỉ 14% hoạt động có từ hai tổ chức thành viên trở lên cùng thực hiện (2/14 hoạt động)"
+        "Sự phối hợp giữa các thành viên chưa rõ nét: chỉ 2 trong 14 hoạt động (14%) có từ hai tổ chức"
     )
-    assert limitations["joint_share_low"].figures["Tỷ lệ hoạt động phối hợp"] == "14,3%"
-    assert "14 hoạt động chia cho 7 nội dung" in limitations["content_spread_thin"].text
-    assert (
-        limitations["content_spread_thin"].figures["Hoạt động phối hợp bình quân mỗi nội dung"]
-        == "0,3"
-    )
+    assert limitations["joint_share_low"].refs == ["n:joint", "n:activities", "pct:joint_share"]
+    assert "14 hoạt động trải trên 7 nội dung" in limitations["content_spread_thin"].text
+    assert "bình quân" not in limitations["content_spread_thin"].text  # no analyst's jargon
     assert limitations["few_outstanding_models"].figures["Mô hình tiêu biểu, nổi bật"] == "1"
     weak = limitations["sensitive_topics_weak"]
-    assert "chỉ đạt 30% (3/10 vụ việc đã kết thúc), so với 80% ở các lĩnh vực khác" in weak.text
+    assert "giải quyết được 3 trong 10 vụ việc đã kết thúc (30%), trong khi ở các lĩnh vực khác là 80%" in weak.text
     assert "đất đai, giải phóng mặt bằng, tôn giáo" in weak.text
     assert weak.sensitive
 
@@ -61,7 +58,7 @@ def test_good_figures_draft_none_of_the_seed_limitations(cast, good_figures):
     assert not SEED_LIMITATIONS & set(_rules(review))
     strengths = _rules(review, "strength")
     assert {"joint_share_good", "content_focused", "outstanding_models"} <= set(strengths)
-    assert strengths["joint_share_good"].text.startswith("100% hoạt động")
+    assert strengths["joint_share_good"].text.startswith("Các thành viên chủ động phối hợp: 5 trong 5 hoạt động (100%)")
 
 
 def test_thresholds_are_settings(cast, good_figures):
@@ -75,7 +72,7 @@ def test_rules_stay_silent_without_activities_or_cases(cast, program, clock):
     review = review_compute(user=cast.secretariat, scope=program_scope(program))
 
     # Only what holds with no records at all: no outstanding model, a target not reached.
-    assert set(_rules(review)) == {"few_outstanding_models", "targets_missed"}
+    assert set(_rules(review)) == {"situation", "few_outstanding_models", "targets_missed"}
 
 
 def test_a_redacted_review_has_no_sensitive_statement(cast, seed_figures):
@@ -91,11 +88,18 @@ def test_a_redacted_review_has_no_sensitive_statement(cast, seed_figures):
     )  # 20 less land, religion
 
 
-def test_the_drafted_area_lines_name_each_figure_then_its_value_and_unit(cast, good_figures):
-    from phoihop.reviews.assessment import draft_sections
-
+def test_the_drafted_area_lines_write_each_figure_inside_the_sentence(cast, good_figures):
     review = review_compute(user=cast.secretariat, scope=good_figures)
-    results = draft_sections(review, review)["results"]
+    results = " ".join(s.text for s in review.statements if s.rule == "area_results")
 
-    assert "buổi tuyên truyền: 24 buổi" in results  # not "24 buổi buổi tuyên truyền"
+    assert "24 buổi tuyên truyền" in results  # not "buổi tuyên truyền: 24 buổi"
     assert "buổi buổi" not in results
+
+
+def test_large_amounts_are_rounded_in_prose():
+    from phoihop.lib.vnformat import approx_amount
+
+    assert approx_amount(21_994_000_000) == "gần 22 tỷ"
+    assert approx_amount(2_227_000_000) == "hơn 2,2 tỷ"
+    assert approx_amount(818_000_000) == "818 triệu"
+    assert approx_amount(45_000) == "45.000"

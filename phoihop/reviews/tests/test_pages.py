@@ -10,6 +10,7 @@ from phoihop.activities import rollup
 from phoihop.reviews.data import Kind
 from phoihop.reviews.models import ReviewReport, ReviewStatus
 from phoihop.reviews.services import review_create, review_issue
+from phoihop.reviews.tests.finishing import finished
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
@@ -59,7 +60,7 @@ def test_the_secretariat_creates_an_annual_review(cast, program, client_for):
     report = ReviewReport.objects.get()
     assert response.status_code == 302
     assert (report.start.isoformat(), report.end.isoformat()) == ("2020-01-01", "2020-12-31")
-    assert report.title.startswith("Báo cáo tổng kết năm 2020")
+    assert report.title.startswith("Tổng kết năm 2020")  # "BÁO CÁO" above it says the type
 
 
 def test_create_validates_in_vietnamese(cast, program, client_for):
@@ -104,8 +105,8 @@ def test_the_review_page_shows_figures_statements_and_sections(
     response = client_for(cast.secretariat).get(reverse("reviews:detail", args=[report.pk]))
     assert response.status_code == 200
     text = response.text
-    assert "Chỉ 14% hoạt động có từ hai tổ chức thành viên trở lên" in text
-    assert "30,0% (3/10)" in text  # a statement's figures, beside it
+    assert "chỉ 2 trong 14 hoạt động (14%) có từ hai tổ chức thành viên trở lên" in text
+    assert "<dd>30%</dd>" in text  # a statement's figures, beside it
     assert "<svg" in text
     assert ">Tôn giáo<" in text
     assert "3.500" in text  # Vietnamese number format
@@ -162,6 +163,7 @@ def test_the_secretariat_edits_the_text(cast, draft, client_for):
 
 
 def test_issuing_freezes_and_then_every_member_reads_it(cast, draft, client_for):
+    draft = finished(cast.secretariat, draft)
     response = client_for(cast.secretariat).post(reverse("reviews:issue", args=[draft.pk]))
     draft.refresh_from_db()
     assert response.status_code == 302 and draft.status == ReviewStatus.ISSUED and draft.frozen_full
@@ -174,19 +176,42 @@ def test_issuing_freezes_and_then_every_member_reads_it(cast, draft, client_for)
     )
 
 
+def test_the_issued_page_shows_exactly_the_text_of_the_issued_word_file(cast, program, seed_figures, client_for):
+    import html
+    import io
+    import re
+
+    from docx import Document
+
+    draft = review_create(
+        actor=cast.secretariat, program=program, kind=Kind.PROGRAM, start=program.period_start, end=program.period_end
+    )
+    report = review_issue(actor=cast.secretariat, review=finished(cast.secretariat, draft))
+    client = client_for(cast.secretariat)
+    page = client.get(reverse("reviews:detail", args=[report.pk])).text
+    document = page[page.index('class="card review-document"') :]
+    document = document[: document.index("</section>")]
+    shown = [html.unescape(t).strip() for t in re.findall(r"<(?:h3|h4|p)[^>]*>(.*?)</(?:h3|h4|p)>", document)][1:]
+    docx = Document(io.BytesIO(client.get(reverse("reviews:docx", args=[report.pk])).content))
+    texts = [p.text.strip() for p in docx.paragraphs if p.text.strip()]
+    start = texts.index("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    printed = texts[start : start + len(shown)]
+    assert shown == printed
+    assert texts[start + len(shown)] == "PHỤ LỤC"  # nothing printed that the page leaves out
+    assert "(Thường trực Ban Chỉ đạo bổ sung nội dung.)" not in texts
+
+
 def test_a_member_sees_no_sensitive_topic_or_statement_in_an_issued_review(
     cast, program, seed_figures, client_for
 ):
-    report = review_issue(
+    draft = review_create(
         actor=cast.secretariat,
-        review=review_create(
-            actor=cast.secretariat,
-            program=program,
-            kind=Kind.PROGRAM,
-            start=program.period_start,
-            end=program.period_end,
-        ),
+        program=program,
+        kind=Kind.PROGRAM,
+        start=program.period_start,
+        end=program.period_end,
     )
+    report = review_issue(actor=cast.secretariat, review=finished(cast.secretariat, draft))
     text = client_for(cast.military_focal).get(reverse("reviews:detail", args=[report.pk])).text
     assert ">Đất đai<" not in text and ">Tôn giáo<" not in text
     assert "30,0% (3/10)" not in text and "so với 80%" not in text

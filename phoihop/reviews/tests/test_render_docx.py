@@ -10,16 +10,22 @@ from django.test import override_settings
 from docx import Document
 from docx.shared import Pt
 
+from phoihop.reviews.assessment import draft_statements
 from phoihop.reviews.render.docx import render_docx
 from phoihop.reviews.tests.review_sample import sample_report, sample_review
 
 SECTIONS = [
-    "I. ĐẶC ĐIỂM, TÌNH HÌNH",
-    "II. KẾT QUẢ ĐẠT ĐƯỢC",
-    "III. HẠN CHẾ, NGUYÊN NHÂN, BÀI HỌC KINH NGHIỆM",
+    "I. ĐẶC ĐIỂM TÌNH HÌNH",
+    "II. KẾT QUẢ THỰC HIỆN",
+    "III. ĐÁNH GIÁ CHUNG",
     "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ",
-    "V. ĐỀ XUẤT, KIẾN NGHỊ",
+    "V. KIẾN NGHỊ, ĐỀ XUẤT",
 ]
+
+
+def _drafted(review):
+    review.statements = draft_statements(review)
+    return review
 
 
 def _open(review=None, report=None):
@@ -51,10 +57,13 @@ def test_party_header_has_issuer_star_number_and_italic_place_date():
     header = doc.tables[0]
     issuer, national = header.rows[0].cells
     number, place_date = header.rows[1].cells
-    assert _cell_lines(issuer) == ["TỈNH ỦY HÀ NAM", "BAN DÂN VẬN", "*"]
+    # Signed "T/M Ban Chỉ đạo": the committee issues, its host body above it.
+    assert _cell_lines(issuer) == [
+        "BAN DÂN VẬN TỈNH ỦY HÀ NAM", "BAN CHỈ ĐẠO ĐIỀU HÀNH CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG TỈNH HÀ NAM", "*"
+    ]
     assert _cell_lines(national) == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
     assert _run_of(national, "ĐẢNG CỘNG SẢN VIỆT NAM").underline
-    assert _run_of(issuer, "BAN DÂN VẬN").bold
+    assert _run_of(issuer, "BAN CHỈ ĐẠO ĐIỀU HÀNH CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG TỈNH HÀ NAM").bold
     assert number.text == "Số 12-BC/BDVTU"
     assert place_date.text == "Phủ Lý, ngày 20 tháng 12 năm 2020"
     assert _run_of(place_date, "Phủ Lý, ngày 20 tháng 12 năm 2020").italic
@@ -106,31 +115,35 @@ def test_five_sections_in_order_with_the_report_text_beneath():
     assert all(_run_of(doc, heading).bold for heading in SECTIONS)
 
 
+def test_section_three_has_strengths_limitations_causes_and_lessons():
+    texts = _texts(_open(review=_drafted(sample_review()), report=sample_report()))
+    at = texts.index("III. ĐÁNH GIÁ CHUNG")
+    parts = ["1. Ưu điểm", "2. Hạn chế", "3. Nguyên nhân", "4. Bài học kinh nghiệm"]
+    assert [texts.index(p) for p in parts] == sorted(texts.index(p) for p in parts)
+    assert texts.index(parts[0]) == at + 1
+    limitations = texts[texts.index("2. Hạn chế") + 1 : texts.index("3. Nguyên nhân")]
+    assert limitations[-1] == "Sự phối hợp giữa các thành viên chưa rõ nét."  # the secretariat's words last
+    assert any(t.startswith("Sự phối hợp giữa các thành viên chưa rõ nét: chỉ 625 trong 3.048") for t in limitations)
+
+
 def test_without_a_report_the_results_are_drafted_from_the_figures():
-    doc = _open()
+    doc = _open(review=_drafted(sample_review()))
     texts = _texts(doc)
-    results = texts[texts.index("II. KẾT QUẢ ĐẠT ĐƯỢC") + 1]
-    assert "3.048 hoạt động" in results and "625 hoạt động" in results and "(20,5%)" in results
-    assert "1. Tuyên truyền, vận động: 1.250 hoạt động (41,0% tổng số), 410 hoạt động phối hợp; " \
-           "buổi tuyên truyền 897 buổi, lượt người dự 404.850 lượt người." in texts
+    results = texts[texts.index("II. KẾT QUẢ THỰC HIỆN") + 1]
+    assert "thực hiện 3.048 hoạt động" in results and "trong đó 625 hoạt động" in results
+    assert "tổ chức 897 buổi tuyên truyền" not in results and "897 buổi tuyên truyền" in results
+    assert "kinh phí vận động 156.432,5 triệu đồng" not in results  # large amounts rounded in prose
+    assert "Về tuyên truyền, vận động: các tổ chức thành viên thực hiện 1.250 hoạt động, trong đó 410 hoạt động " \
+           "có từ hai thành viên trở lên cùng tham gia; kết quả: 897 buổi tuyên truyền; 404.850 lượt người dự." in texts
     number, place_date = doc.tables[0].rows[1].cells
     assert (number.text, place_date.text) == ("Số       -BC/BCĐ", "Hà Nam, ngày 20 tháng 12 năm 2020")
 
 
-def test_assessment_lists_strengths_and_limitations_from_the_statements():
-    texts = _texts(_open())
-    at = texts.index("III. HẠN CHẾ, NGUYÊN NHÂN, BÀI HỌC KINH NGHIỆM")
-    assert texts[at + 1 : at + 7] == [
-        "Ưu điểm:", "- Có 14 mô hình phối hợp được công nhận.",
-        "Hạn chế:", "- Chỉ 20,5% hoạt động có từ hai thành viên.", "- Giải quyết vụ việc đất đai còn chậm.",
-        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ",
-    ]
-
-
 def test_a_redacted_review_leaves_out_sensitive_statements():
-    texts = _texts(_open(review=sample_review(redacted=True)))
-    assert "- Giải quyết vụ việc đất đai còn chậm." not in texts
-    assert "- Chỉ 20,5% hoạt động có từ hai thành viên." in texts
+    review = _drafted(sample_review())
+    texts = _texts(_open(review=_drafted(sample_review(redacted=True, topics=review.topics[1:]))))
+    assert not any(t.startswith("Kết quả vận động nhân dân về") for t in texts)
+    assert any("tiếp nhận 1.234 vụ việc" in t for t in texts)
 
 
 def test_recipients_and_signature_block():
@@ -145,12 +158,12 @@ def test_recipients_and_signature_block():
 def test_totals_table_shows_the_review_figures_in_vietnamese_format():
     rows = _table_starting(_open(), "STT", "Chỉ tiêu")
     assert rows[0] == [
-        "STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Chỉ tiêu đề ra", "Đạt theo nhiệm vụ", "Tỷ lệ đạt",
-        "Số hoạt động",
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả trong kỳ", "Chỉ tiêu của kỳ", "Tỷ lệ đạt",
+        "Trong đó: từ hoạt động gắn nhiệm vụ", "Số hoạt động",
     ]
-    assert rows[1] == ["1", "Buổi tuyên truyền", "buổi", "897", "800", "–", "112,1%", "120"]
+    assert rows[1] == ["1", "Buổi tuyên truyền", "buổi", "897", "800", "112,1%", "–", "120"]
     assert rows[2] == ["2", "Lượt người dự", "lượt người", "404.850", "–", "–", "–", "118"]
-    assert rows[3] == ["3", "Kinh phí vận động", "triệu đồng", "156.432,5", "150.000,0", "–", "104,3%", "40"]
+    assert rows[3] == ["3", "Kinh phí vận động", "triệu đồng", "156.432,5", "150.000,0", "104,3%", "–", "40"]
 
 
 def test_area_member_topic_and_matrix_tables_match_the_review():

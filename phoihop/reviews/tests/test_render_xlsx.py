@@ -40,12 +40,12 @@ def test_totals_are_numbers_formatted_for_a_vietnamese_reader():
     rows = _rows(sheet)
     assert rows[0] == ["Biểu 1. Kết quả thực hiện các chỉ tiêu"] + [None] * 7
     assert rows[1] == [
-        "STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Chỉ tiêu đề ra", "Đạt theo nhiệm vụ", "Tỷ lệ đạt",
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả trong kỳ", "Chỉ tiêu của kỳ", "Tỷ lệ đạt", "Trong đó: từ hoạt động gắn nhiệm vụ",
         "Số hoạt động",
     ]
-    assert rows[2] == [1, "Buổi tuyên truyền", "buổi", 897, 800, None, 897 / 800, 120]
+    assert rows[2] == [1, "Buổi tuyên truyền", "buổi", 897, 800, 897 / 800, None, 120]
     assert rows[4][:5] == [3, "Kinh phí vận động", "triệu đồng", 156432.5, 150000]
-    assert [sheet["D3"].number_format, sheet["D5"].number_format, sheet["G3"].number_format] == [
+    assert [sheet["D3"].number_format, sheet["D5"].number_format, sheet["F3"].number_format] == [
         "#,##0", "#,##0.0", "0.0%"
     ]
 

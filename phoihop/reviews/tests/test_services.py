@@ -9,6 +9,7 @@ from phoihop.activities.services import ActivityData, activity_confirm, activity
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind, Units
 from phoihop.reviews.models import ReviewStatus
+from phoihop.reviews.render.text import document_text  # noqa: E402
 from phoihop.reviews.selectors import review_for_user
 from phoihop.reviews.services import (
     contribution_submit,
@@ -18,6 +19,7 @@ from phoihop.reviews.services import (
     review_update,
     scope_of,
 )
+from phoihop.reviews.tests.finishing import finished  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
@@ -34,24 +36,40 @@ def _create(cast, program, **overrides):
     return review_create(**(values | overrides))
 
 
-def test_a_draft_places_the_drafted_statements_into_its_sections(cast, program, seed_figures):
+def test_a_draft_stores_only_the_secretariats_words_and_drafts_the_rest_when_rendered(cast, program, seed_figures):
     report = _create(cast, program)
 
     assert report.status == ReviewStatus.DRAFT
-    assert (
-        report.title
-        == "Báo cáo tổng kết giai đoạn 2016–2020 Chương trình phối hợp hoạt động giai đoạn 2016–2020"
-    )
-    assert (
-        "Chỉ 14% hoạt động có từ hai tổ chức thành viên trở lên cùng thực hiện"
-        in report.limitations
-    )
-    assert "Nội dung phối hợp còn dàn trải" in report.limitations
-    assert "Còn ít mô hình phối hợp tiêu biểu, nổi bật" in report.limitations
-    # The sensitive finding enters the text without its figures, which stay in the review.
-    assert "về đất đai, giải phóng mặt bằng, tôn giáo còn hạn chế." in report.limitations
-    assert "30%" not in report.limitations
-    assert "1. Tuyên truyền, vận động: 2 hoạt động, trong đó 1 hoạt động" in report.results
+    assert report.title == "Tổng kết giai đoạn 2016–2020 Chương trình phối hợp hoạt động giai đoạn 2016–2020"
+    assert (report.results, report.limitations) == ("", "")
+    text = document_text(review_for_user(cast.secretariat, report), report)
+    limitations = [p.text for p in text.sections[2].paragraphs]
+    assert any(t.startswith("Sự phối hợp giữa các thành viên chưa rõ nét: chỉ 2 trong 14") for t in limitations)
+
+
+def test_issuing_refuses_empty_parts_and_drafting_text_naming_them(cast, program, seed_figures):
+    report = _create(cast, program)
+    with pytest.raises(ValidationError) as refused:
+        review_issue(actor=cast.secretariat, review=report)
+    messages = " ".join(refused.value.messages)
+    assert "“IV. PHƯƠNG HƯỚNG, NHIỆM VỤ” còn trống" in messages
+    assert "III. ĐÁNH GIÁ CHUNG – 3. Nguyên nhân" in messages and "chưa có số, ký hiệu" in messages
+
+    report = finished(cast.secretariat, report, recommendations="(Thường trực bổ sung nội dung sau.)")
+    with pytest.raises(ValidationError) as refused:
+        review_issue(actor=cast.secretariat, review=report)
+    assert refused.value.messages == [
+        "Mục “V. KIẾN NGHỊ, ĐỀ XUẤT” còn trống hoặc còn nội dung dự thảo; hãy biên tập trước khi ban hành."
+    ]
+    report.refresh_from_db()
+    assert report.status == ReviewStatus.DRAFT
+
+
+def test_a_committee_signed_review_needs_the_committees_number(cast, program, seed_figures):
+    report = finished(cast.secretariat, _create(cast, program), number="12-BC/BDVTU")
+    with pytest.raises(ValidationError) as refused:
+        review_issue(actor=cast.secretariat, review=report)
+    assert "số, ký hiệu phải của Ban Chỉ đạo (…-BC/BCĐ)" in refused.value.messages[0]
 
 
 def test_presets_give_the_dates_of_the_period(program):
@@ -111,7 +129,7 @@ def test_a_member_focal_point_contributes_once_and_can_revise(cast, program, clo
 
 def test_an_issued_review_keeps_its_figures_when_records_change(cast, program, record):
     activity = record.activity(figures={cast.sessions: 4})
-    report = review_issue(actor=cast.secretariat, review=_create(cast, program))
+    report = review_issue(actor=cast.secretariat, review=finished(cast.secretariat, _create(cast, program)))
     before = review_for_user(cast.secretariat, report)
 
     record.activity(figures={cast.sessions: 100})  # a new record after issuing…
@@ -138,7 +156,7 @@ def test_an_issued_review_keeps_its_figures_when_records_change(cast, program, r
 
 
 def test_members_read_the_redacted_frozen_review(cast, program, seed_figures):
-    report = review_issue(actor=cast.secretariat, review=_create(cast, program))
+    report = review_issue(actor=cast.secretariat, review=finished(cast.secretariat, _create(cast, program)))
 
     full = review_for_user(cast.secretariat, report)
     member = review_for_user(cast.military_focal, report)

@@ -14,6 +14,7 @@ from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind
 from phoihop.reviews.render import pdf
 from phoihop.reviews.tests.conftest import program_scope
+from phoihop.reviews.tests.finishing import finished
 
 pytestmark = pytest.mark.usefixtures("clock")
 
@@ -58,6 +59,7 @@ def test_read_only_leader_of_the_host_may_download(client_for, cast, report):
 
 
 def test_issued_review_downloads_redacted_for_a_member_without_sensitive_access(client_for, cast, report):
+    report = finished(cast.secretariat, report)
     services.review_issue(actor=cast.secretariat, review=report, issued_on=dt.date(2020, 12, 20))
     response = client_for(cast.women_focal).get(reverse("reviews:docx", args=[report.pk]))
     assert response.status_code == 200
