@@ -200,8 +200,19 @@ class SituationReport(models.Model):
         return self.title
 
 
+CASE_REFERENCE = "{case}"
+REPORT_REFERENCE = "{report}"
+
+
 class CaseEvent(models.Model):
-    """One line of a case's timeline: created, assigned, a follow-up, a status change…"""
+    """One line of a case's timeline: created, assigned, a follow-up, a status change…
+
+    A line that mentions another record never copies its title: the text holds the
+    placeholder `{case}` (or `{report}`) and `related_case` (`related_report`) points at
+    the record. The reader's page renders the reference through `visible_to`: the
+    title as a link when the reader may see that record, "một vụ việc khác" otherwise
+    (selectors.events_for_reader).
+    """
 
     class Kind(models.TextChoices):
         CREATED = "created", _("Tiếp nhận")
@@ -222,6 +233,22 @@ class CaseEvent(models.Model):
         "organizations.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     text = models.TextField(_("nội dung"), blank=True)
+    related_case = models.ForeignKey(
+        Case,
+        verbose_name=_("vụ việc được nhắc tới"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    related_report = models.ForeignKey(
+        SituationReport,
+        verbose_name=_("báo cáo được nhắc tới"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
 
@@ -232,6 +259,10 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.happened_on:%d/%m/%Y}"
+
+
+# Events whose text the system writes and may hold a reference; the others are typed.
+REFERRING_KINDS = {CaseEvent.Kind.CREATED, CaseEvent.Kind.RECURRENCE, CaseEvent.Kind.MERGED}
 
 
 class CaseAttachment(models.Model):
