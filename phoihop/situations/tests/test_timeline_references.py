@@ -74,9 +74,10 @@ def test_involved_member_sees_the_visible_later_case_by_title(client_for, situat
 
 
 def test_member_sees_a_hidden_merged_report_only_as_a_reference(client_for, situation):
-    """A sensitive land report merged into the environment case, whose sensitivity the
-    secretariat later lifts (in the admin): the case is open to every member again, the
-    land report is not, and neither is its title in the timeline."""
+    """A sensitive land report merged into the environment case, whose sensitivity is
+    lifted afterwards (no service does that today, so the test writes it directly): the
+    case is open to every member again, the land report is not, and neither is its title
+    in the timeline or the case's list of reports."""
     cast = situation.cast
     duplicate = make_report(cast, cast.military_focal, topic="dat-dai", title="Lấn chiếm đất vườn (báo cáo trùng)")
     services.report_merge(actor=cast.secretariat, duplicate=duplicate, into_case=situation.env)
