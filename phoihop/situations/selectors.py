@@ -211,29 +211,28 @@ def _rendered(text: str, references: dict[str, Reference]) -> tuple[str, str]:
     return "".join(plain), mark_safe("".join(html))  # noqa: S308 - every piece escaped above
 
 
+def _visible_ids(model, user, ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    return set(model.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def events_for_reader(events: list[CaseEvent], user) -> list[CaseEvent]:
-    """Fill each event's `display_text` / `display_html` and its visible references.
+    """Fill each event's `display_text` / `display_html` and its references as `user`
+    may see them (`case_reference`, `report_reference`: None when the event has none).
 
     Two queries at most, whatever the number of events: which referenced cases and
     reports `user` may see. The title of a record the reader may not see never appears.
     """
-    case_ids = {e.related_case_id for e in events if e.related_case_id}
-    report_ids = {e.related_report_id for e in events if e.related_report_id}
-    cases = set(Case.objects.visible_to(user).filter(pk__in=case_ids).values_list("pk", flat=True)) if case_ids else set()
-    reports = set(
-        SituationReport.objects.visible_to(user).filter(pk__in=report_ids).values_list("pk", flat=True)
-    ) if report_ids else set()
+    cases = _visible_ids(Case, user, {e.related_case_id for e in events if e.related_case_id})
+    reports = _visible_ids(SituationReport, user, {e.related_report_id for e in events if e.related_report_id})
     for event in events:
-        event.case_reference = _case_reference(event.related_case, cases) if event.related_case_id else None
-        event.report_reference = (
-            _report_reference(event.related_report, reports) if event.related_report_id else None
-        )
+        case_ref = _case_reference(event.related_case, cases)
+        report_ref = _report_reference(event.related_report, reports)
+        event.case_reference = case_ref if event.related_case_id else None
+        event.report_reference = report_ref if event.related_report_id else None
         if event.kind in REFERRING_KINDS:
-            refs = {
-                "case": event.case_reference or _case_reference(None, cases),
-                "report": event.report_reference or _report_reference(None, reports),
-            }
-            event.display_text, event.display_html = _rendered(event.text, refs)
+            event.display_text, event.display_html = _rendered(event.text, {"case": case_ref, "report": report_ref})
         else:  # what people typed is shown as typed, braces included
             event.display_text, event.display_html = event.text, linebreaksbr(event.text, autoescape=True)
     return events

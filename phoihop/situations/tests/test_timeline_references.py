@@ -132,3 +132,6 @@ def test_migration_rewrites_copied_titles_into_references(situation):
     assert old[2].text == "Từ báo cáo của Bộ CHQS tỉnh ngày 10/06/2025: {report}"
     assert old[2].related_report == situation.land_report
     assert not CaseEvent.objects.filter(text__contains=LAND_TITLE).exists()
+    migration.backwards(apps, None)
+    old[0].refresh_from_db()
+    assert old[0].text == f"Tái diễn của vụ việc số {land.pk} “{LAND_TITLE}”."
