@@ -6,7 +6,8 @@ activities per month (from the month rollup), and the charts.
 All of that is kept in Django's cache (the default per-process LocMemCache unless
 settings.CACHES says otherwise), so figures stay live and repeated views are fast. The key
 holds what the figures depend on: the scope, what the user may see (administrator, or
-organization and role: every visible_to rule reads only those), the language, today,
+organization and role, and whether they hold the committee's sensitive-case right: every
+visible_to rule reads only those), the language, today,
 and a data stamp. The stamp is the newest history row id of every model a review reads:
 any create, change or delete made through the models (services, admin, imports) writes a
 history row, so the next view recomputes. Writes that bypass history (raw SQL,
@@ -24,10 +25,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from phoihop.activities import rollup
+from phoihop.programs.models import Program
 from phoihop.reviews import charts
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.compute.activities import counted
 from phoihop.reviews.data import Kind, Review, Scope
+from phoihop.situations.rules import sensitive_committees
 
 CACHE_SECONDS = 15 * 60
 STAMPED_MODELS = [  # every model whose rows a review reads (those with history)
@@ -146,6 +149,9 @@ def chart_names(board: Dashboard) -> list[str]:
 
 def cache_key(user, scope: Scope) -> str:
     sees = "admin" if user.is_administrator else f"{user.organization_id}:{user.role}"
+    # Who holds the sensitive-case right depends on the committee's designations too.
+    committee = Program.objects.filter(pk=scope.program_id).values("committee_id")
+    sees += ":sensitive" if sensitive_committees(user).filter(pk__in=committee).exists() else ""
     parts = (
         scope,
         sees,

@@ -1,21 +1,19 @@
 """Who may do what with reviews. Plain functions, used by selectors, services and views."""
 
 from phoihop.accounts.models import Role
+from phoihop.situations.rules import is_secretariat_of, may_see_sensitive
 
 
 def can_see_sensitive(user, committee) -> bool:
-    """Sensitive cases (land, religion) count in a review only for the committee's
-    secretariat and administrators; everyone else gets the redacted review."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_administrator:
-        return True
-    return user.is_secretariat and user.organization_id == committee.host_id
+    """Sensitive cases (land, religion) count in a review only for those who hold the
+    committee's sensitive-case right, the same rule as the case lists
+    (situations.rules.may_see_sensitive); everyone else gets the redacted review."""
+    return may_see_sensitive(user, committee)
 
 
 def can_manage_reviews(user, program) -> bool:
     """Drafting, editing and issuing: the secretariat of the program's committee."""
-    return can_see_sensitive(user, program.committee)
+    return is_secretariat_of(user, program.committee)
 
 
 def can_contribute(user, program, member_ids) -> bool:

@@ -113,20 +113,33 @@ class CaseSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
+    """A timeline line as its reader sees it: pass events through
+    selectors.events_for_reader first (text with references filled, hidden ones unnamed)."""
+
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     actor_name = serializers.SerializerMethodField()
+    text = serializers.CharField(source="display_text", read_only=True)
+    related_case = serializers.SerializerMethodField()
+    related_report = serializers.SerializerMethodField()
     attachments = AttachmentSerializer(many=True, read_only=True)
 
     class Meta:
         model = CaseEvent
         fields = [
             "id", "kind", "kind_display", "happened_on", "recorded_at", "actor_name", "organization",
-            "text", "from_status", "to_status", "attachments",
+            "text", "related_case", "related_report", "from_status", "to_status", "attachments",
         ]
         read_only_fields = fields
 
     def get_actor_name(self, event) -> str:
         return event.actor.display_name if event.actor else ""
+
+    def get_related_case(self, event) -> int | None:
+        """The other case's id only when the reader may see it."""
+        return event.case_reference.pk if event.case_reference else None
+
+    def get_related_report(self, event) -> int | None:
+        return event.report_reference.pk if event.report_reference else None
 
 
 # --- Writing ------------------------------------------------------------------------------
@@ -295,7 +308,7 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
     @extend_schema(responses=EventSerializer(many=True))
     @action(detail=True, methods=["get"])
     def timeline(self, request, pk=None):
-        events = selectors.case_timeline(self.get_object())
+        events = selectors.case_timeline(self.get_object(), request.user)
         return Response(EventSerializer(events, many=True).data)
 
     @extend_schema(request=FollowUpSerializer, responses=EventSerializer(many=True))
@@ -303,7 +316,7 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
     def follow_ups(self, request, pk=None):
         case = self.get_object()
         if request.method == "GET":
-            events = [e for e in selectors.case_timeline(case) if e.kind == CaseEvent.Kind.FOLLOW_UP]
+            events = [e for e in selectors.case_timeline(case, request.user) if e.kind == CaseEvent.Kind.FOLLOW_UP]
             return Response(EventSerializer(events, many=True).data)
         data = _valid(FollowUpSerializer, request)
         event = _run(
@@ -311,6 +324,7 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
             text=data["text"], attachments=_files(request), status=data["status"] or None,
             revision=data["revision"],
         )
+        [event] = selectors.events_for_reader([event], request.user)
         return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=AssignSerializer, responses=CaseSerializer)

@@ -306,7 +306,8 @@ class BulletinApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data.is_valid(raise_exception=True)
         committee = _committee(request, data.validated_data["committee"])
         ids = set(data.validated_data["recipients"])
-        recipients = list(Organization.objects.filter(pk__in=ids))
+        # Scoped: an id of another committee's organization is "not found", never named.
+        recipients = list(Organization.objects.visible_to(request.user).filter(pk__in=ids))
         if len(recipients) != len(ids):
             raise serializers.ValidationError({"recipients": [_("Có đơn vị nhận không tồn tại.")]})
         try:

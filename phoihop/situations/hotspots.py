@@ -325,6 +325,19 @@ def hotspots_for_user(user, committee=None):
     return hotspots
 
 
+def hotspots_with_response_counts(user, committee):
+    """The committee's hotspots, each with `response_count`: the response activities
+    `user` may see (Activity.objects.visible_to), never the ones hidden from them."""
+    from django.db.models import Count, Q
+
+    from phoihop.activities.models import Activity
+
+    visible = Activity.objects.visible_to(user).values("pk")
+    return hotspots_for_user(user, committee).annotate(
+        response_count=Count("responses", filter=Q(responses__in=visible), distinct=True)
+    )
+
+
 def get_hotspot_for_user(user, pk, *, write: bool = False):
     from phoihop.core.access import get_scoped
 

@@ -3,8 +3,10 @@
 A report is what a member saw; a case is the matter followed to its end by assigned
 members. "Closed" is not "resolved": a case ends resolved, referred to the competent
 authority, or closed unresolved, and can be reopened with a reason. Land and religion
-cases are sensitive: only the secretariat and the organizations involved see them,
-in lists, counts, maps, scores, exports, notifications and the API alike.
+cases are sensitive: only those who hold the sensitive-case right of the committee (its
+secretariat, the leaders it designates: SensitiveReader) and the focal points of the
+organizations involved see them, in lists, counts, maps, scores, exports, notifications
+and the API alike; reviews and the dashboard ask the same rule (rules.may_see_sensitive).
 """
 
 from django.conf import settings
@@ -42,15 +44,64 @@ class Severity(models.IntegerChoices):
     CRITICAL = 4, _("Nghiêm trọng")
 
 
-def _sensitive_scope(user, prefix: str = "") -> Q:
-    """Who sees a sensitive record: the host's secretariat and the organizations involved."""
-    org = user.organization_id
-    q = Q(**{f"{prefix}lead_id": org}) | Q(**{f"{prefix}supporters__id": org}) | Q(
-        **{f"{prefix}reports__reporting_org_id": org}
-    )
-    if user.is_secretariat:
-        q |= Q(**{f"{prefix}committee__host_id": org})
+def _sensitive_scope(user) -> Q:
+    """Which sensitive cases `user` sees: every one of the committees where they hold the
+    sensitive-case right (rules.sensitive_committees), and, for those who work on cases
+    (focal points, secretariat staff), the ones their organization is involved in."""
+    from phoihop.situations.rules import WRITERS, sensitive_committees
+
+    q = Q(committee__in=sensitive_committees(user).values("pk"))
+    if user.role in WRITERS:
+        org = user.organization_id
+        q |= Q(lead_id=org) | Q(supporters__id=org) | Q(reports__reporting_org_id=org)
     return q
+
+
+class SensitiveReader(models.Model):
+    """A leader the committee designates to read its sensitive cases.
+
+    With the committee's secretariat (and administrators) they hold the one sensitive-case
+    right (rules.may_see_sensitive): every sensitive case of the committee in lists, maps,
+    scores, exports, notifications, the API, reviews and the dashboard alike. Managed by the
+    secretariat (services.sensitive_reader_designate) or in the admin.
+    """
+
+    committee = models.ForeignKey(
+        "organizations.Committee",
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.CASCADE,
+        related_name="sensitive_readers",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người được xem"),
+        on_delete=models.CASCADE,
+        related_name="sensitive_readings",
+    )
+    designated_on = models.DateField(_("ngày giao quyền"))
+    designated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("người được xem vụ việc nhạy cảm")
+        verbose_name_plural = _("người được xem vụ việc nhạy cảm")
+        constraints = [models.UniqueConstraint(fields=["committee", "user"], name="one_designation_per_reader")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.committee}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from phoihop.situations.rules import is_member_of
+
+        if self.user_id and self.committee_id and not is_member_of(self.user.organization_id, self.committee):
+            raise ValidationError(
+                {"user": _("Chỉ giao quyền cho người của một tổ chức thành viên Ban Chỉ đạo.")}
+            )
 
 
 class CaseStatus(models.TextChoices):
@@ -153,11 +204,14 @@ class ReportQuerySet(models.QuerySet):
 
         if (settled := settled_scope(self, user)) is not None:
             return settled
+        from phoihop.situations.rules import WRITERS, sensitive_committees
+
         mine = self.filter(committee__in=committees_for_user(user).values("pk"))
-        org = user.organization_id
-        involved = Q(reporting_org_id=org) | Q(case__in=Case.objects.visible_to(user).filter(sensitive=True))
-        if user.is_secretariat:
-            involved |= Q(committee__host_id=org)
+        involved = Q(committee__in=sensitive_committees(user).values("pk")) | Q(
+            case__in=Case.objects.visible_to(user).filter(sensitive=True)
+        )
+        if user.role in WRITERS:
+            involved |= Q(reporting_org_id=user.organization_id)
         ids = mine.filter(Q(sensitive=False) | involved).values("pk")
         return self.filter(pk__in=ids)
 
@@ -200,8 +254,19 @@ class SituationReport(models.Model):
         return self.title
 
 
+CASE_REFERENCE = "{case}"
+REPORT_REFERENCE = "{report}"
+
+
 class CaseEvent(models.Model):
-    """One line of a case's timeline: created, assigned, a follow-up, a status change…"""
+    """One line of a case's timeline: created, assigned, a follow-up, a status change…
+
+    A line that mentions another record never copies its title: the text holds the
+    placeholder `{case}` (or `{report}`) and `related_case` (`related_report`) points at
+    the record. The reader's page renders the reference through `visible_to`: the
+    title as a link when the reader may see that record, "một vụ việc khác" otherwise
+    (selectors.events_for_reader).
+    """
 
     class Kind(models.TextChoices):
         CREATED = "created", _("Tiếp nhận")
@@ -222,6 +287,22 @@ class CaseEvent(models.Model):
         "organizations.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     text = models.TextField(_("nội dung"), blank=True)
+    related_case = models.ForeignKey(
+        Case,
+        verbose_name=_("vụ việc được nhắc tới"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    related_report = models.ForeignKey(
+        SituationReport,
+        verbose_name=_("báo cáo được nhắc tới"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
 
@@ -232,6 +313,10 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.happened_on:%d/%m/%Y}"
+
+
+# Events whose text the system writes and may hold a reference; the others are typed.
+REFERRING_KINDS = {CaseEvent.Kind.CREATED, CaseEvent.Kind.RECURRENCE, CaseEvent.Kind.MERGED}
 
 
 class CaseAttachment(models.Model):

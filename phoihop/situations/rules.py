@@ -5,7 +5,12 @@
 - Focal points (and secretariat staff) of a member organization report what they see.
 - The lead's and supporters' focal points record follow-ups; the lead may close.
 - Viewers only read; outsiders see nothing (see the models' visible_to).
+- Sensitive cases: the ONE rule is `may_see_sensitive` / `sensitive_committees` below,
+  used by Case.visible_to (so cases, maps, scores, notifications, exports, the API) and by
+  reviews and the dashboard.
 """
+
+from django.db.models import Q
 
 from phoihop.accounts.models import Role
 
@@ -66,3 +71,26 @@ def can_close(user, case) -> bool:
 def can_manage(user, case) -> bool:
     """Assign, reopen, link, merge into, escalate: the committee's secretariat."""
     return is_secretariat_of(user, case.committee)
+
+
+def sensitive_committees(user):
+    """The committees whose every sensitive case `user` may see: all for administrators;
+    for others, the committee whose secretariat they are (secretariat staff of its host
+    organization) and the committees that designated them (SensitiveReader)."""
+    from phoihop.organizations.models import Committee
+
+    if not _active(user):
+        return Committee.objects.none()
+    if user.is_administrator:
+        return Committee.objects.all()
+    held = Q(sensitive_readers__user_id=user.pk)
+    if user.is_secretariat and user.organization_id:
+        held |= Q(host_id=user.organization_id)
+    return Committee.objects.filter(held)
+
+
+def may_see_sensitive(user, committee) -> bool:
+    """Whether `user` holds the sensitive-case right of `committee` (see sensitive_committees)."""
+    if is_secretariat_of(user, committee):
+        return True
+    return _active(user) and sensitive_committees(user).filter(pk=committee.pk).exists()

@@ -6,12 +6,18 @@ call below goes through the models' visible_to, so they cannot leak.
 """
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from phoihop.core.access import get_scoped
 from phoihop.lib.text import fold
@@ -21,6 +27,7 @@ from phoihop.organizations.selectors import committees_for_user
 from phoihop.situations import rules
 from phoihop.situations.models import (
     OPEN_STATUSES,
+    REFERRING_KINDS,
     Case,
     CaseAttachment,
     CaseEvent,
@@ -29,6 +36,7 @@ from phoihop.situations.models import (
 )
 from phoihop.situations.services import case_is_overdue, higher_committees
 
+_PLACEHOLDER = re.compile(r"\{(case|report)\}")
 OPEN = "open"  # pseudo-status of the list filter: new, assigned or in progress
 
 
@@ -152,16 +160,81 @@ def committees_for_reporting(user) -> list[Committee]:
     return [c for c in committees_for_user(user) if rules.can_report(user, c)]
 
 
-def case_timeline(case: Case) -> list[CaseEvent]:
-    """Every event of the case, oldest first, with who acted and the files attached."""
+def case_timeline(case: Case, user) -> list[CaseEvent]:
+    """Every event of the case, oldest first, with who acted and the files attached,
+    its references to other records rendered for `user` (events_for_reader)."""
     events = list(
-        case.events.select_related("actor", "organization").prefetch_related(
+        case.events.select_related("actor", "organization", "related_case", "related_report").prefetch_related(
             Prefetch("attachments", queryset=CaseAttachment.objects.order_by("pk"))
         )
     )
     labels = dict(CaseStatus.choices)
     for event in events:
         event.to_status_label = labels.get(event.to_status, "")
+    return events_for_reader(events, user)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Another record as one reader may see it: its title and page, or a neutral phrase."""
+
+    label: str
+    url: str = ""
+    pk: int | None = None
+
+
+def _case_reference(case: Case | None, visible: set[int]) -> Reference:
+    if case is None or case.pk not in visible:
+        return Reference(_("một vụ việc khác"))
+    url = reverse("situations:case_detail", args=[case.pk])
+    return Reference(_("vụ việc “%(title)s”") % {"title": case.title}, url, case.pk)
+
+
+def _report_reference(report: SituationReport | None, visible: set[int]) -> Reference:
+    if report is None or report.pk not in visible:
+        return Reference(_("một báo cáo khác"))
+    url = reverse("situations:report_detail", args=[report.pk])
+    return Reference(_("báo cáo “%(title)s”") % {"title": report.title}, url, report.pk)
+
+
+def _rendered(text: str, references: dict[str, Reference]) -> tuple[str, str]:
+    """(plain text, escaped HTML with links) of `text` with its placeholders filled."""
+    plain, html = [], []
+    for index, piece in enumerate(_PLACEHOLDER.split(text)):
+        if index % 2 == 0:
+            plain.append(piece)
+            html.append(linebreaksbr(piece, autoescape=True))
+            continue
+        ref = references[piece]
+        plain.append(ref.label)
+        html.append(format_html('<a href="{}">{}</a>', ref.url, ref.label) if ref.url else escape(ref.label))
+    return "".join(plain), mark_safe("".join(html))  # noqa: S308 - every piece escaped above
+
+
+def _visible_ids(model, user, ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    return set(model.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def events_for_reader(events: list[CaseEvent], user) -> list[CaseEvent]:
+    """Fill each event's `display_text` / `display_html` and its references as `user`
+    may see them (`case_reference`, `report_reference`: None when the event has none).
+
+    Two queries at most, whatever the number of events: which referenced cases and
+    reports `user` may see. The title of a record the reader may not see never appears.
+    """
+    cases = _visible_ids(Case, user, {e.related_case_id for e in events if e.related_case_id})
+    reports = _visible_ids(SituationReport, user, {e.related_report_id for e in events if e.related_report_id})
+    for event in events:
+        case_ref = _case_reference(event.related_case, cases)
+        report_ref = _report_reference(event.related_report, reports)
+        event.case_reference = case_ref if event.related_case_id else None
+        event.report_reference = report_ref if event.related_report_id else None
+        if event.kind in REFERRING_KINDS:
+            event.display_text, event.display_html = _rendered(event.text, {"case": case_ref, "report": report_ref})
+        else:  # what people typed is shown as typed, braces included
+            event.display_text, event.display_html = event.text, linebreaksbr(event.text, autoescape=True)
     return events
 
 
@@ -210,9 +283,9 @@ def case_detail_for_user(user, case: Case, *, today: dt.date | None = None) -> C
     return CaseDetail(
         case=case,
         reports=list(
-            case.reports.select_related("reporting_org", "locality", "topic").prefetch_related("attachments")
+            SituationReport.objects.visible_to(user).filter(case=case).select_related("reporting_org", "locality", "topic").prefetch_related("attachments")
         ),
-        timeline=case_timeline(case),
+        timeline=case_timeline(case, user),
         supporters=list(case.supporters.all()),
         earlier=visible.filter(pk=case.recurrence_of_id).first() if case.recurrence_of_id else None,
         escalated_to=(

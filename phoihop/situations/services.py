@@ -26,7 +26,9 @@ from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee, Organization
 from phoihop.situations import notifications, rules
 from phoihop.situations.models import (
+    CASE_REFERENCE,
     OPEN_STATUSES,
+    REPORT_REFERENCE,
     Case,
     CaseAttachment,
     CaseEvent,
@@ -89,7 +91,20 @@ def _save_case(case: Case, actor, fields: list[str]) -> None:
     case.save(update_fields=[*fields, "revision", "search_text"])
 
 
-def _event(case: Case, kind: str, actor, *, on: dt.date, text: str = "", old: str = "", new: str = "") -> CaseEvent:
+def _event(
+    case: Case,
+    kind: str,
+    actor,
+    *,
+    on: dt.date,
+    text: str = "",
+    old: str = "",
+    new: str = "",
+    related_case: Case | None = None,
+    related_report: SituationReport | None = None,
+) -> CaseEvent:
+    """One timeline line. A text that mentions another record says `{case}` / `{report}`
+    and passes the record: the reader's page decides whether to name it."""
     event = CaseEvent(
         case=case,
         kind=kind,
@@ -99,6 +114,8 @@ def _event(case: Case, kind: str, actor, *, on: dt.date, text: str = "", old: st
         text=text,
         from_status=old,
         to_status=new,
+        related_case=related_case,
+        related_report=related_report,
     )
     event.full_clean()
     event.save()
@@ -296,9 +313,9 @@ def case_open(*, actor, report: SituationReport, title: str | None = None, opene
     text = _("Từ báo cáo của %(org)s ngày %(date)s: %(title)s") % {
         "org": _org_name(report.reporting_org),
         "date": short_date(report.reported_on),
-        "title": report.title,
+        "title": REPORT_REFERENCE,
     }
-    _event(case, Kind.CREATED, actor, on=opened_on, text=text, new=CaseStatus.NEW)
+    _event(case, Kind.CREATED, actor, on=opened_on, text=text, new=CaseStatus.NEW, related_report=report)
     return case
 
 
@@ -459,10 +476,6 @@ def case_reopen(
 # --- Links between cases and reports ------------------------------------------------------
 
 
-def _case_label(case: Case) -> str:
-    return _("vụ việc số %(pk)s “%(title)s”") % {"pk": case.pk, "title": case.title}
-
-
 @transaction.atomic
 def case_link_recurrence(*, actor, case: Case, earlier: Case, linked_on: dt.date | None = None) -> Case:
     """Mark `case` as the matter of `earlier` coming back; both timelines say so."""
@@ -484,8 +497,9 @@ def case_link_recurrence(*, actor, case: Case, earlier: Case, linked_on: dt.date
     _check_day(linked_on, "linked_on", not_before=case.opened_on)
     case.recurrence_of = earlier
     _save_case(case, actor, ["recurrence_of"])
-    _event(case, Kind.RECURRENCE, actor, on=linked_on, text=_("Tái diễn của %(case)s.") % {"case": _case_label(earlier)})
-    _event(earlier, Kind.RECURRENCE, actor, on=linked_on, text=_("Tái diễn thành %(case)s.") % {"case": _case_label(case)})
+    of, into = _("Tái diễn của %(case)s."), _("Tái diễn thành %(case)s.")
+    _event(case, Kind.RECURRENCE, actor, on=linked_on, text=of % {"case": CASE_REFERENCE}, related_case=earlier)
+    _event(earlier, Kind.RECURRENCE, actor, on=linked_on, text=into % {"case": CASE_REFERENCE}, related_case=case)
     return case
 
 
@@ -542,8 +556,8 @@ def case_escalate(
     case.escalated_to = higher
     _save_case(case, actor, ["escalated_to"])
     source = case.committee.short_name or case.committee.name
-    _event(higher, Kind.CREATED, actor, on=today, text=_("Do %(committee)s chuyển lên (%(case)s).")
-           % {"committee": source, "case": _case_label(case)}, new=CaseStatus.NEW)
+    text = _("Do %(committee)s chuyển lên (%(case)s).") % {"committee": source, "case": CASE_REFERENCE}
+    _event(higher, Kind.CREATED, actor, on=today, text=text, new=CaseStatus.NEW, related_case=case)
     target = to_committee.short_name or to_committee.name
     _event(case, Kind.ESCALATED, actor, on=today, text=_("Đã chuyển lên %(committee)s.") % {"committee": target})
     return higher
@@ -573,7 +587,7 @@ def report_merge(*, actor, duplicate: SituationReport, into_case: Case, merged_o
     text = _("Gộp báo cáo trùng của %(org)s ngày %(date)s: %(title)s") % {
         "org": _org_name(duplicate.reporting_org),
         "date": short_date(duplicate.reported_on),
-        "title": duplicate.title,
+        "title": REPORT_REFERENCE,
     }
-    _event(into_case, Kind.MERGED, actor, on=merged_on or _today(), text=text)
+    _event(into_case, Kind.MERGED, actor, on=merged_on or _today(), text=text, related_report=duplicate)
     return into_case

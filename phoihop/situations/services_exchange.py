@@ -4,11 +4,23 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from phoihop.lib.text import clean_name, nfc
+from phoihop.organizations.models import Organization
 from phoihop.situations.models import Bulletin, Digest, Notification, NotificationPreference
 from phoihop.situations.notifications import notify_bulletin
 from phoihop.situations.rules import can_report, is_member_of
+
+
+def _outside_message(actor, outside) -> str:
+    """Name only the organizations the actor may see; the others are counted, unnamed."""
+    seen = set(Organization.objects.visible_to(actor).filter(pk__in=[o.pk for o in outside]).values_list("pk", flat=True))
+    names = [org.name for org in outside if org.pk in seen]
+    hidden = len(outside) - len(names)
+    if hidden:
+        names.append(ngettext("%(count)s đơn vị khác", "%(count)s đơn vị khác", hidden) % {"count": hidden})
+    return _("Không thuộc Ban Chỉ đạo: %(names)s.") % {"names": ", ".join(names)}
 
 
 @transaction.atomic
@@ -22,10 +34,7 @@ def bulletin_send(*, actor, committee, title: str, body: str, recipients=()) -> 
     recipients = list(recipients)
     outside = [org for org in recipients if not is_member_of(org.pk, committee)]
     if outside:
-        names = ", ".join(org.name for org in outside)
-        raise ValidationError(
-            {"recipients": _("Không thuộc Ban Chỉ đạo: %(names)s.") % {"names": names}}
-        )
+        raise ValidationError({"recipients": _outside_message(actor, outside)})
     bulletin = Bulletin(
         committee=committee,
         sender_id=actor.organization_id,

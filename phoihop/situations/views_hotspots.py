@@ -142,9 +142,7 @@ def hotspot_list(request):
     committee = _required_committee(request)
     form, window, scores = _scored(request, committee)
     context = _base_context(request, committee, form, window, scores)
-    designated = list(
-        hotspots.hotspots_for_user(request.user, committee).prefetch_related("responses")
-    )
+    designated = list(hotspots.hotspots_with_response_counts(request.user, committee))
     context.update(
         ranking=scores[:RANKING_LIMIT],
         active=[h for h in designated if h.lifted_on is None],

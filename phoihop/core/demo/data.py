@@ -300,6 +300,13 @@ USERS = [
 ]
 ADMIN_DISPLAY_NAME = "Quản trị hệ thống"
 
+# Leaders each committee designates to read its sensitive cases, beside its secretariat
+# (situations.SensitiveReader, the one sensitive-case right). The demo designates nobody,
+# on purpose: the read-only leader "lanhdao" shows what a reader without the right sees:
+# no sensitive case in any list, map, score, export, notification, review or dashboard.
+# Put "lanhdao" in the list (or designate him in the admin) to let him read them all.
+SENSITIVE_READERS: dict[str, list[str]] = {"hanam": []}
+
 PROGRAMS = [
     {
         "name": "Chương trình phối hợp hoạt động giai đoạn 2016–2020",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Model
 
-from phoihop.accounts.models import User
+from phoihop.accounts.models import Role, User
 from phoihop.core.demo import activities as demo_activities
 from phoihop.core.demo import data
 from phoihop.core.demo import program as demo_program
@@ -28,6 +28,8 @@ from phoihop.organizations.models import (
 )
 from phoihop.organizations.services import org_event_record
 from phoihop.programs.models import Program
+from phoihop.situations.models import SensitiveReader
+from phoihop.situations.services_sensitive import sensitive_reader_designate
 
 PRE_REFORM_PROVINCES = 63
 
@@ -160,6 +162,16 @@ def _users(orgs, people) -> list[User]:
     return users
 
 
+def _sensitive_readers(committees) -> None:
+    """Designate the leaders data.SENSITIVE_READERS names (none in the demo as shipped)."""
+    for key, usernames in data.SENSITIVE_READERS.items():
+        committee = committees[key]
+        secretariat = User.objects.filter(organization=committee.host, role=Role.SECRETARIAT).first()
+        for user in User.objects.filter(username__in=usernames):
+            if not SensitiveReader.objects.filter(committee=committee, user=user).exists():
+                sensitive_reader_designate(actor=secretariat, committee=committee, user=user)
+
+
 # --- Programs and the 2025 reorganization --------------------------------------
 
 
@@ -202,6 +214,7 @@ def demo_load(*, provinces: list[str] | None = None) -> DemoResult:
     people = _people(orgs)
     users = _users(orgs, people)
     committees = _committees(places, orgs)
+    _sensitive_readers(committees)
     _programs(committees)
     _org_events(orgs)
     _program_2016_2020(committees["hanam"], orgs, people, users)

@@ -135,7 +135,7 @@ def test_api_validates_and_refuses_viewers_outsiders_and_anonymous(cast, client_
         {**payload, "recipients": [cast.nd_dan_van.pk]},
         content_type="application/json",
     )
-    assert bad.status_code == 400 and "Không thuộc Ban Chỉ đạo" in bad.json()["recipients"][0]
+    assert bad.status_code == 400 and bad.json()["recipients"] == ["Có đơn vị nhận không tồn tại."]
     assert (
         client_for(cast.viewer)
         .post(reverse("bulletin-list"), payload, content_type="application/json")
@@ -154,3 +154,26 @@ def test_api_validates_and_refuses_viewers_outsiders_and_anonymous(cast, client_
     assert outsider.get(reverse("bulletin-list")).json()["results"] == []
     client.logout()
     assert client.get(reverse("bulletin-list")).status_code in (401, 403)
+
+
+def test_outsiders_bulletin_error_names_nothing_of_another_committee(cast, client_for):
+    """Nam Định's secretariat addresses Hà Nam's members by id: the answer is "not
+    found", as for an id that does not exist, with no Hà Nam name in it."""
+    payload = {
+        "committee": cast.other_committee.pk, "title": "Bản tin", "body": "Nội dung",
+        "recipients": [cast.dan_van.pk, cast.women.pk],
+    }
+    bad = client_for(cast.outsider).post(reverse("bulletin-list"), payload, content_type="application/json")
+    assert bad.status_code == 400
+    body = bad.content.decode()
+    assert "Hà Nam" not in body and cast.women.name not in body and cast.dan_van.name not in body
+    assert bad.json()["recipients"] == ["Có đơn vị nhận không tồn tại."]
+
+
+def test_service_counts_recipients_the_sender_cannot_see_without_naming_them(cast):
+    with pytest.raises(ValidationError) as excinfo:
+        bulletin_send(
+            actor=cast.outsider, committee=cast.other_committee, title="Bản tin", body="Nội dung",
+            recipients=[cast.women, cast.military],
+        )
+    assert excinfo.value.message_dict["recipients"] == ["Không thuộc Ban Chỉ đạo: 2 đơn vị khác."]

@@ -56,3 +56,19 @@ def test_demo_designates_hotspots_with_reasons_and_sends_bulletins(demo):
     assert hotspots.exclude(lifted_on=None).count() == 1
     assert all(h.locality.ref in data.SEED_COMMUNE_REFS and len(h.reason) > 40 for h in hotspots)
     assert Bulletin.objects.filter(committee=demo).count() >= 4
+
+
+def test_demo_timelines_reference_other_cases_and_the_leader_is_not_designated(demo):
+    """The demo's recurrences point at the other case instead of copying its title, and
+    the read-only leader, whom the demo deliberately does not designate, sees no
+    sensitive case (data.SENSITIVE_READERS)."""
+    from phoihop.situations.models import CaseEvent, SensitiveReader
+
+    links = CaseEvent.objects.filter(case__committee=demo, kind=CaseEvent.Kind.RECURRENCE)
+    assert links.count() >= 10
+    for event in links.select_related("related_case"):
+        assert event.related_case is not None and event.related_case.title not in event.text
+    assert not SensitiveReader.objects.filter(committee=demo).exists()
+    leader = User.objects.get(username="lanhdao")
+    assert not Case.objects.visible_to(leader).filter(sensitive=True).exists()
+    assert Case.objects.filter(committee=demo, sensitive=True).exists()

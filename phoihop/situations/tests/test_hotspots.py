@@ -297,6 +297,27 @@ def test_hotspot_list_ranks_localities_and_lists_decisions(
     assert "Xác định địa bàn trọng điểm" not in html  # a viewer does not decide
 
 
+def test_hotspot_list_counts_only_the_response_activities_the_viewer_may_see(
+    designated, response_activity, client_for
+):
+    """The response is the secretariat's own activity with no partner: the Women's Union
+    may not see it, so its row counts 0 where the secretariat's counts 1."""
+    cast = designated.cast
+    services_hotspots.hotspot_link_response(
+        actor=cast.secretariat, hotspot=designated.hotspot, activity=response_activity
+    )
+
+    def count_for(user) -> int:
+        response = client_for(user).get(reverse("situations:hotspot_list"), _window_query(designated))
+        [row] = response.context["active"]
+        cell = f'<td class="num">{row.response_count}</td>\n      </tr>'
+        assert cell in response.content.decode()
+        return row.response_count
+
+    assert count_for(cast.secretariat) == 1
+    assert count_for(cast.women_focal) == 0
+
+
 def test_hotspot_list_shows_a_vietnamese_error_for_a_reversed_window(designated, client_for):
     response = client_for(designated.cast.secretariat).get(
         reverse("situations:hotspot_list"),
