@@ -120,10 +120,20 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Login throttling: lock a username+address after AXES_FAILURE_LIMIT failures.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+# Login throttling (django-axes, see phoihop/accounts/lockout.py for the two limits):
+# - an account from one address is locked after AXES_FAILURE_LIMIT wrong passwords (3:
+#   an owner who mistyped three times is better told to wait or ask than to keep guessing);
+# - an address is locked after AXES_IP_FAILURE_LIMIT wrong passwords over any accounts
+#   (5: a committee office shares one address, so a few colleagues' typos must not lock it,
+#   yet 5 guesses spread over 5 usernames already do; a larger NAT can raise it).
+# Both last AXES_COOLOFF_MINUTES; a successful login forgives only its own account's.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 3, minimum=1)
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 5, minimum=1)
+if AXES_IP_FAILURE_LIMIT < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured("AXES_IP_FAILURE_LIMIT không được nhỏ hơn AXES_FAILURE_LIMIT.")
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "phoihop.accounts.lockout.LockoutHandler"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
