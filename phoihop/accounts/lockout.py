@@ -29,7 +29,10 @@ class LockoutHandler(AxesDatabaseHandler):
         groups = get_lockout_parameters(request, credentials)
         attempts = self.get_user_attempts(request, credentials)
         return max(
-            (_scaled(group, _failures(queryset)) for group, queryset in zip(groups, attempts, strict=True)),
+            (
+                _scaled(group, _failures(queryset))
+                for group, queryset in zip(groups, attempts, strict=True)
+            ),
             default=0,
         )
 
