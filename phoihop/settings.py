@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from /static/ (no CDN)
     "simple_history",
     "axes",
     "phoihop.core",
@@ -190,6 +191,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống Phối hợp: địa bàn, tổ chức, người dùng.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and Swagger UI are for signed-in users only, and Swagger UI's files come
+    # from drf-spectacular-sidecar under /static/, never from a CDN.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Several models have a "status" field with its own choices: name each enum.
     "ENUM_NAME_OVERRIDES": {
         "CoordinationModelStatusEnum": "phoihop.practices.models.ModelStatus",
