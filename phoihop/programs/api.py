@@ -7,6 +7,7 @@ outsiders get 404 and read-only users 403 on writes. Writes go through the servi
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -51,6 +52,11 @@ def _int_param(params, name: str) -> int | None:
         ) from None
 
 
+def _download_url(url_name: str, obj, document) -> str | None:
+    """Where an attached document is downloaded: its record's view, which checks access."""
+    return reverse(url_name, args=[obj.pk]) if document else None
+
+
 def _param(name: str, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, OpenApiTypes.INT, description=description)
 
@@ -83,6 +89,8 @@ class ProgramSerializer(serializers.ModelSerializer):
         min_value=0,
         help_text="Phiên bản đã đọc (id lịch sử mới nhất); bỏ trống để không kiểm tra.",
     )
+    # The address of the permission-checked download, never the file's /media/ path.
+    signed_document = serializers.SerializerMethodField()
 
     class Meta:
         model = Program
@@ -104,6 +112,9 @@ class ProgramSerializer(serializers.ModelSerializer):
             "version",
         ]
         read_only_fields = ["id", "committee", "signed_on", "signed_place", "signed_document"]
+
+    def get_signed_document(self, program) -> str | None:
+        return _download_url("programs:document", program, program.signed_document)
 
 
 @extend_schema_view(
@@ -148,6 +159,7 @@ class ProgramApi(
 
 class AnnualPlanSerializer(serializers.ModelSerializer):
     title = serializers.CharField(max_length=250, required=False, allow_blank=True)
+    document = serializers.SerializerMethodField()
 
     class Meta:
         model = AnnualPlan
@@ -156,6 +168,9 @@ class AnnualPlanSerializer(serializers.ModelSerializer):
         # The program is checked by the scoped helper, and uniqueness by the service.
         extra_kwargs = {"program": {"queryset": Program.objects.all()}}
         validators = []
+
+    def get_document(self, plan) -> str | None:
+        return _download_url("programs:plan_document", plan, plan.document)
 
 
 @extend_schema_view(
