@@ -237,3 +237,32 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- Content-Security-Policy (django-csp; Django 5.2 has no built-in CSP) -----------------
+# Scripts only from our own static files: no inline <script>, no on*= handlers (a test
+# greps every template). Styles: stylesheets only from us; *style attributes* are allowed
+# ('unsafe-inline' in style-src-attr only) because the charts are matplotlib SVG inlined in
+# pages, whose every shape carries style="fill: …", and progress bars and map legends set
+# their computed width/color the same way. A style attribute cannot run script.
+# Images: our files plus data: URIs (Leaflet's and Swagger UI's embedded icons).
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
