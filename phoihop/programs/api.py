@@ -19,6 +19,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from phoihop.core.api import VersionedUpdateMixin, as_api_error
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.programs import selectors, services
@@ -32,12 +33,6 @@ from phoihop.programs.models import (
 )
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-
-
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
 
 
 def _int_param(params, name: str) -> int | None:
@@ -121,6 +116,7 @@ class ProgramSerializer(serializers.ModelSerializer):
     list=extend_schema(parameters=[_param("committee", "Chỉ chương trình của Ban Chỉ đạo này.")])
 )
 class ProgramApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
@@ -151,7 +147,7 @@ class ProgramApi(
                 actor=self.request.user, program=serializer.instance, **serializer.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -212,7 +208,7 @@ class AnnualPlanApi(
                 actor=request.user, program=program, year=data["year"], title=data.get("title", "")
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)
 
 
@@ -295,6 +291,7 @@ TASK_FILTERS = [
 
 @extend_schema_view(list=extend_schema(parameters=TASK_FILTERS))
 class TaskApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -349,7 +346,7 @@ class TaskApi(
                 if targets is not None:
                     _replace_targets(request.user, task, targets)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(self.get_serializer(task).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
@@ -366,7 +363,7 @@ class TaskApi(
                 if targets is not None:
                     _replace_targets(self.request.user, task, targets)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         serializer.instance = task
 
 
@@ -382,6 +379,8 @@ def _replace_targets(actor, task: Task, rows: list[dict]) -> None:
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(write_only=True, required=False, min_value=0)
+
     class Meta:
         model = Indicator
         fields = [
@@ -396,12 +395,14 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "description",
             "is_active",
             "order",
+            "version",
         ]
         read_only_fields = ["id"]
         extra_kwargs = {"code": {"validators": []}}  # uniqueness: the service, in Vietnamese
 
 
 class IndicatorApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -427,11 +428,10 @@ class IndicatorApi(
 
     def perform_create(self, serializer):
         try:
-            serializer.instance = services.indicator_create(
-                actor=self.request.user, **serializer.validated_data
-            )
+            data = {k: v for k, v in serializer.validated_data.items() if k != "version"}
+            serializer.instance = services.indicator_create(actor=self.request.user, **data)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
     def perform_update(self, serializer):
         try:
@@ -439,7 +439,7 @@ class IndicatorApi(
                 actor=self.request.user, indicator=serializer.instance, **serializer.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
 
 def register(router) -> None:
