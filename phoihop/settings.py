@@ -184,7 +184,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's, plus the If-Match header and 409/412/428 of versioned updates.
+    "DEFAULT_SCHEMA_CLASS": "phoihop.core.api.VersionedAutoSchema",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Phối hợp API",

@@ -13,6 +13,9 @@ required and hands it to them.
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
@@ -112,3 +115,31 @@ class VersionedUpdateMixin:
         if isinstance(exc, StaleVersion) and self.version_from_header:
             exc = StalePrecondition(exc.detail)
         return super().handle_exception(exc)
+
+
+class VersionedAutoSchema(AutoSchema):
+    """The OpenAPI schema, with what VersionedUpdateMixin adds to updates: the If-Match
+    header and the 428, 409 and 412 answers."""
+
+    def _versioned_update(self) -> bool:
+        return self.method in ("PUT", "PATCH") and isinstance(self.view, VersionedUpdateMixin)
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if not self._versioned_update():
+            return parameters
+        if_match = OpenApiParameter(
+            "If-Match",
+            OpenApiTypes.STR,
+            OpenApiParameter.HEADER,
+            description=gettext_lazy("ETag của bản ghi khi đọc; thay cho trường “version”."),
+        )
+        return [*parameters, if_match]
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if self._versioned_update() and direction == "response":
+            detail = {"type": "object", "properties": {"detail": {"type": "string"}}}
+            for code in ("409", "412", "428"):
+                responses.setdefault(code, self._get_response_for_code(detail, code))
+        return responses

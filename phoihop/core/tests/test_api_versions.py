@@ -76,3 +76,11 @@ def test_if_match_star_does_not_count_as_a_version(cast):
 def test_outsiders_and_read_only_users_are_refused_before_the_version_is_asked(cast):
     assert _api(cast.outsider).patch(_url(cast), {"phone": "1"}, format="json").status_code == 404
     assert _api(cast.viewer).patch(_url(cast), {"phone": "1"}, format="json").status_code == 403
+
+
+def test_the_schema_documents_if_match_and_the_refusals(client_for, cast):
+    schema = client_for(cast.viewer).get("/api/schema/", {"format": "json"}).json()
+    patch = schema["paths"]["/api/organizations/{id}/"]["patch"]
+    assert {"409", "412", "428"} <= set(patch["responses"])
+    assert any(p["name"] == "If-Match" and p["in"] == "header" for p in patch["parameters"])
+    assert "428" not in schema["paths"]["/api/organizations/{id}/"]["get"]["responses"]
