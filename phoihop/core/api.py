@@ -24,6 +24,10 @@ from phoihop.core.forms import is_stale
 from phoihop.core.history import STALE_MESSAGE, record_version
 
 UPDATE_ACTIONS = ("update", "partial_update")
+VERSION_HELP = gettext_lazy(
+    "Phiên bản đã đọc (id lịch sử mới nhất, cũng là ETag); bắt buộc khi sửa, trừ khi gửi "
+    "tiêu đề If-Match."
+)
 
 
 class VersionRequired(APIException):

@@ -6,11 +6,10 @@ outsiders get 404 and read-only users 403 on writes. Writes go through the servi
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from phoihop.core.api import VersionedUpdateMixin, as_api_error
+from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin, as_api_error
 from phoihop.organizations import services
 from phoihop.organizations.models import Membership, Organization, Person, Position
 from phoihop.organizations.selectors import (
@@ -27,9 +26,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         write_only=True,
         required=False,
         min_value=0,
-        help_text=gettext_lazy(
-            "Phiên bản đã đọc (id lịch sử mới nhất); bỏ trống để không kiểm tra."
-        ),
+        help_text=VERSION_HELP,
     )
 
     class Meta:

@@ -19,7 +19,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from phoihop.core.api import VersionedUpdateMixin, as_api_error
+from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin, as_api_error
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.programs import selectors, services
@@ -82,7 +82,7 @@ class ProgramSerializer(serializers.ModelSerializer):
         write_only=True,
         required=False,
         min_value=0,
-        help_text="Phiên bản đã đọc (id lịch sử mới nhất); bỏ trống để không kiểm tra.",
+        help_text=VERSION_HELP,
     )
     # The address of the permission-checked download, never the file's /media/ path.
     signed_document = serializers.SerializerMethodField()
