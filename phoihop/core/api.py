@@ -10,6 +10,8 @@ in If-Match). The comparison itself stays where the pages have it, in the servic
 required and hands it to them.
 """
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy
@@ -101,8 +103,9 @@ class VersionedUpdateMixin:
         """`data` of an update, with the version read (from If-Match when the body has
         none); 428 when there is none. Call it after the scoped lookup, so outsiders
         still get 404 first."""
-        body = data.get("version") if hasattr(data, "get") else None
-        if body not in (None, ""):
+        if not isinstance(data, Mapping):
+            return data  # not an object: the serializer refuses it with 400
+        if data.get("version") not in (None, ""):
             return data
         version = _if_match(self.request)
         if version is None:

@@ -66,6 +66,11 @@ def test_a_malformed_if_match_is_refused_with_400(cast):
     assert response.status_code == 400
 
 
+def test_a_body_that_is_not_an_object_is_refused_with_400(cast):
+    response = _api(cast.secretariat).patch(_url(cast), [1, 2], format="json", HTTP_IF_MATCH='"1"')
+    assert response.status_code == 400
+
+
 def test_if_match_star_does_not_count_as_a_version(cast):
     response = _api(cast.secretariat).patch(
         _url(cast), {"phone": "1"}, format="json", HTTP_IF_MATCH="*"
