@@ -137,6 +137,10 @@ if AXES_IP_FAILURE_LIMIT < AXES_FAILURE_LIMIT:
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_HANDLER = "phoihop.accounts.lockout.LockoutHandler"
+# Behind nginx every request comes from 127.0.0.1: say how many reverse proxies stand in
+# front (1 for the README's nginx) so the address locked is the client's, not the proxy's.
+PHOIHOP_TRUSTED_PROXIES = env_int("PHOIHOP_TRUSTED_PROXIES", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "phoihop.accounts.lockout.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

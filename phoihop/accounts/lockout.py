@@ -52,3 +52,17 @@ def _scaled(group, failures: int) -> int:
     if group != IP_ONLY:
         return failures
     return failures * settings.AXES_FAILURE_LIMIT // settings.AXES_IP_FAILURE_LIMIT
+
+
+def client_ip(request) -> str:
+    """The address a login comes from. Behind ``PHOIHOP_TRUSTED_PROXIES`` reverse proxies
+    (nginx in front of gunicorn: 1), REMOTE_ADDR is the proxy's for everyone, so the
+    address is the one the outermost trusted proxy appended to X-Forwarded-For (entries
+    further left are the client's own claims and are ignored)."""
+    proxies = settings.PHOIHOP_TRUSTED_PROXIES
+    if proxies:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [address.strip() for address in forwarded if address.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

@@ -173,3 +173,29 @@ def test_password_change_needs_login(client, db):
     response = client.get(reverse("accounts:password_change"))
     assert response.status_code == 302
     assert response.url.startswith(LOGIN)
+
+
+def test_behind_a_proxy_the_lock_falls_on_the_client_not_on_the_proxy(client, cast, settings):
+    settings.PHOIHOP_TRUSTED_PROXIES = 1
+    for username in ["thuongtruc", "bochqs", "hoiphunu", "lanhdao", "khong-co-ai"]:
+        client.post(
+            LOGIN,
+            {"username": username, "password": "sai-mat-khau"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="10.9.9.9",
+        )
+    other_client = client.post(
+        LOGIN,
+        {"username": "bochqs", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.8",
+    )
+    assert other_client.status_code == 302
+    client.post(reverse("accounts:logout"))
+    spoofed = client.post(
+        LOGIN,
+        {"username": "bochqs", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.8, 10.9.9.9",
+    )
+    assert spoofed.status_code == 429
