@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from /static/ (no CDN)
     "simple_history",
     "axes",
     "phoihop.core",
@@ -113,6 +114,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # "matkhau123", "anh1990": the common Vietnamese passwords Django's list lacks.
+    {"NAME": "phoihop.accounts.passwords.VietnameseCommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -123,10 +126,24 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Login throttling: lock a username+address after AXES_FAILURE_LIMIT failures.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+# Login throttling (django-axes, see phoihop/accounts/lockout.py for the two limits):
+# - an account from one address is locked after AXES_FAILURE_LIMIT wrong passwords (3:
+#   an owner who mistyped three times is better told to wait or ask than to keep guessing);
+# - an address is locked after AXES_IP_FAILURE_LIMIT wrong passwords over any accounts
+#   (5: a committee office shares one address, so a few colleagues' typos must not lock it,
+#   yet 5 guesses spread over 5 usernames already do; a larger NAT can raise it).
+# Both last AXES_COOLOFF_MINUTES; a successful login forgives only its own account's.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 3, minimum=1)
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 5, minimum=1)
+if AXES_IP_FAILURE_LIMIT < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured("AXES_IP_FAILURE_LIMIT không được nhỏ hơn AXES_FAILURE_LIMIT.")
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "phoihop.accounts.lockout.LockoutHandler"
+# Behind nginx every request comes from 127.0.0.1: say how many reverse proxies stand in
+# front (1 for the README's nginx) so the address locked is the client's, not the proxy's.
+PHOIHOP_TRUSTED_PROXIES = env_int("PHOIHOP_TRUSTED_PROXIES", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "phoihop.accounts.lockout.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -181,7 +198,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's, plus the If-Match header and 409/412/428 of versioned updates.
+    "DEFAULT_SCHEMA_CLASS": "phoihop.core.api.VersionedAutoSchema",
     "EXCEPTION_HANDLER": "phoihop.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
@@ -189,6 +207,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống Phối hợp: địa bàn, tổ chức, người dùng.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and Swagger UI are for signed-in users only, and Swagger UI's files come
+    # from drf-spectacular-sidecar under /static/, never from a CDN.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Several models have a "status" field with its own choices: name each enum.
     "ENUM_NAME_OVERRIDES": {
         "CoordinationModelStatusEnum": "phoihop.practices.models.ModelStatus",
@@ -229,4 +252,33 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+}
+
+# --- Content-Security-Policy (django-csp; Django 5.2 has no built-in CSP) -----------------
+# Scripts only from our own static files: no inline <script>, no on*= handlers (a test
+# greps every template). Styles: stylesheets only from us; *style attributes* are allowed
+# ('unsafe-inline' in style-src-attr only) because the charts are matplotlib SVG inlined in
+# pages, whose every shape carries style="fill: …", and progress bars and map legends set
+# their computed width/color the same way. A style attribute cannot run script.
+# Images: our files plus data: URIs (Leaflet's and Swagger UI's embedded icons).
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }

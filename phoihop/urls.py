@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 # Every error answers in the user's language with a way back (JSON under /api/).
 handler400 = "phoihop.core.views_errors.bad_request"
@@ -26,10 +26,14 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("api/", include("phoihop.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Split view: Swagger UI's start-up script is a separate file (?script), so the page
+    # needs no inline script under the Content-Security-Policy.
+    path(
+        "api/docs/",
+        login_required(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, not even with DEBUG on: every uploaded file goes out through
+# its record's view (programs:document, activities:attachment, situations:attachment…),
+# which checks who may read it first.

@@ -19,15 +19,9 @@ from phoihop.activities import selectors, services
 from phoihop.activities.forms import ActivityFilterForm
 from phoihop.activities.models import Activity, Figure, ParticipantRole, Participation
 from phoihop.core.access import get_scoped
+from phoihop.core.api import VersionedUpdateMixin, as_api_error
 from phoihop.localities.models import Locality
 from phoihop.programs.models import Indicator
-
-
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
-
 
 # --- Reading ------------------------------------------------------------------------------
 
@@ -118,7 +112,9 @@ class ActivityWriteSerializer(serializers.Serializer):
         min_value=1,
         required=False,
         write_only=True,
-        help_text=gettext_lazy("Phiên bản đã đọc (revision); bỏ trống để không kiểm tra."),
+        help_text=gettext_lazy(
+            "Phiên bản đã đọc (revision); bắt buộc khi sửa, trừ khi gửi tiêu đề If-Match."
+        ),
     )
     submit = serializers.BooleanField(required=False, default=False, write_only=True)
 
@@ -188,6 +184,7 @@ class RespondInputSerializer(serializers.Serializer):
 
 @extend_schema(responses=ActivitySerializer)
 class ActivityApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -239,14 +236,17 @@ class ActivityApi(
                 submit=serializer.validated_data["submit"],
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return self._respond_with(activity, status.HTTP_201_CREATED)
+
+    def current_version(self, activity) -> int:
+        return activity.revision
 
     def update(self, request, *args, **kwargs):
         activity = self.get_object()
-        data = request.data
+        data = self.update_data(request.data)
         if kwargs.get("partial"):
-            data = {**_current_input(activity), **request.data}
+            data = {**_current_input(activity), **data}
         serializer = ActivityWriteSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         lead = serializer.validated_data.get("lead", activity.lead_id)
@@ -260,7 +260,7 @@ class ActivityApi(
                 version=serializer.validated_data.get("version"),
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return self._respond_with(activity)
 
     def _lead_id(self, serializer) -> int | None:
@@ -272,7 +272,7 @@ class ActivityApi(
         try:
             activity = service(actor=self.request.user, **kwargs)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return self._respond_with(activity)
 
     @extend_schema(request=None, responses=ActivitySerializer)
@@ -317,7 +317,7 @@ class ActivityApi(
                 contribution=serializer.validated_data["contribution"],
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return self._respond_with(activity)
 
 

@@ -172,7 +172,8 @@ def activity_update(*, actor, activity: Activity, data: ActivityData, version: i
         raise PermissionDenied
     if version is not None and version != activity.revision:
         raise ValidationError(
-            _("Hoạt động đã được người khác sửa sau khi bạn mở. Hãy tải lại trang và nhập lại thay đổi.")
+            _("Hoạt động đã được người khác sửa sau khi bạn mở. Hãy tải lại trang và nhập lại thay đổi."),
+            code="stale",
         )
     _check_program_fit(activity.program, data)
     was_confirmed = activity.status == ActivityStatus.CONFIRMED

@@ -6,10 +6,10 @@ outsiders get 404 and read-only users 403 on writes. Writes go through the servi
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin, as_api_error
 from phoihop.organizations import services
 from phoihop.organizations.models import Membership, Organization, Person, Position
 from phoihop.organizations.selectors import (
@@ -21,20 +21,12 @@ from phoihop.organizations.selectors import (
 )
 
 
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
-
-
 class OrganizationSerializer(serializers.ModelSerializer):
     version = serializers.IntegerField(
         write_only=True,
         required=False,
         min_value=0,
-        help_text=gettext_lazy(
-            "Phiên bản đã đọc (id lịch sử mới nhất); bỏ trống để không kiểm tra."
-        ),
+        help_text=VERSION_HELP,
     )
 
     class Meta:
@@ -58,6 +50,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
 
 class OrganizationApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
@@ -82,7 +75,7 @@ class OrganizationApi(
                 **serializer.validated_data,
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
 
 class MembershipSerializer(serializers.ModelSerializer):
@@ -133,6 +126,7 @@ class PersonSerializer(serializers.ModelSerializer):
 
 
 class PersonApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -166,7 +160,7 @@ class PersonApi(
         try:
             person = services.person_create(actor=request.user, organization=organization, **data)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(self.get_serializer(person).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
@@ -183,7 +177,7 @@ class PersonApi(
                 actor=self.request.user, person=serializer.instance, **data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
 
 def register(router) -> None:

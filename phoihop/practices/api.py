@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from phoihop.activities.models import Activity
+from phoihop.core.api import VersionedUpdateMixin, as_api_error
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.practices import selectors, services
@@ -20,12 +21,6 @@ from phoihop.practices.models import CoordinationModel, ModelStatus, Replication
 from phoihop.practices.rules import can_propose_model
 from phoihop.programs.models import ContentArea
 from phoihop.programs.selectors import get_program_for_user
-
-
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
 
 
 class ReplicationSerializer(serializers.ModelSerializer):
@@ -109,6 +104,7 @@ _FIELDS = (
 
 
 class CoordinationModelApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -155,7 +151,7 @@ class CoordinationModelApi(
         try:
             model = services.coordination_model_create(actor=request.user, program=program, **data)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(self.get_serializer(model).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
@@ -171,7 +167,7 @@ class CoordinationModelApi(
                 **(current | data),
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
     @extend_schema(request=DecideSerializer, responses=CoordinationModelSerializer)
     @action(detail=True, methods=["post"], serializer_class=DecideSerializer)
@@ -184,7 +180,7 @@ class CoordinationModelApi(
                 actor=request.user, model=model, **given.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(
             CoordinationModelSerializer(model, context=self.get_serializer_context()).data
         )
@@ -199,7 +195,7 @@ class CoordinationModelApi(
                 actor=request.user, model=model, **given.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(ReplicationSerializer(replication).data, status=status.HTTP_201_CREATED)
 
 

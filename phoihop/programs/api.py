@@ -7,6 +7,7 @@ outsiders get 404 and read-only users 403 on writes. Writes go through the servi
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -18,6 +19,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin, as_api_error
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.programs import selectors, services
@@ -33,12 +35,6 @@ from phoihop.programs.models import (
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
-
-
 def _int_param(params, name: str) -> int | None:
     raw = params.get(name, "").strip()
     if not raw:
@@ -49,6 +45,11 @@ def _int_param(params, name: str) -> int | None:
         raise serializers.ValidationError(
             {name: [_("Giá trị “%(value)s” không phải là số nguyên.") % {"value": raw}]}
         ) from None
+
+
+def _download_url(url_name: str, obj, document) -> str | None:
+    """Where an attached document is downloaded: its record's view, which checks access."""
+    return reverse(url_name, args=[obj.pk]) if document else None
 
 
 def _param(name: str, description: str) -> OpenApiParameter:
@@ -81,8 +82,10 @@ class ProgramSerializer(serializers.ModelSerializer):
         write_only=True,
         required=False,
         min_value=0,
-        help_text="Phiên bản đã đọc (id lịch sử mới nhất); bỏ trống để không kiểm tra.",
+        help_text=VERSION_HELP,
     )
+    # The address of the permission-checked download, never the file's /media/ path.
+    signed_document = serializers.SerializerMethodField()
 
     class Meta:
         model = Program
@@ -105,11 +108,15 @@ class ProgramSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "committee", "signed_on", "signed_place", "signed_document"]
 
+    def get_signed_document(self, program) -> str | None:
+        return _download_url("programs:document", program, program.signed_document)
+
 
 @extend_schema_view(
     list=extend_schema(parameters=[_param("committee", "Chỉ chương trình của Ban Chỉ đạo này.")])
 )
 class ProgramApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
@@ -140,7 +147,7 @@ class ProgramApi(
                 actor=self.request.user, program=serializer.instance, **serializer.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -148,6 +155,7 @@ class ProgramApi(
 
 class AnnualPlanSerializer(serializers.ModelSerializer):
     title = serializers.CharField(max_length=250, required=False, allow_blank=True)
+    document = serializers.SerializerMethodField()
 
     class Meta:
         model = AnnualPlan
@@ -156,6 +164,9 @@ class AnnualPlanSerializer(serializers.ModelSerializer):
         # The program is checked by the scoped helper, and uniqueness by the service.
         extra_kwargs = {"program": {"queryset": Program.objects.all()}}
         validators = []
+
+    def get_document(self, plan) -> str | None:
+        return _download_url("programs:plan_document", plan, plan.document)
 
 
 @extend_schema_view(
@@ -197,7 +208,7 @@ class AnnualPlanApi(
                 actor=request.user, program=program, year=data["year"], title=data.get("title", "")
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)
 
 
@@ -280,6 +291,7 @@ TASK_FILTERS = [
 
 @extend_schema_view(list=extend_schema(parameters=TASK_FILTERS))
 class TaskApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -334,7 +346,7 @@ class TaskApi(
                 if targets is not None:
                     _replace_targets(request.user, task, targets)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         return Response(self.get_serializer(task).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
@@ -351,7 +363,7 @@ class TaskApi(
                 if targets is not None:
                     _replace_targets(self.request.user, task, targets)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
         serializer.instance = task
 
 
@@ -367,6 +379,8 @@ def _replace_targets(actor, task: Task, rows: list[dict]) -> None:
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(write_only=True, required=False, min_value=0)
+
     class Meta:
         model = Indicator
         fields = [
@@ -381,12 +395,14 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "description",
             "is_active",
             "order",
+            "version",
         ]
         read_only_fields = ["id"]
         extra_kwargs = {"code": {"validators": []}}  # uniqueness: the service, in Vietnamese
 
 
 class IndicatorApi(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -412,11 +428,10 @@ class IndicatorApi(
 
     def perform_create(self, serializer):
         try:
-            serializer.instance = services.indicator_create(
-                actor=self.request.user, **serializer.validated_data
-            )
+            data = {k: v for k, v in serializer.validated_data.items() if k != "version"}
+            serializer.instance = services.indicator_create(actor=self.request.user, **data)
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
     def perform_update(self, serializer):
         try:
@@ -424,7 +439,7 @@ class IndicatorApi(
                 actor=self.request.user, indicator=serializer.instance, **serializer.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+            raise as_api_error(error) from None
 
 
 def register(router) -> None:

@@ -539,9 +539,13 @@ def indicator_create(*, actor, **values) -> Indicator:
 
 
 @transaction.atomic
-def indicator_update(*, actor, indicator: Indicator, **changes) -> Indicator:
+def indicator_update(
+    *, actor, indicator: Indicator, version: int | None = None, **changes
+) -> Indicator:
     if not can_edit_indicators(actor):
         raise PermissionDenied
+    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    ensure_unchanged(indicator, version)
     changes = _clean_indicator(changes)
     code = changes.get("code", indicator.code)
     if Indicator.objects.filter(code=code).exclude(pk=indicator.pk).exists():

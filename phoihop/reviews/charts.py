@@ -7,6 +7,7 @@ so concurrent requests do not share a global figure.
 """
 
 import io
+import re
 
 import matplotlib
 
@@ -27,6 +28,9 @@ RC = {
     "svg.hashsalt": "phoihop",  # stable element ids: the same figures give the same bytes
 }
 LABEL_WIDTH = 34
+
+
+_STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
 
 
 def _short(label: str, width: int = LABEL_WIDTH) -> str:
@@ -135,9 +139,11 @@ def chart_monthly(months: list[tuple[str, int]], fmt: str = "svg") -> bytes:
 
 
 def inline_svg(data: bytes) -> str:
-    """The <svg> element of an SVG file, to place inside a page."""
+    """The <svg> element of an SVG file, to place inside a page, without matplotlib's
+    <style> element (the Content-Security-Policy refuses inline style elements; its one
+    rule, round line joins, is in phoihop.css as `.review-chart svg *`)."""
     text = data.decode("utf-8")
-    return text[text.index("<svg") :]
+    return _STYLE_ELEMENT.sub("", text[text.index("<svg") :])
 
 
 def review_svgs(review: Review) -> dict[str, str]:

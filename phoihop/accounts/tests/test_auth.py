@@ -38,20 +38,79 @@ def test_wrong_password_is_refused_with_a_vietnamese_message(client, cast):
     assert "mật khẩu" in response.content.decode().lower()
 
 
-def test_five_wrong_passwords_lock_out_even_the_right_one(client, cast):
+def _fail(client, username: str, ip: str = "127.0.0.1"):
+    return client.post(
+        LOGIN, {"username": username, "password": "sai-mat-khau"}, REMOTE_ADDR=ip
+    )
+
+
+def test_wrong_passwords_up_to_the_account_limit_lock_out_even_the_right_one(client, cast):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(LOGIN, {"username": "thuongtruc", "password": "sai-mat-khau"})
+        _fail(client, "thuongtruc")
     response = client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
     assert "Tạm khóa đăng nhập" in response.content.decode()
 
 
-def test_lockout_is_per_username(client, cast):
+def test_lockout_of_one_account_leaves_other_accounts_from_the_same_address(client, cast):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(LOGIN, {"username": "thuongtruc", "password": "sai-mat-khau"})
+        _fail(client, "thuongtruc")
     response = client.post(LOGIN, {"username": "bochqs", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_five_wrong_passwords_over_five_usernames_from_one_address_lock_that_address(
+    client, cast
+):
+    assert settings.AXES_IP_FAILURE_LIMIT == 5
+    for username in ["thuongtruc", "bochqs", "hoiphunu", "lanhdao", "khong-co-ai"]:
+        _fail(client, username, ip="10.0.0.7")
+    locked = client.post(
+        LOGIN, {"username": "bochqs", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7"
+    )
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    page = locked.content.decode()
+    assert "Tạm khóa đăng nhập" in page
+    assert "nhiều tài khoản khác nhau" in page
+    # Another address is not affected.
+    other = client.post(LOGIN, {"username": "bochqs", "password": PASSWORD}, REMOTE_ADDR="10.0.0.8")
+    assert other.status_code == 302
+
+
+def test_four_wrong_passwords_over_four_usernames_do_not_lock_the_address(client, cast):
+    for username in ["thuongtruc", "hoiphunu", "lanhdao", "khong-co-ai"]:
+        _fail(client, username, ip="10.0.0.7")
+    response = client.post(
+        LOGIN, {"username": "bochqs", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7"
+    )
+    assert response.status_code == 302
+
+
+def test_a_successful_login_does_not_wipe_the_addresss_failures_on_other_accounts(client, cast):
+    for username in ["thuongtruc", "hoiphunu", "lanhdao", "khong-co-ai"]:
+        _fail(client, username, ip="10.0.0.7")
+    signed_in = client.post(
+        LOGIN, {"username": "bochqs", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7"
+    )
+    assert signed_in.status_code == 302
+    client.post(reverse("accounts:logout"), REMOTE_ADDR="10.0.0.7")
+    _fail(client, "nguoi-khac", ip="10.0.0.7")
+    response = client.post(
+        LOGIN, {"username": "bochqs", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7"
+    )
+    assert response.status_code == 429
+
+
+def test_a_successful_login_forgives_the_accounts_own_failures(client, cast):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        _fail(client, "thuongtruc")
+    assert client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD}).status_code == 302
+    client.post(reverse("accounts:logout"))
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        _fail(client, "thuongtruc")
+    assert client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD}).status_code == 302
 
 
 def test_anonymous_is_sent_to_login(client, db):
@@ -114,3 +173,29 @@ def test_password_change_needs_login(client, db):
     response = client.get(reverse("accounts:password_change"))
     assert response.status_code == 302
     assert response.url.startswith(LOGIN)
+
+
+def test_behind_a_proxy_the_lock_falls_on_the_client_not_on_the_proxy(client, cast, settings):
+    settings.PHOIHOP_TRUSTED_PROXIES = 1
+    for username in ["thuongtruc", "bochqs", "hoiphunu", "lanhdao", "khong-co-ai"]:
+        client.post(
+            LOGIN,
+            {"username": username, "password": "sai-mat-khau"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="10.9.9.9",
+        )
+    other_client = client.post(
+        LOGIN,
+        {"username": "bochqs", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.8",
+    )
+    assert other_client.status_code == 302
+    client.post(reverse("accounts:logout"))
+    spoofed = client.post(
+        LOGIN,
+        {"username": "bochqs", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.8, 10.9.9.9",
+    )
+    assert spoofed.status_code == 429

@@ -157,5 +157,18 @@ def test_patch_changes_only_what_it_names_and_honours_the_version(cast, joint_ac
     assert body["revision"] == 2 and body["status"] == "submitted"  # a confirmed one goes back
     assert len(body["figures"]) == 2 and len(body["participations"]) == 3
     response = api.patch(url, {"title": "Bản cũ", "version": 1}, format="json")
-    assert response.status_code == 400
-    assert "người khác sửa" in str(response.json())
+    assert response.status_code == 409
+    assert "người khác sửa" in response.json()["detail"]
+
+
+def test_an_activity_update_needs_the_revision_read(cast, joint_activity):
+    api = _api(cast.secretariat)
+    url = f"{URL}{joint_activity.pk}/"
+    response = api.patch(url, {"title": "Không nói phiên bản"}, format="json")
+    assert response.status_code == 428
+    etag = api.get(url)["ETag"]
+    assert etag == f'"{joint_activity.revision}"'
+    response = api.patch(url, {"title": "Theo ETag"}, format="json", HTTP_IF_MATCH=etag)
+    assert response.status_code == 200 and response.json()["revision"] == joint_activity.revision + 1
+    stale = api.patch(url, {"title": "ETag cũ"}, format="json", HTTP_IF_MATCH=etag)
+    assert stale.status_code == 412

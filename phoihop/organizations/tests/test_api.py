@@ -24,7 +24,9 @@ def test_organizations_list_is_scoped_and_searchable(cast):
 
 def test_secretariat_updates_an_organization(cast):
     response = _api(cast.secretariat).patch(
-        f"/api/organizations/{cast.military.pk}/", {"phone": "0226"}, format="json"
+        f"/api/organizations/{cast.military.pk}/",
+        {"phone": "0226", "version": record_version(cast.military)},
+        format="json",
     )
     assert response.status_code == 200
     assert response.json()["phone"] == "0226"
@@ -41,14 +43,14 @@ def test_api_update_honours_the_version_check(cast):
     response = api.patch(
         f"/api/organizations/{cast.military.pk}/", {"phone": "2", "version": version}, format="json"
     )
-    assert response.status_code == 400
-    assert "Bản ghi đã được người khác sửa" in str(response.json())
+    assert response.status_code == 409
+    assert "Bản ghi đã được người khác sửa" in response.json()["detail"]
 
 
 def test_api_update_validates_in_vietnamese(cast):
     response = _api(cast.secretariat).patch(
         f"/api/organizations/{cast.military.pk}/",
-        {"valid_from": "2020-01-01", "valid_to": "2019-01-01"},
+        {"valid_from": "2020-01-01", "valid_to": "2019-01-01", "version": record_version(cast.military)},
         format="json",
     )
     assert response.status_code == 400
@@ -111,7 +113,8 @@ def test_focal_point_creates_and_updates_people_of_its_organization(cast):
     assert response.status_code == 201
     person = Person.objects.get(pk=response.json()["id"])
     assert person.full_name == "Lê Văn Tám"
-    response = api.patch(f"/api/people/{person.pk}/", {"phone": "0909"}, format="json")
+    etag = api.get(f"/api/people/{person.pk}/")["ETag"]
+    response = api.patch(f"/api/people/{person.pk}/", {"phone": "0909"}, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 200
     person.refresh_from_db()
     assert person.phone == "0909"

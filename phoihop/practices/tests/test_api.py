@@ -84,7 +84,7 @@ def test_update_and_version_check(cast, practice):
     response = api.patch(
         f"{URL}{practice.model.pk}/", {"ended_on": "2020-10-30", "version": version}, format="json"
     )
-    assert response.status_code == 400 and "Bản ghi đã được người khác sửa" in str(response.json())
+    assert response.status_code == 409 and "Bản ghi đã được người khác sửa" in response.json()["detail"]
 
 
 def test_secretariat_decides_and_members_add_replications(cast, practice):

@@ -4,6 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from phoihop.activities.services import activity_confirm
+from phoihop.core.history import record_version
 from phoihop.programs.models import AnnualPlan, Task
 from phoihop.programs.tests.factories import report
 
@@ -115,6 +116,7 @@ def test_viewer_and_focal_point_get_403_on_task_writes(cast, program):
 
 def test_secretariat_updates_a_task_and_its_targets(cast, program):
     body = {"title": "Tuyên truyền (sửa)", "targets": [{"indicator": cast.attendance.pk, "value": "300"}]}
+    body["version"] = record_version(cast.task)
     response = _api(cast.secretariat).patch(f"/api/tasks/{cast.task.pk}/", body, format="json")
     assert response.status_code == 200, response.json()
     cast.task.refresh_from_db()
@@ -137,9 +139,10 @@ def test_plans_are_created_in_the_program_period(cast, program):
 def test_programs_are_updated_by_the_secretariat_only(cast, program):
     url = f"/api/programs/{program.pk}/"
     assert _api(cast.viewer).patch(url, {"name": "X"}, format="json").status_code == 403
-    response = _api(cast.secretariat).patch(url, {"period_end": "2019-12-31"}, format="json")
+    version = record_version(program)
+    response = _api(cast.secretariat).patch(url, {"period_end": "2019-12-31", "version": version}, format="json")
     assert response.status_code == 400 and "nằm ngoài thời gian mới" in str(response.json())
-    response = _api(cast.secretariat).patch(url, {"description": "Giai đoạn đầu"}, format="json")
+    response = _api(cast.secretariat).patch(url, {"description": "Giai đoạn đầu", "version": version}, format="json")
     assert response.status_code == 200 and response.json()["description"] == "Giai đoạn đầu"
     assert len(response.json()["content_areas"]) == 7
 
@@ -154,4 +157,6 @@ def test_indicators_are_read_by_all_and_written_by_administrators(cast):
     assert response.status_code == 400 and "Mã chỉ tiêu đã tồn tại" in response.json()["code"][0]
     pk = rows[0]["id"]
     assert _api(cast.viewer).patch(f"/api/indicators/{pk}/", {"name": "X"}, format="json").status_code == 403
-    assert _api(cast.admin).patch(f"/api/indicators/{pk}/", {"name": "Buổi"}, format="json").status_code == 200
+    url = f"/api/indicators/{pk}/"
+    etag = _api(cast.admin).get(url)["ETag"]
+    assert _api(cast.admin).patch(url, {"name": "Buổi"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
