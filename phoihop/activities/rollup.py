@@ -52,6 +52,7 @@ from phoihop.activities.models import (
 from phoihop.activities.tallies import (
     Counted,
     Tallies,
+    TaskDays,
     day_counts,
     from_records,
     task_counts,
@@ -334,23 +335,39 @@ def monthly_counts(counted: Counted) -> dict[dt.date, int]:
     return dict(counts)
 
 
-def task_tallies(task_ids: list[int]) -> tuple[dict[int, int], dict[tuple[int, int], Decimal]]:
+def task_tallies(
+    task_ids: list[int], *, until: dt.date
+) -> tuple[dict[int, int], dict[tuple[int, int], Decimal]]:
     """(task id → confirmed activities linked to it, (task id, indicator id) → their sum),
-    over every month."""
+    over the activities that started on or before `until`: the whole months up to it
+    from the rollup, the days of `until`'s month up to it from the records."""
     if not task_ids:
         return {}, {}
     refresh(Task.objects.filter(pk__in=task_ids).values("plan__program_id"))
-    counts = dict(
-        MonthTask.objects.filter(task_id__in=task_ids)
-        .order_by()
-        .values_list("task_id")
-        .annotate(n=Sum("activities"))
+    whole = {"task_id__in": task_ids}
+    if month_end(until) == until:
+        whole["month__month__lte"] = month_of(until)
+    else:
+        whole["month__month__lt"] = month_of(until)
+    counts = Counter(
+        dict(
+            MonthTask.objects.filter(**whole)
+            .order_by()
+            .values_list("task_id")
+            .annotate(n=Sum("activities"))
+        )
     )
-    sums = {
-        (task, indicator): total or Decimal(0)
-        for task, indicator, total in MonthTaskFigure.objects.filter(task_id__in=task_ids)
+    sums: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for task, indicator, total in (
+        MonthTaskFigure.objects.filter(**whole)
         .order_by()
         .values_list("task_id", "indicator_id")
         .annotate(total=Sum("total"))
-    }
-    return counts, sums
+    ):
+        sums[(task, indicator)] += total or Decimal(0)
+    if month_end(until) != until:
+        part = TaskDays(task_ids, month_of(until), until)
+        counts.update(task_counts(part))
+        for key, total in task_sums(part).items():
+            sums[key] += total
+    return dict(counts), dict(sums)
