@@ -89,7 +89,10 @@ def _save_case(case: Case, actor, fields: list[str]) -> None:
     case.save(update_fields=[*fields, "revision", "search_text"])
 
 
-def _event(case: Case, kind: str, actor, *, on: dt.date, text: str = "", old: str = "", new: str = "") -> CaseEvent:
+def _event(
+    case: Case, kind: str, actor, *, on: dt.date, text: str = "", old: str = "", new: str = "",
+    due: dt.date | None = None,
+) -> CaseEvent:
     event = CaseEvent(
         case=case,
         kind=kind,
@@ -99,6 +102,7 @@ def _event(case: Case, kind: str, actor, *, on: dt.date, text: str = "", old: st
         text=text,
         from_status=old,
         to_status=new,
+        due_date=due,
     )
     event.full_clean()
     event.save()
@@ -354,7 +358,9 @@ def case_assign(
         "supporters": ", ".join(_org_name(o) for o in supporters) or "–",
         "due": short_date(due_date),
     }
-    _event(case, Kind.ASSIGNED, actor, on=assigned_on, text=text, old=old, new=case.status)
+    _event(
+        case, Kind.ASSIGNED, actor, on=assigned_on, text=text, old=old, new=case.status, due=due_date
+    )
     transaction.on_commit(lambda: notifications.notify_case_assigned(case))
     return case
 
@@ -451,7 +457,10 @@ def case_reopen(
     case.closed_on, case.outcome = None, ""
     case.due_date = reopened_on + dt.timedelta(days=case.topic.handling_days)
     _save_case(case, actor, ["status", "reopen_count", "closed_on", "outcome", "due_date"])
-    _event(case, Kind.REOPENED, actor, on=reopened_on, text=reason, old=old, new=case.status)
+    _event(
+        case, Kind.REOPENED, actor, on=reopened_on, text=reason, old=old, new=case.status,
+        due=case.due_date,
+    )
     transaction.on_commit(lambda: notifications.notify_case_reopened(case, reason))
     return case
 
