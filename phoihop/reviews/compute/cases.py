@@ -17,7 +17,18 @@ import operator
 from functools import reduce
 
 from django.db.models import Case as Conditional
-from django.db.models import CharField, Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from phoihop.reviews.data import HotspotRow, TopicResult
