@@ -35,12 +35,16 @@ from phoihop.reviews.rules import can_see_sensitive
 __all__ = ["as_of_day", "period_label", "review_compute"]
 
 
-def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Review:
-    """The review of `scope` as `user` may see it (404 when the program is not theirs)."""
+def review_compute(
+    *, user, scope: Scope, include_sensitive: bool = True, as_of: dt.date | None = None
+) -> Review:
+    """The review of `scope` as `user` may see it (404 when the program is not theirs),
+    as the records stood on `as_of`: by default the period's end (`as_of_day`); the
+    dashboard passes today for its "now" figures."""
     from phoihop.reviews.assessment import draft_statements
 
     program = get_program_for_user(user, scope.program_id)
-    as_of = as_of_day(scope, today=timezone.localdate())
+    as_of = as_of or as_of_day(scope, today=timezone.localdate())
     redacted = not (include_sensitive and can_see_sensitive(user, program.committee))
     activities = act.counted(user, scope)
     organizations = act.program_members(program, scope)

@@ -232,3 +232,37 @@ def test_the_backfill_gives_old_assignments_and_reopenings_the_due_dates_they_se
         dt.date(2020, 4, 1),
         dt.date(2020, 8, 15) + dt.timedelta(days=case.topic.handling_days),
     ]
+
+
+def test_the_dashboard_shows_the_same_period_as_of_today(cast, program, first_half):
+    from phoihop.reviews.dashboard import dashboard_for_user
+
+    _second_half(cast, first_half)
+    with on(dt.date(2020, 11, 2)):
+        review = review_compute(user=cast.secretariat, scope=h1(program))
+        board = dashboard_for_user(
+            cast.secretariat, program=program, start=dt.date(2020, 1, 1), end=H1_END
+        )
+    assert board.review.topics == review.topics  # one resolved, one open: but not the same
+    resolved, reopened = first_half.resolved_later.pk, first_half.reopened_later.pk
+    assert _states([resolved, reopened], H1_END) == {
+        resolved: (CaseStatus.ASSIGNED, None),
+        reopened: (CaseStatus.RESOLVED, dt.date(2020, 5, 20)),
+    }
+    assert _states([resolved, reopened], dt.date(2020, 11, 2)) == {
+        resolved: (CaseStatus.RESOLVED, dt.date(2020, 9, 18)),
+        reopened: (CaseStatus.IN_PROGRESS, None),  # reopened with its lead
+    }
+    assert board.review.as_of == dt.date(2020, 11, 2) and review.as_of == H1_END
+    assert [t.status for t in board.review.tasks] == [
+        TaskStatus.DONE, TaskStatus.DONE, TaskStatus.DONE
+    ]
+    assert [h.designated for h in board.review.hotspots] == [False]
+
+
+def _states(pks, day):
+    from phoihop.reviews.compute.cases import as_of_state
+    from phoihop.situations.models import Case
+
+    rows = as_of_state(Case.objects.filter(pk__in=pks), as_of=day)
+    return {pk: (status, closed) for pk, status, closed in rows.values_list("pk", "status_then", "closed_then")}
