@@ -339,35 +339,38 @@ def task_tallies(
     task_ids: list[int], *, until: dt.date
 ) -> tuple[dict[int, int], dict[tuple[int, int], Decimal]]:
     """(task id → confirmed activities linked to it, (task id, indicator id) → their sum),
-    over the activities that started on or before `until`: the whole months up to it
-    from the rollup, the days of `until`'s month up to it from the records."""
+    over the activities that started on or before `until`: whole months from the rollup;
+    when `until` ends before its month does and that month has linked activities, the
+    month's days up to `until` from the records (two more queries)."""
     if not task_ids:
         return {}, {}
     refresh(Task.objects.filter(pk__in=task_ids).values("plan__program_id"))
-    whole = {"task_id__in": task_ids}
-    if month_end(until) == until:
-        whole["month__month__lte"] = month_of(until)
-    else:
-        whole["month__month__lt"] = month_of(until)
-    counts = Counter(
-        dict(
-            MonthTask.objects.filter(**whole)
-            .order_by()
-            .values_list("task_id")
-            .annotate(n=Sum("activities"))
-        )
-    )
+    last = month_of(until)
+    partial = month_end(until) != until
+    counts: Counter = Counter()
+    partial_seen = False
+    for task, month, n in (
+        MonthTask.objects.filter(task_id__in=task_ids, month__month__lte=last)
+        .order_by()
+        .values_list("task_id", "month__month")
+        .annotate(n=Sum("activities"))
+    ):
+        if partial and month == last:
+            partial_seen = True
+        else:
+            counts[task] += n
+    whole = {"month__month__lt" if partial else "month__month__lte": last}
     sums: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
     for task, indicator, total in (
-        MonthTaskFigure.objects.filter(**whole)
+        MonthTaskFigure.objects.filter(task_id__in=task_ids, **whole)
         .order_by()
         .values_list("task_id", "indicator_id")
         .annotate(total=Sum("total"))
     ):
         sums[(task, indicator)] += total or Decimal(0)
-    if month_end(until) != until:
-        part = TaskDays(task_ids, month_of(until), until)
-        counts.update(task_counts(part))
-        for key, total in task_sums(part).items():
+    if partial_seen:
+        days = TaskDays(task_ids, last, until)
+        counts.update(task_counts(days))
+        for key, total in task_sums(days).items():
             sums[key] += total
     return dict(counts), dict(sums)
