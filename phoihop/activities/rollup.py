@@ -52,6 +52,7 @@ from phoihop.activities.models import (
 from phoihop.activities.tallies import (
     Counted,
     Tallies,
+    TaskDays,
     day_counts,
     from_records,
     task_counts,
@@ -334,23 +335,42 @@ def monthly_counts(counted: Counted) -> dict[dt.date, int]:
     return dict(counts)
 
 
-def task_tallies(task_ids: list[int]) -> tuple[dict[int, int], dict[tuple[int, int], Decimal]]:
+def task_tallies(
+    task_ids: list[int], *, until: dt.date
+) -> tuple[dict[int, int], dict[tuple[int, int], Decimal]]:
     """(task id → confirmed activities linked to it, (task id, indicator id) → their sum),
-    over every month."""
+    over the activities that started on or before `until`: whole months from the rollup;
+    when `until` ends before its month does and that month has linked activities, the
+    month's days up to `until` from the records (two more queries)."""
     if not task_ids:
         return {}, {}
     refresh(Task.objects.filter(pk__in=task_ids).values("plan__program_id"))
-    counts = dict(
-        MonthTask.objects.filter(task_id__in=task_ids)
+    last = month_of(until)
+    partial = month_end(until) != until
+    counts: Counter = Counter()
+    partial_seen = False
+    for task, month, n in (
+        MonthTask.objects.filter(task_id__in=task_ids, month__month__lte=last)
         .order_by()
-        .values_list("task_id")
+        .values_list("task_id", "month__month")
         .annotate(n=Sum("activities"))
-    )
-    sums = {
-        (task, indicator): total or Decimal(0)
-        for task, indicator, total in MonthTaskFigure.objects.filter(task_id__in=task_ids)
+    ):
+        if partial and month == last:
+            partial_seen = True
+        else:
+            counts[task] += n
+    whole = {"month__month__lt" if partial else "month__month__lte": last}
+    sums: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for task, indicator, total in (
+        MonthTaskFigure.objects.filter(task_id__in=task_ids, **whole)
         .order_by()
         .values_list("task_id", "indicator_id")
         .annotate(total=Sum("total"))
-    }
-    return counts, sums
+    ):
+        sums[(task, indicator)] += total or Decimal(0)
+    if partial_seen:
+        days = TaskDays(task_ids, last, until)
+        counts.update(task_counts(days))
+        for key, total in task_sums(days).items():
+            sums[key] += total
+    return dict(counts), dict(sums)

@@ -63,6 +63,30 @@ class Counted:
         return rows if self.within is None else rows.filter(activity_id__in=self.within)
 
 
+@dataclass(frozen=True)
+class TaskDays:
+    """The confirmed activities linked to `task_ids` that started in [start, end], with
+    the same two filters as Counted, so task_counts / task_sums read either."""
+
+    task_ids: list[int]
+    start: date
+    end: date
+
+    def _lookups(self, prefix: str = "") -> dict:
+        return {
+            f"{prefix}task_id__in": self.task_ids,
+            f"{prefix}status": ActivityStatus.CONFIRMED,
+            f"{prefix}start_date__gte": self.start,
+            f"{prefix}start_date__lte": self.end,
+        }
+
+    def activities(self) -> QuerySet[Activity]:
+        return Activity.objects.filter(**self._lookups())
+
+    def rows(self, model) -> QuerySet:
+        return model.objects.filter(**self._lookups("activity__"))
+
+
 @dataclass
 class Tallies:
     """Counted activities, grouped. Every key is a tuple or an id; values add up."""
@@ -137,7 +161,7 @@ def from_records(counted: Counted, organizations: list[int] | None = None) -> Ta
     )
 
 
-def task_counts(counted: Counted) -> dict[int, int]:
+def task_counts(counted: "Counted | TaskDays") -> dict[int, int]:
     """task id → counted activities linked to it."""
     rows = (
         counted.activities()
@@ -149,7 +173,7 @@ def task_counts(counted: Counted) -> dict[int, int]:
     return dict(rows)
 
 
-def task_sums(counted: Counted) -> dict[tuple[int, int], Decimal]:
+def task_sums(counted: "Counted | TaskDays") -> dict[tuple[int, int], Decimal]:
     """(task id, indicator id) → sum of the values of the counted activities linked to it."""
     rows = (
         counted.rows(Figure)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -276,7 +277,9 @@ class TaskSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(TaskProgressSerializer)
     def get_progress(self, task):
-        progress = self.context.get("progress", {}).get(task.pk) or selectors.task_progress(task)
+        progress = self.context.get("progress", {}).get(task.pk) or selectors.task_progress(
+            task, as_of=timezone.localdate()
+        )
         return TaskProgressSerializer(progress).data
 
 
@@ -326,7 +329,7 @@ class TaskApi(
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         tasks = list(queryset if page is None else page)
-        self._progress = selectors.progress_for_tasks(tasks)  # one batch for the page
+        self._progress = selectors.progress_for_tasks(tasks, as_of=timezone.localdate())  # one batch for the page
         data = self.get_serializer(tasks, many=True).data
         return Response(data) if page is None else self.get_paginated_response(data)
 

@@ -1,8 +1,10 @@
 """Reads of programs, plans, tasks and indicators, always scoped to a user.
 
 Task progress is computed from the CONFIRMED activities linked to a task, never typed
-in: `task_progress(task)` for one task, `plan_progress(plan)` for all tasks of a plan
-in a fixed number of queries.
+in: `task_progress(task, as_of=day)` for one task, `plan_progress(plan, as_of=day)` for
+all tasks of a plan in a fixed number of queries. Progress is always "as of" a day: only
+activities that started on or before it count, and the status is judged on it, so a
+review of a past period sees each task as it stood at the period's end; pages pass today.
 """
 
 import datetime as dt
@@ -289,18 +291,20 @@ class TaskProgress:
         return TaskStatus.BADGES[self.status]
 
 
-def _status(task: Task, confirmed: int, targets: list[TargetProgress], today: dt.date) -> str:
-    """Done: at least one confirmed activity and every target reached. Otherwise overdue
-    after the due date, else not started (nothing confirmed) or in progress."""
+def _status(task: Task, confirmed: int, targets: list[TargetProgress], as_of: dt.date) -> str:
+    """Judged on `as_of`, from the activities that started by then. Done: at least one
+    confirmed activity and every target reached. Otherwise overdue once the due date has
+    passed (`as_of` after it: never for a task due after `as_of`), else not started
+    (nothing confirmed) or in progress."""
     if confirmed and all(t.reached for t in targets):
         return TaskStatus.DONE
-    if today > task.due_date:
+    if as_of > task.due_date:
         return TaskStatus.OVERDUE
     return TaskStatus.IN_PROGRESS if confirmed else TaskStatus.NOT_STARTED
 
 
-def progress_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskProgress]:
-    """Progress of every task in `tasks`, in a few queries whatever their number."""
+def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, TaskProgress]:
+    """Progress of every task in `tasks` on `as_of`, in a few queries whatever their number."""
     from phoihop.activities import rollup
     from phoihop.activities.models import ActivityStatus, Figure
 
@@ -308,8 +312,12 @@ def progress_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskProgress]:
     ids = [task.pk for task in tasks]
     if not ids:
         return {}
-    counts, sums = rollup.task_tallies(ids)  # confirmed activities, from the month rollup
-    figures = Figure.objects.filter(activity__status=ActivityStatus.CONFIRMED, activity__task_id__in=ids)
+    counts, sums = rollup.task_tallies(ids, until=as_of)  # confirmed, from the month rollup
+    figures = Figure.objects.filter(
+        activity__status=ActivityStatus.CONFIRMED,
+        activity__task_id__in=ids,
+        activity__start_date__lte=as_of,
+    )
     targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
     latest = _latest_values(figures, targets)
     by_task: dict[int, list[TargetProgress]] = defaultdict(list)
@@ -323,11 +331,10 @@ def progress_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskProgress]:
         else:
             achieved = sums.get(key) or Decimal(0)
         by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
-    today = timezone.localdate()
     result = {}
     for task in tasks:
         count, rows = counts.get(task.pk, 0), by_task.get(task.pk, [])
-        result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, today))
+        result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, as_of))
     return result
 
 
@@ -347,10 +354,12 @@ def _latest_values(figures, targets: list[TaskTarget]) -> dict[tuple[int, int], 
     return latest
 
 
-def task_progress(task: Task) -> TaskProgress:
-    return progress_for_tasks([task])[task.pk]
+def task_progress(task: Task, *, as_of: dt.date) -> TaskProgress:
+    return progress_for_tasks([task], as_of=as_of)[task.pk]
 
 
-def plan_progress(plan: AnnualPlan, tasks: list[Task] | None = None) -> dict[int, TaskProgress]:
-    """task id → progress for all tasks of `plan` (pass `tasks` when already loaded)."""
-    return progress_for_tasks(plan.tasks.all() if tasks is None else tasks)
+def plan_progress(
+    plan: AnnualPlan, tasks: list[Task] | None = None, *, as_of: dt.date
+) -> dict[int, TaskProgress]:
+    """task id → progress on `as_of` for all tasks of `plan` (pass `tasks` when loaded)."""
+    return progress_for_tasks(plan.tasks.all() if tasks is None else tasks, as_of=as_of)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
@@ -232,7 +233,7 @@ def plan_create(request, pk: int):
 def plan_detail(request, pk: int):
     plan = selectors.get_plan_for_user(request.user, pk)
     tasks = selectors.plan_tasks(plan)
-    progress = selectors.plan_progress(plan, tasks)
+    progress = selectors.plan_progress(plan, tasks, as_of=timezone.localdate())
     groups = [
         (area, [progress[task.pk] for task in area_tasks])
         for area, area_tasks in groupby(tasks, key=lambda task: task.content_area)
@@ -356,7 +357,7 @@ def task_detail(request, pk: int):
         "task": task,
         "plan": task.plan,
         "program": task.plan.program,
-        "progress": selectors.task_progress(task),
+        "progress": selectors.task_progress(task, as_of=timezone.localdate()),
         "partners": list(task.partners.order_by("name")),
         "localities": list(task.localities.select_related("parent").order_by("name")),
         "activities": [(a, _activity_url(a.pk)) for a in activities],

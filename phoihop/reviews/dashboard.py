@@ -1,7 +1,8 @@
 """The figures dashboard: the committee's review for a period, plus the monthly trend.
 
-It is `review_compute` for the user (so the same permissions and redaction apply), the
-activities per month (from the month rollup), and the charts.
+It is `review_compute` for the user (so the same permissions and redaction apply) as of
+today: its statuses (tasks, cases, hotspots, models, reports) are "now", through the same
+functions a review of a past period takes on its end day; the activities per month (from the month rollup), and the charts.
 
 All of that is kept in Django's cache (the default per-process LocMemCache unless
 settings.CACHES says otherwise), so figures stay live and repeated views are fast. The key
@@ -110,7 +111,8 @@ def dashboard_for_user(
     key = cache_key(user, scope)
     board = cache.get(key)
     if board is None:
-        board = Dashboard(review_compute(user=user, scope=scope), activities_by_month(user, scope), key)
+        now = review_compute(user=user, scope=scope, as_of=timezone.localdate())
+        board = Dashboard(now, activities_by_month(user, scope), key)
         cache.set(key, board, CACHE_SECONDS)
     return board
 

@@ -102,7 +102,7 @@ class TaskResult:
     title: str
     lead: str
     due_date: dt.date
-    status: str  # as phoihop.programs.selectors.task_progress computes it
+    status: str  # on the review's as_of day (phoihop.programs.selectors.progress_for_tasks)
     completion: float | None  # mean of target ratios, capped at 1
 
 
@@ -212,6 +212,14 @@ class Review:
     statements: list[Statement]
     reports_completeness: float | None = None
     reports_timeliness: float | None = None
+    # The day the figures stand on: the period's end (today while it runs). None in
+    # reviews frozen before it was recorded.
+    as_of: dt.date | None = None
+
+    @property
+    def counting_rule(self) -> str:
+        """How the period's figures are counted, for the page and the documents."""
+        return counting_rule(self.as_of)
 
     # --- Every derived figure, in one place --------------------------------------------
 
@@ -325,6 +333,24 @@ def figure_text(review: Review, ref: str) -> str:
     if fmt.startswith("d"):
         return vnformat.number(value, int(fmt[1:]))
     return vnformat.number(value)
+
+
+def counting_rule(as_of: dt.date | None) -> str:
+    from django.utils.translation import gettext as _
+
+    from phoihop.lib.vnformat import short_date
+
+    rule = _(
+        "Hoạt động kéo dài qua hai kỳ được tính vào kỳ có ngày bắt đầu; chỉ tính hoạt động "
+        "đã được xác nhận."
+    )
+    if as_of is None:
+        return rule
+    return _(
+        "Số liệu theo tình hình đến hết ngày %(day)s: tiến độ nhiệm vụ, trạng thái vụ việc, "
+        "địa bàn trọng điểm, mô hình được công nhận và báo cáo đã nộp tính đến ngày đó. "
+        "%(rule)s"
+    ) % {"day": short_date(as_of), "rule": rule}
 
 
 def _encode(value):

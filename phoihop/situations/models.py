@@ -304,7 +304,10 @@ class CaseEvent(models.Model):
         related_name="+",
     )
     from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)  # the status it moved the case to
+    # The due date this event set (assigning, reopening): with `to_status` and
+    # `happened_on` the timeline tells the case's status and due date on any past day.
+    due_date = models.DateField(_("hạn xử lý được đặt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("diễn biến vụ việc")

@@ -102,6 +102,7 @@ def _event(
     new: str = "",
     related_case: Case | None = None,
     related_report: SituationReport | None = None,
+    due: dt.date | None = None,
 ) -> CaseEvent:
     """One timeline line. A text that mentions another record says `{case}` / `{report}`
     and passes the record: the reader's page decides whether to name it."""
@@ -116,6 +117,7 @@ def _event(
         to_status=new,
         related_case=related_case,
         related_report=related_report,
+        due_date=due,
     )
     event.full_clean()
     event.save()
@@ -371,7 +373,9 @@ def case_assign(
         "supporters": ", ".join(_org_name(o) for o in supporters) or "–",
         "due": short_date(due_date),
     }
-    _event(case, Kind.ASSIGNED, actor, on=assigned_on, text=text, old=old, new=case.status)
+    _event(
+        case, Kind.ASSIGNED, actor, on=assigned_on, text=text, old=old, new=case.status, due=due_date
+    )
     transaction.on_commit(lambda: notifications.notify_case_assigned(case))
     return case
 
@@ -468,7 +472,10 @@ def case_reopen(
     case.closed_on, case.outcome = None, ""
     case.due_date = reopened_on + dt.timedelta(days=case.topic.handling_days)
     _save_case(case, actor, ["status", "reopen_count", "closed_on", "outcome", "due_date"])
-    _event(case, Kind.REOPENED, actor, on=reopened_on, text=reason, old=old, new=case.status)
+    _event(
+        case, Kind.REOPENED, actor, on=reopened_on, text=reason, old=old, new=case.status,
+        due=case.due_date,
+    )
     transaction.on_commit(lambda: notifications.notify_case_reopened(case, reason))
     return case
 

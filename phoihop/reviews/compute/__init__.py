@@ -1,11 +1,22 @@
 """Compute a review from the records: `review_compute(user=..., scope=...) -> Review`.
 
+A review of [start, end] is the records as they stood at `end`, whenever it is computed
+(`as_of`: the end, or today while the period is still running, since the records cannot
+know later days): activities count in the period that contains their START date, and
+count once confirmed (by the time of computing); tasks' progress counts only activities
+started by `as_of` and their status is judged on it; cases' status and due dates are read
+from their dated timelines on `as_of`; hotspots are those designated and not lifted on
+`as_of`; models by their recognition decided by `as_of`; reports due and submitted by it.
+Every compute function takes `as_of` as a keyword: none reads the clock.
+
 Every figure starts from what `user` may see (each model's visible_to), counts
 confirmed activities only, and is aggregated in the database; the number of queries
 does not grow with the number of activities or cases. When `user` has no access to
 sensitive cases (or `include_sensitive=False`), the review is redacted: sensitive cases
 and topics are left out, and so are the statements built on them.
 """
+
+import datetime as dt
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,19 +32,24 @@ from phoihop.reviews.compute import plans
 from phoihop.reviews.data import Coordination, Kind, Review, Scope, Units
 from phoihop.reviews.rules import can_see_sensitive
 
-__all__ = ["period_label", "review_compute"]
+__all__ = ["as_of_day", "period_label", "review_compute"]
 
 
-def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Review:
-    """The review of `scope` as `user` may see it (404 when the program is not theirs)."""
+def review_compute(
+    *, user, scope: Scope, include_sensitive: bool = True, as_of: dt.date | None = None
+) -> Review:
+    """The review of `scope` as `user` may see it (404 when the program is not theirs),
+    as the records stood on `as_of`: by default the period's end (`as_of_day`); the
+    dashboard passes today for its "now" figures."""
     from phoihop.reviews.assessment import draft_statements
 
     program = get_program_for_user(user, scope.program_id)
+    as_of = as_of or as_of_day(scope, today=timezone.localdate())
     redacted = not (include_sensitive and can_see_sensitive(user, program.committee))
     activities = act.counted(user, scope)
     organizations = act.program_members(program, scope)
     tallies = rollup.tallies(activities, [org.pk for org in organizations])
-    cases = sit.visible_cases(user, program, scope, redacted=redacted)
+    cases = sit.visible_cases(user, program, scope, redacted=redacted, as_of=as_of)
     unit_for = (
         unit_maps.successor_map if scope.units == Units.UNITS_2025 else unit_maps.identity_map
     )
@@ -47,12 +63,13 @@ def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Rev
         computed_at=timezone.now(),
         redacted=redacted,
         localities=_localities(tallies, cases, scope),
-        topics=sit.topic_results(cases, scope.end, redacted=redacted),
-        hotspots=sit.hotspot_rows(user, program, cases, scope, unit_for),
+        topics=sit.topic_results(cases, as_of=as_of, redacted=redacted),
+        hotspots=sit.hotspot_rows(user, program, cases, scope, unit_for, as_of=as_of),
         statements=[],
-        **_activity_parts(user, program, scope, activities, tallies, organizations),
+        as_of=as_of,
+        **_activity_parts(user, program, scope, activities, tallies, organizations, as_of=as_of),
     )
-    reports = plans.report_tallies(user, scope)
+    reports = plans.report_tallies(user, scope, as_of=as_of)
     review.reports_completeness, review.reports_timeliness = plans.apply_report_tallies(
         review.members, reports
     )
@@ -60,12 +77,17 @@ def review_compute(*, user, scope: Scope, include_sensitive: bool = True) -> Rev
     return review
 
 
+def as_of_day(scope: Scope, *, today) -> dt.date:
+    """The day a review of `scope` stands on: its end, or `today` while it runs."""
+    return min(scope.end, today)
+
+
 def _activity_parts(
-    user, program, scope: Scope, activities: act.Counted, tallies, organizations
+    user, program, scope: Scope, activities: act.Counted, tallies, organizations, *, as_of
 ) -> dict:
     indicators = Indicator.objects.in_bulk()
     tasks = list(plans.plan_tasks(user, scope))
-    progress = progress_for_tasks(tasks)
+    progress = progress_for_tasks(tasks, as_of=as_of)
     totals = act.indicator_totals(
         act.figure_sums(tallies),
         indicators,
@@ -79,7 +101,7 @@ def _activity_parts(
         member_names=[org.short_name or org.name for org in organizations],
         matrix=act.coordination_matrix(tallies, organizations),
         area_counts=[(area.name, area.activities) for area in areas],
-        models_by_status=plans.models_by_status(user, scope),
+        models_by_status=plans.models_by_status(user, scope, as_of=as_of),
     )
     return {
         "totals": totals,
@@ -93,7 +115,7 @@ def _activity_parts(
 def _localities(tallies, cases, scope: Scope) -> list:
     """Activities and cases per locality, as recorded or regrouped by 2025 units."""
     held = tallies.places
-    case_counts = sit.locality_case_counts(cases, scope.end)
+    case_counts = sit.locality_case_counts(cases)
     sums = {
         pk: [held.get(pk, 0), *case_counts.get(pk, (0, 0))] for pk in set(held) | set(case_counts)
     }

@@ -23,7 +23,10 @@ from phoihop.reviews.data import AreaResult, IndicatorTotal, MemberResult
 
 
 def counted(user, scope) -> Counted:
-    """Confirmed activities of the scope that `user` may see (started within the period)."""
+    """Confirmed activities of the scope that `user` may see. An activity counts in the
+    period that contains its START date (one spanning 28/06–03/07 is in the first half),
+    and counts once it is confirmed, whenever that was: the period's figures grow only
+    by late confirmations, never by activities dated after the end."""
     within = None
     if not _sees_every_counted(user, scope.program_id):
         within = Activity.objects.visible_to(user).values("pk")

@@ -2,21 +2,39 @@
 
 Cases come from Case.objects.visible_to(user); a redacted review also leaves out every
 sensitive case and every sensitive topic, so no figure of theirs reaches the review.
-A case counts in the period it was opened; its outcome is the one reached by the end
-of the period (a case resolved after the end is still open in that review).
+
+As of a day (`as_of`, the review's end): a case counts in the period it was opened; its
+status, the day it ended and its due date are those its dated timeline (CaseEvent:
+received, assigned, status changes, reopened) shows on `as_of`, so a case resolved in
+September is open in a June review, and one resolved in May and reopened in September is
+resolved in it. Overdue: open on `as_of` and its due date then had passed. A case without
+a timeline (written around the services) falls back to its own fields: open on `as_of`
+when it ended after it.
 """
 
 import datetime as dt
 import operator
 from functools import reduce
 
-from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Case as Conditional
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from phoihop.reviews.data import HotspotRow, TopicResult
 from phoihop.reviews.rules import can_see_sensitive
 from phoihop.situations.hotspots import CaseRow, score_cases
-from phoihop.situations.models import Case, CaseStatus, Hotspot, Topic
+from phoihop.situations.models import OPEN_STATUSES, Case, CaseEvent, CaseStatus, Hotspot, Topic
 
 HOTSPOT_ROWS = 10
 ENDINGS = {
@@ -26,10 +44,11 @@ ENDINGS = {
 }
 
 
-def visible_cases(user, program, scope, *, redacted: bool) -> QuerySet[Case]:
-    """Cases opened in the period that `user` may see. Those who may see sensitive cases
-    (administrators, the host's secretariat) see every case of the committee, so their
-    reviews skip the visibility subquery."""
+def visible_cases(user, program, scope, *, redacted: bool, as_of: dt.date) -> QuerySet[Case]:
+    """Cases opened in the period that `user` may see, with their state on `as_of`
+    (`as_of_state`). Those who may see sensitive cases (administrators, the host's
+    secretariat) see every case of the committee, so their reviews skip the visibility
+    subquery."""
     source = (
         Case.objects
         if can_see_sensitive(user, program.committee)
@@ -45,25 +64,53 @@ def visible_cases(user, program, scope, *, redacted: bool) -> QuerySet[Case]:
             Q(lead_id=scope.member_id) | Q(supporters__id=scope.member_id)
         )
         cases = cases.filter(pk__in=involved.values("pk"))
-    return cases
+    return as_of_state(cases, as_of=as_of)
 
 
-def _ended(status: str, end: dt.date) -> Q:
-    return Q(status=status) & (Q(closed_on__isnull=True) | Q(closed_on__lte=end))
+def as_of_state(cases: QuerySet[Case], *, as_of: dt.date) -> QuerySet[Case]:
+    """`cases` annotated with `status_then`, `closed_then` (the day it ended, None when
+    open on `as_of`) and `due_then`: what the timeline shows on `as_of`."""
+    until = CaseEvent.objects.filter(case_id=OuterRef("pk"), happened_on__lte=as_of)
+    newest = ("-happened_on", "-recorded_at", "-pk")
+    moved = until.exclude(to_status="").order_by(*newest)
+    recorded = Conditional(
+        When(closed_on__gt=as_of, then=Value(CaseStatus.IN_PROGRESS.value)),
+        default=F("status"),
+        output_field=CharField(),
+    )
+    ended_on = Subquery(moved.values("happened_on")[:1], output_field=DateField())
+    cases = cases.annotate(
+        status_then=Coalesce(Subquery(moved.values("to_status")[:1]), recorded),
+        due_then=Coalesce(
+            Subquery(until.exclude(due_date=None).order_by(*newest).values("due_date")[:1]),
+            F("due_date"),
+        ),
+    )
+    return cases.annotate(
+        closed_then=Conditional(
+            When(status_then__in=OPEN_STATUSES, then=Value(None)),
+            default=Coalesce(ended_on, F("closed_on")),
+            output_field=DateField(),
+        )
+    )
 
 
-def topic_results(cases: QuerySet[Case], end: dt.date, *, redacted: bool) -> list[TopicResult]:
-    """One row per active topic (and any topic with cases); sensitive ones dropped when redacted."""
-    as_of = min(end, timezone.localdate())
-    ended = reduce(operator.or_, [_ended(status, end) for status in ENDINGS.values()])
+def _ended(status: str) -> Q:
+    return Q(status_then=status)
+
+
+def topic_results(cases: QuerySet[Case], *, as_of: dt.date, redacted: bool) -> list[TopicResult]:
+    """One row per active topic (and any topic with cases); sensitive ones dropped when
+    redacted. `cases` carry their state on `as_of` (visible_cases)."""
+    ended = reduce(operator.or_, [_ended(status) for status in ENDINGS.values()])
     counts = {
         row["topic_id"]: row
         for row in cases.order_by()
         .values("topic_id")
         .annotate(
             received=Count("pk"),
-            overdue=Count("pk", filter=~ended & Q(due_date__lt=as_of)),
-            **{name: Count("pk", filter=_ended(status, end)) for name, status in ENDINGS.items()},
+            overdue=Count("pk", filter=~ended & Q(due_then__lt=as_of)),
+            **{name: Count("pk", filter=_ended(status)) for name, status in ENDINGS.items()},
         )
     }
     topics = Topic.objects.filter(Q(is_active=True) | Q(pk__in=list(counts)))
@@ -88,31 +135,39 @@ def _topic_row(topic: Topic, row: dict | None) -> TopicResult:
     )
 
 
-def locality_case_counts(cases: QuerySet[Case], end: dt.date) -> dict[int, tuple[int, int]]:
-    """locality id → (cases, resolved by the end of the period)."""
+def locality_case_counts(cases: QuerySet[Case]) -> dict[int, tuple[int, int]]:
+    """locality id → (cases, resolved on the day their state is taken: visible_cases)."""
     rows = (
         cases.order_by()
         .values("locality_id")
-        .annotate(n=Count("pk"), resolved=Count("pk", filter=_ended(CaseStatus.RESOLVED, end)))
+        .annotate(n=Count("pk"), resolved=Count("pk", filter=_ended(CaseStatus.RESOLVED)))
     )
     return {row["locality_id"]: (row["n"], row["resolved"]) for row in rows}
 
 
-def hotspot_rows(user, program, cases: QuerySet[Case], scope, unit_for) -> list[HotspotRow]:
-    """The highest scores of the period (hotspots.score_cases on the review's own cases),
-    marked when the secretariat had designated the unit as a hotspot during the period.
+def hotspot_rows(
+    user, program, cases: QuerySet[Case], scope, unit_for, *, as_of: dt.date
+) -> list[HotspotRow]:
+    """The highest scores of the period (hotspots.score_cases on the review's own cases,
+    with their state on `as_of`), marked when the unit was a designated hotspot on `as_of`.
 
     `unit_for(ids) -> {id: unit id}` regroups units (identity, or 2025 successors).
     """
     rows = list(
         cases.order_by().values_list(
-            "pk", "locality_id", "severity", "status", "opened_on", "closed_on", "recurrence_of_id"
+            "pk",
+            "locality_id",
+            "severity",
+            "status_then",
+            "opened_on",
+            "closed_then",
+            "recurrence_of_id",
         )
     )
     # A recurrence counts when the user may see the case it repeats.
     earlier = {row[-1] for row in rows if row[-1]}
     seen = set(Case.objects.visible_to(user).filter(pk__in=earlier).values_list("pk", flat=True))
-    designated_ids = _designated(user, program, scope)
+    designated_ids = _designated(user, program, as_of=as_of)
     units = unit_for({row[1] for row in rows} | set(designated_ids))
     scored = score_cases(
         [
@@ -120,7 +175,7 @@ def hotspot_rows(user, program, cases: QuerySet[Case], scope, unit_for) -> list[
             for pk, loc, sev, st, op, cl, rec in rows
         ],
         scope.start,
-        scope.end,
+        as_of,
     )[:HOTSPOT_ROWS]
     designated = {units[pk] for pk in designated_ids}
     names = _names([entry.unit_id for entry in scored])
@@ -132,11 +187,12 @@ def hotspot_rows(user, program, cases: QuerySet[Case], scope, unit_for) -> list[
     ]
 
 
-def _designated(user, program, scope) -> list[int]:
+def _designated(user, program, *, as_of: dt.date) -> list[int]:
+    """Units that were designated hotspots on `as_of`: designated by then, not yet lifted."""
     hotspots = Hotspot.objects.visible_to(user).filter(
-        committee_id=program.committee_id, designated_on__lte=scope.end
+        committee_id=program.committee_id, designated_on__lte=as_of
     )
-    hotspots = hotspots.filter(Q(lifted_on__isnull=True) | Q(lifted_on__gt=scope.start))
+    hotspots = hotspots.filter(Q(lifted_on__isnull=True) | Q(lifted_on__gt=as_of))
     return list(hotspots.values_list("locality_id", flat=True))
 
 

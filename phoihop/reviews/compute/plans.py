@@ -1,9 +1,16 @@
-"""Plan figures of a review: tasks and their completion, targets, expected reports, models."""
+"""Plan figures of a review: tasks and their completion, targets, expected reports, models.
 
+Each is taken as of a day (`as_of`, the review's end): tasks' progress and status on it
+(programs.selectors.progress_for_tasks), the reports due and submitted by it, each
+model's recognition as decided by it.
+"""
+
+import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, F, Q
-from django.utils import timezone
+from django.db.models import Case as Conditional
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from phoihop.practices.models import CoordinationModel, ModelStatus
 from phoihop.programs.models import Task
@@ -54,19 +61,23 @@ def target_sums(progress) -> dict[int, tuple[Decimal, Decimal]]:
     return sums
 
 
-def report_tallies(user, scope) -> dict[int, tuple[int, int, int]]:
-    """organization id → (reports due, on time, late) for periods ending in the review period."""
-    today = timezone.localdate()
+def report_tallies(user, scope, *, as_of: dt.date) -> dict[int, tuple[int, int, int]]:
+    """organization id → (reports due, on time, late) on `as_of`, for the periods ending in
+    the review period. Submitted by `as_of`: submitted (or accepted) on or before it. Due:
+    submitted by then, or its due date had passed; a report due later and not yet in is
+    not counted. (A report returned and submitted again counts on its last submission.)"""
     reports = PeriodReport.objects.visible_to(user).filter(
         program_id=scope.program_id, period_end__gte=scope.start, period_end__lte=scope.end
     )
-    submitted = Q(status__in=SUBMITTED)
+    submitted = Q(status__in=SUBMITTED) & (
+        Q(submitted_at__isnull=True) | Q(submitted_at__date__lte=as_of)
+    )
     on_time = submitted & (Q(submitted_at__isnull=True) | Q(submitted_at__date__lte=F("due_date")))
     rows = (
         reports.order_by()
         .values("organization_id")
         .annotate(
-            due=Count("pk", filter=submitted | Q(due_date__lt=today)),
+            due=Count("pk", filter=submitted | Q(due_date__lt=as_of)),
             on_time=Count("pk", filter=on_time),
             late=Count("pk", filter=submitted & Q(submitted_at__date__gt=F("due_date"))),
         )
@@ -86,18 +97,34 @@ def apply_report_tallies(members: list[MemberResult], tallies) -> tuple[float | 
     return (on_time + sum(m.reports_late for m in members)) / due, on_time / due
 
 
-def models_by_status(user, scope) -> dict[str, int]:
-    """Coordination models running during the period, by recognition status."""
+def models_by_status(user, scope, *, as_of: dt.date) -> dict[str, int]:
+    """Coordination models running during the period, by their recognition on `as_of`:
+    the status of the model's last version (simple-history) decided by then, or never
+    decided. A model without versions keeps its status unless decided after `as_of`
+    (then it was still proposed)."""
     models = CoordinationModel.objects.visible_to(user).filter(
         program_id=scope.program_id, started_on__lte=scope.end
     )
     models = models.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=scope.start))
     if scope.member_id:
         models = models.filter(members__id=scope.member_id)
+    versions = CoordinationModel.history.model.objects.filter(id=OuterRef("pk")).filter(
+        Q(decided_on__isnull=True) | Q(decided_on__lte=as_of)
+    )
+    recorded = Conditional(
+        When(decided_on__gt=as_of, then=Value(ModelStatus.PROPOSED.value)),
+        default=F("status"),
+        output_field=CharField(),
+    )
+    status_then = Coalesce(
+        Subquery(versions.order_by("-history_date", "-history_id").values("status")[:1]),
+        recorded,
+    )
     counts = dict(
         models.order_by()
-        .values("status")
+        .annotate(status_then=status_then)
+        .values("status_then")
         .annotate(n=Count("pk", distinct=True))
-        .values_list("status", "n")
+        .values_list("status_then", "n")
     )
     return {status: counts.get(status, 0) for status in ModelStatus.values}
