@@ -8,6 +8,7 @@
 import datetime as dt
 import io
 import random
+import zipfile
 
 from openpyxl import Workbook, load_workbook
 
@@ -75,6 +76,28 @@ def _workbook(program: Program) -> bytes:
         ])
     out = io.BytesIO()
     book.save(out)
+    return out.getvalue()
+
+
+def workbook_bomb(unpacked_mb: int = 320) -> bytes:
+    """A valid-looking .xlsx of about 320 KB whose one shared string unpacks to
+    `unpacked_mb` MB: the file that once took the server to 3.6 GB."""
+    book = Workbook()
+    book.active.append(["Tên hoạt động"])
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
+        for part in source.infolist():
+            if part.filename != "xl/sharedStrings.xml":
+                bomb.writestr(part, source.read(part))
+        with bomb.open("xl/sharedStrings.xml", "w", force_zip64=True) as handle:
+            handle.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+                         b'uniqueCount="1"><si><t>')
+            chunk = b"A" * (1024 * 1024)
+            for _n in range(unpacked_mb):
+                handle.write(chunk)
+            handle.write(b"</t></si></sst>")
     return out.getvalue()
 
 
