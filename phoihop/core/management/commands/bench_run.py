@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = "Run benchmark suites in the current (freshly migrated) database; used by ./dev bench."
 
     def add_arguments(self, parser):
-        parser.add_argument("suites", nargs="*", default=SUITES, choices=SUITES)
+        # default=None: argparse checks a list default against `choices` and refuses it
+        parser.add_argument("suites", nargs="*", default=None, choices=SUITES, help="default: all")
         parser.add_argument("--json", dest="json_path", help="append the figures to this JSON file")
         parser.add_argument("--seed", type=int, default=2020, help="seed of the synthetic data (reviews)")
         parser.add_argument(
@@ -22,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, suites, json_path, seed, national, **options):
         report = Report(engine=connection.vendor, options={"seed": seed, "national": national})
-        for name in suites:
+        for name in suites or SUITES:
             self.stdout.write(f"[{connection.vendor}] {name}")
             importlib.import_module(f"phoihop.benchmarks.{name}").run(report)
         if json_path:
