@@ -85,3 +85,16 @@ def test_a_file_that_is_not_a_zip_is_left_to_the_parser_to_refuse(cast, program)
     assert workbook_limit_problems(io.BytesIO(b"MZ not a workbook"), ROOMY) == []
     result = activities_import(actor=cast.secretariat, program=program, upload=io.BytesIO(b"MZ not a workbook"))
     assert "không phải bảng tính Excel" in result.errors[0].message
+
+
+def test_a_workbook_with_its_text_in_shared_strings_imports_the_same(cast, program):
+    """Excel and LibreOffice keep text in sharedStrings.xml, openpyxl inline: both import."""
+    from phoihop.benchmarks.workbooks import as_excel_saves_it
+
+    content = as_excel_saves_it(workbook_bytes(program, [good_row(n) for n in range(4)]).getvalue())
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert b'"inlineStr"><is>' not in archive.read("xl/worksheets/sheet1.xml")
+        assert archive.read("xl/sharedStrings.xml").count(b"<si>") > 20  # headers, titles, places
+    result = activities_import(actor=cast.secretariat, program=program, upload=io.BytesIO(content))
+    assert result.ok and result.created == 4
+    assert Activity.objects.filter(title="Tuyên truyền pháp luật đất đai số 3").exists()
