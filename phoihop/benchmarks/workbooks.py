@@ -134,6 +134,11 @@ def _with_shared_strings(write_strings, base: bytes | None = None, replaced: dic
 
 
 INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t[^>]*>(.*?)</t></is></c>', re.S)
+CHAR_REF = re.compile(rb"&#([0-9]{3,7});")  # openpyxl writes "ê" as "&#234;", Excel as UTF-8
+
+
+def _utf8(text: bytes) -> bytes:
+    return CHAR_REF.sub(lambda m: chr(int(m.group(1))).encode(), text)
 
 
 def as_excel_saves_it(content: bytes) -> bytes:
@@ -142,7 +147,7 @@ def as_excel_saves_it(content: bytes) -> bytes:
     table: dict[bytes, int] = {}
 
     def shared(match) -> bytes:
-        index = table.setdefault(match.group(3), len(table))
+        index = table.setdefault(_utf8(match.group(3)), len(table))
         return b"<c " + match.group(1) + b't="s"' + match.group(2) + b"><v>%d</v></c>" % index
 
     sheets = {}
