@@ -179,11 +179,18 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 # Largest attachment (evidence of an activity) accepted, in megabytes.
 PHOIHOP_MAX_UPLOAD_MB = env_int("PHOIHOP_MAX_UPLOAD_MB", 10, minimum=1)
-# Largest request body, files included (the workbook import takes up to 40 MB), and
+# Largest request body, files included (uploads such as attachments; workbook imports are capped lower, below), and
 # largest form without its files (a pasted text); over either: a Vietnamese 413.
 PHOIHOP_MAX_REQUEST_MB = env_int("PHOIHOP_MAX_REQUEST_MB", 50, minimum=PHOIHOP_MAX_UPLOAD_MB)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MB, named here
 CSRF_FAILURE_VIEW = "phoihop.core.views_errors.csrf_failure"
+# Activity workbooks (.xlsx) to import: checked in the zip before any parsing, so one
+# small file cannot unpack to gigabytes (phoihop/workbooks/limits.py). With these
+# defaults an import peaks under 300 MB of memory (`./dev bench workbooks` measures it).
+PHOIHOP_IMPORT_MAX_UPLOAD_MB = env_int("PHOIHOP_IMPORT_MAX_UPLOAD_MB", 10, minimum=1)
+PHOIHOP_IMPORT_MAX_UNPACKED_MB = env_int("PHOIHOP_IMPORT_MAX_UNPACKED_MB", 60, minimum=1)
+PHOIHOP_IMPORT_MAX_SHARED_STRINGS_MB = env_int("PHOIHOP_IMPORT_MAX_SHARED_STRINGS_MB", 20, minimum=1)
+PHOIHOP_IMPORT_MAX_CELLS = env_int("PHOIHOP_IMPORT_MAX_CELLS", 2_000_000, minimum=1000)
 
 # --- E-mail: console in development and demo, SMTP in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

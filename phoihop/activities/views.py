@@ -23,6 +23,7 @@ from phoihop.activities.forms import (
 from phoihop.activities.models import Activity, ParticipantRole
 from phoihop.activities.rules import can_edit_activity
 from phoihop.core.access import get_scoped
+from phoihop.core.downloads import private_download
 from phoihop.core.forms import add_service_errors
 from phoihop.organizations.selectors import get_organization_for_user
 
@@ -243,6 +244,7 @@ def attachment_add(request, pk: int):
 
 
 @login_required
+@private_download
 def attachment_download(request, pk: int):
     """Attachments are served only here, after the same check as the activity page."""
     attachment = selectors.get_attachment_for_user(request.user, pk)

@@ -25,11 +25,32 @@ class Figure:
 
 
 @dataclass
+class MemoryFigure:
+    """Peak resident memory of one process doing one thing, against a limit and a baseline."""
+
+    name: str
+    peak_mb: float
+    limit_mb: float
+    baseline_name: str = ""
+    baseline_peak_mb: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.peak_mb / self.baseline_peak_mb if self.baseline_peak_mb else None
+
+    @property
+    def within_limit(self) -> bool:
+        return self.peak_mb < self.limit_mb
+
+
+@dataclass
 class Report:
     engine: str
     figures: list[Figure] = field(default_factory=list)
     options: dict = field(default_factory=dict)  # e.g. {"seed": 2020, "national": False}
     tables: dict = field(default_factory=dict)  # suite name → a table of its own (e.g. per-field F1)
+    memory: list[MemoryFigure] = field(default_factory=list)
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
@@ -41,12 +62,24 @@ class Report:
             flush=True,
         )
 
+    def add_memory(self, figure: MemoryFigure) -> None:
+        self.memory.append(figure)
+        ratio = f"{figure.ratio:.2f}×" if figure.ratio is not None else "–"
+        baseline = f"{figure.baseline_peak_mb:.0f} MB" if figure.baseline_peak_mb is not None else "–"
+        verdict = "OK" if figure.within_limit else "OVER LIMIT"
+        print(
+            f"  {figure.name:<48} peak {figure.peak_mb:7.0f} MB   limit {figure.limit_mb:.0f} MB {verdict}   "
+            f"baseline {figure.baseline_name or '–'}: {baseline}   ratio {ratio}  {figure.note}",
+            flush=True,
+        )
+
     def as_dict(self) -> dict:
         return {
             "engine": self.engine,
             "options": self.options,
             "tables": self.tables,
             "figures": [asdict(f) | {"ratio": f.ratio} for f in self.figures],
+            "memory": [asdict(m) | {"ratio": m.ratio, "within_limit": m.within_limit} for m in self.memory],
         }
 
 

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phoihop.core.downloads import private_download
 from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
 from phoihop.core.history import can_read_history, record_version
 from phoihop.programs import selectors, services
@@ -205,6 +206,7 @@ def _download(document) -> FileResponse:
 
 
 @login_required
+@private_download
 def program_document(request, pk: int):
     program = selectors.get_program_for_user(request.user, pk)
     return _download(program.signed_document)

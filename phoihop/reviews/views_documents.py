@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
+from phoihop.core.downloads import private_download
 from phoihop.lib.text import fold
 from phoihop.reviews import selectors
 from phoihop.reviews.render.docx import render_docx
@@ -37,16 +38,19 @@ def _download(request, pk: int, extension: str, render) -> HttpResponse:
 
 
 @login_required
+@private_download
 def review_docx(request, pk: int):
     return _download(request, pk, "docx", render_docx)
 
 
 @login_required
+@private_download
 def review_xlsx(request, pk: int):
     return _download(request, pk, "xlsx", render_xlsx)
 
 
 @login_required
+@private_download
 def review_pdf(request, pk: int):
     try:
         return _download(request, pk, "pdf", render_pdf)

@@ -4,19 +4,20 @@ Every record comes through a scoped selector: outsiders (and uninvolved members,
 sensitive case) get 404, read-only users 403 on writes.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.core.downloads import filter_refused, private_download
 from phoihop.core.forms import add_service_errors
+from phoihop.lib.spreadsheet import csv_writer
 from phoihop.lib.uploads import CONTENT_TYPES, INLINE_KINDS
 from phoihop.lib.vnformat import short_date
 from phoihop.situations import rules, selectors, services
@@ -65,14 +66,18 @@ def case_list(request):
 
 
 @login_required
+@private_download
 def case_export(request):
-    """The filtered list as CSV (UTF-8 with BOM, so Excel reads the diacritics)."""
+    """The filtered list as CSV (UTF-8 with BOM, so Excel reads the diacritics); filters
+    that do not validate export nothing."""
     form = CaseFilterForm(request.GET or None, user=request.user)
+    if form.is_bound and not form.is_valid():
+        return filter_refused(request, form, reverse("situations:case_list"))
     cases = selectors.cases_for_user(request.user, form.filters())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="vu-viec.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("Số"), _("Tên vụ việc"), _("Lĩnh vực"), _("Địa bàn"), _("Ngày tiếp nhận"),
                      _("Chủ trì"), _("Hạn xử lý"), _("Trạng thái"), _("Quá hạn")])
     today = timezone.localdate()
@@ -188,6 +193,7 @@ def case_link_recurrence(request, pk: int):
 
 
 @login_required
+@private_download
 def attachment_download(request, pk: int):
     """Files are served only here, after the same check as their case or report."""
     attachment = selectors.get_attachment_for_user(request.user, pk)

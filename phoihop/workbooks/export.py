@@ -2,7 +2,8 @@
 can be corrected and imported again), plus status and the participants' roles.
 
 Starts from activities_for_user(): a user exports exactly what the list shows them.
-Queries do not grow with the number of rows.
+Queries do not grow with the number of rows. Text that a spreadsheet would run as a
+formula is stored as text (phoihop/lib/spreadsheet.py).
 """
 
 import io
@@ -14,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from phoihop.activities.selectors import activities_for_user
+from phoihop.lib.spreadsheet import safe_xlsx_row
 from phoihop.localities.models import Locality
 from phoihop.workbooks.columns import (
     DATE_FORMAT,
@@ -58,9 +60,9 @@ def _activities_workbook(user, filters) -> bytes:
     for index, width in enumerate(widths):
         sheet.column_dimensions[column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.append([_header_cell(sheet, h) for h in headers])
+    sheet.append(safe_xlsx_row(sheet, [_header_cell(sheet, h) for h in headers]))
     for activity in activities:
-        sheet.append(_row(sheet, activity, indicators, labels))
+        sheet.append(safe_xlsx_row(sheet, _row(sheet, activity, indicators, labels)))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -1,7 +1,6 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-MAX_UPLOAD_MB = 40
 
 
 class ImportForm(forms.Form):
@@ -20,8 +19,9 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+        limit = settings.PHOIHOP_IMPORT_MAX_UPLOAD_MB
+        if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(
-                _("Tệp quá lớn (tối đa %(mb)s MB). Hãy chia thành nhiều tệp."), params={"mb": MAX_UPLOAD_MB}
+                _("Tệp quá lớn (tối đa %(mb)s MB). Hãy chia thành nhiều tệp."), params={"mb": limit}
             )
         return upload

@@ -38,6 +38,7 @@ from phoihop.workbooks.columns import (
     header_key,
     indicator_header,
 )
+from phoihop.workbooks.limits import workbook_limit_problems
 from phoihop.workbooks.lookups import LocalityLookup, MemberLookup, ProgramLookup
 
 
@@ -186,8 +187,15 @@ class RowReader:
         return figures
 
 
+def _too_big(problems: list[str]) -> ImportResult:
+    intro = _("Tệp bị từ chối trước khi đọc, vì quá lớn để xử lý an toàn:")
+    advice = _("Hãy chia dữ liệu thành nhiều tệp nhỏ hơn, hoặc lưu lại từ mẫu của chương trình rồi nhập lại.")
+    return _file_error(" ".join([intro, *problems, advice]))
+
+
 def _open(upload):
-    """The workbook in `upload`; CellProblem with a Vietnamese message when unreadable."""
+    """The workbook in `upload`, read-only (rows are streamed, not held); CellProblem
+    with a Vietnamese message when unreadable."""
     try:
         return load_workbook(upload, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 — any unreadable file gets the same answer
@@ -241,7 +249,11 @@ def _service_errors(row_errors: list[RowError], parsed, layout: Layout) -> list[
 
 
 def activities_import(*, actor, program, upload, submit: bool = False) -> ImportResult:
-    """Read `upload` (a file object) and create its activities, all or none."""
+    """Read `upload` (a seekable file object) and create its activities, all or none.
+    A workbook over the size limits (workbooks/limits.py) is refused before parsing."""
+    problems = workbook_limit_problems(upload)
+    if problems:
+        return _too_big(problems)
     try:
         workbook = _open(upload)
     except CellProblem as problem:

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from phoihop.lib.spreadsheet import safe_workbook
 from phoihop.programs.models import Task
 from phoihop.workbooks.columns import (
     DATE_FORMAT,
@@ -41,6 +42,7 @@ def _activity_template(program) -> bytes:
     help_sheet = workbook.create_sheet(str(SHEET_HELP))
     member_range = _write_help(help_sheet, program, members, labels, indicators)
     _write_data_sheet(data, program, indicators, member_range)
+    safe_workbook(workbook)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

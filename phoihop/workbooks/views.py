@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.activities.forms import ActivityFilterForm
+from phoihop.core.downloads import filter_refused, private_download
 from phoihop.lib.vnformat import number
 from phoihop.programs.selectors import get_program_for_user
 from phoihop.workbooks.export import activities_workbook
@@ -27,6 +29,7 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 
 @login_required
+@private_download
 def template_download(request, program_pk: int):
     program = get_program_for_user(request.user, program_pk)
     return _xlsx(activity_template(program), f"mau-hoat-dong-chuong-trinh-{program.pk}.xlsx")
@@ -59,8 +62,11 @@ def activities_upload(request, program_pk: int):
 
 
 @login_required
+@private_download
 def activities_export(request):
+    """The list's filters, or none; filters that do not validate export nothing."""
     form = ActivityFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_bound else {}
-    content = activities_workbook(request.user, filters)
+    if form.is_bound and not form.is_valid():
+        return filter_refused(request, form, reverse("activities:list"))
+    content = activities_workbook(request.user, form.filters())
     return _xlsx(content, f"hoat-dong-{timezone.localdate():%Y-%m-%d}.xlsx")

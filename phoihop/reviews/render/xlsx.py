@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from phoihop.lib import vnformat
+from phoihop.lib.spreadsheet import safe_workbook
 from phoihop.reviews.data import Review
 from phoihop.reviews.render.tables import (
     DATE,
@@ -74,6 +75,7 @@ def _render_xlsx(review: Review, report=None) -> bytes:
     _statements_sheet(book.create_sheet(_("Nhận định")[:31]), review)
     book.properties.title = text.title
     book.properties.creator = review.host_name
+    safe_workbook(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
