@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from phoihop.activities.models import Activity
+from phoihop.core.api_params import query_int
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.practices import selectors, services
@@ -123,9 +124,9 @@ class CoordinationModelApi(
     def get_queryset(self):
         params = self.request.query_params
         filters = {
-            name: int(params[name])
+            name: value
             for name in ("content_area", "member", "program")
-            if params.get(name, "").isdigit()
+            if (value := query_int(params, name)) is not None
         }
         return selectors.models_for_list(
             self.request.user, status=params.get("status", ""), **filters

@@ -18,6 +18,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from phoihop.core.api_params import query_int
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.programs import selectors, services
@@ -37,18 +38,6 @@ def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
     if hasattr(error, "error_dict"):
         return serializers.ValidationError(error.message_dict)
     return serializers.ValidationError({"non_field_errors": error.messages})
-
-
-def _int_param(params, name: str) -> int | None:
-    raw = params.get(name, "").strip()
-    if not raw:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise serializers.ValidationError(
-            {name: [_("Giá trị “%(value)s” không phải là số nguyên.") % {"value": raw}]}
-        ) from None
 
 
 def _param(name: str, description: str) -> OpenApiParameter:
@@ -125,7 +114,7 @@ class ProgramApi(
         programs = selectors.programs_for_user(self.request.user).prefetch_related(
             "members__organization", "content_areas"
         )
-        committee = _int_param(self.request.query_params, "committee")
+        committee = query_int(self.request.query_params, "committee")
         if committee is not None:
             programs = programs.filter(committee_id=committee)
         return programs.order_by("-period_start", "name")
@@ -177,7 +166,7 @@ class AnnualPlanApi(
     def get_queryset(self):
         plans = selectors.plans_for_user(self.request.user)
         params = self.request.query_params
-        program, year = _int_param(params, "program"), _int_param(params, "year")
+        program, year = query_int(params, "program"), query_int(params, "year")
         if program is not None:
             plans = plans.filter(program_id=program)
         if year is not None:
@@ -301,7 +290,7 @@ class TaskApi(
             ("content_area", "content_area_id"),
             ("lead", "lead_id"),
         ):
-            value = _int_param(params, name)
+            value = query_int(params, name)
             if value is not None:
                 tasks = tasks.filter(**{lookup: value})
         return tasks.order_by("plan_id", "content_area__number", "number", "pk")

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from phoihop.activities.models import Activity
 from phoihop.core.access import get_scoped
+from phoihop.core.api_params import query_int
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import committees_for_user, get_committee_for_user
@@ -197,9 +198,9 @@ class HotspotApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
 
     def get_queryset(self):
         hotspots_qs = hotspots.hotspots_for_user(self.request.user)
-        committee = self.request.query_params.get("committee")
-        if committee:
-            hotspots_qs = hotspots_qs.filter(committee_id=committee if committee.isdigit() else 0)
+        committee = query_int(self.request.query_params, "committee")
+        if committee is not None:
+            hotspots_qs = hotspots_qs.filter(committee_id=committee)
         if self.request.query_params.get("active") in ("1", "true"):
             hotspots_qs = hotspots_qs.filter(lifted_on__isnull=True)
         return hotspots_qs.order_by("-designated_on", "-pk")
