@@ -20,7 +20,7 @@ from phoihop.activities.forms import ActivityFilterForm
 from phoihop.activities.models import Activity, Figure, ParticipantRole, Participation
 from phoihop.core.access import get_scoped
 from phoihop.core.api_params import id_field, id_list_field, text_field
-from phoihop.lib.bounds import MAX_LOCALITIES
+from phoihop.lib.bounds import MAX_LIST, MAX_LOCALITIES
 from phoihop.localities.models import Locality
 from phoihop.programs.models import Indicator
 
@@ -114,7 +114,13 @@ class ActivityWriteSerializer(serializers.Serializer):
     localities = id_list_field(max_length=MAX_LOCALITIES)
     task = id_field(required=False, allow_null=True)
     narrative = text_field(required=False, allow_blank=True, default="")
-    figures = FigureInputSerializer(many=True, required=False, default=list, max_length=200)
+    figures = FigureInputSerializer(
+        many=True,
+        required=False,
+        default=list,
+        max_length=MAX_LIST,
+        error_messages={"max_length": gettext_lazy("Danh sách dài quá: tối đa {max_length} mục.")},
+    )
     version = serializers.IntegerField(
         min_value=1,
         required=False,

@@ -5,6 +5,7 @@ parameter; it never reaches the database (where 99999999999999999999 overflows).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from phoihop.lib.bounds import ID_MAX, MAX_LIST, MAX_TEXT, parse_whole_number
@@ -23,14 +24,29 @@ def query_int(params, name: str, *, minimum: int = 1, maximum: int = ID_MAX) -> 
 
 def id_field(**kwargs) -> serializers.IntegerField:
     """An id in a request body: a whole number the database can hold (1..ID_MAX)."""
-    return serializers.IntegerField(min_value=1, max_value=ID_MAX, **kwargs)
+    messages = {
+        "invalid": _("Hãy nhập một số nguyên."),
+        "max_value": _("Mã số không hợp lệ: lớn nhất là {max_value}."),
+        "min_value": _("Mã số không hợp lệ: nhỏ nhất là {min_value}."),
+        "max_string_length": _("Số quá dài."),
+    }
+    return serializers.IntegerField(
+        min_value=1, max_value=ID_MAX, error_messages=messages | kwargs.pop("error_messages", {}),
+        **kwargs,
+    )
 
 
 def id_list_field(*, max_length: int = MAX_LIST, **kwargs) -> serializers.ListField:
     """A list of ids, at most `max_length` of them."""
-    return serializers.ListField(child=id_field(), max_length=max_length, default=list, **kwargs)
+    messages = {"max_length": _("Danh sách dài quá: tối đa {max_length} mục.")}
+    return serializers.ListField(
+        child=id_field(), max_length=max_length, default=list, error_messages=messages, **kwargs
+    )
 
 
 def text_field(**kwargs) -> serializers.CharField:
     """A free text (narrative, comment, reason): at most MAX_TEXT characters."""
-    return serializers.CharField(max_length=MAX_TEXT, **kwargs)
+    messages = {"max_length": _("Văn bản dài quá: tối đa {max_length} ký tự.")}
+    return serializers.CharField(
+        max_length=MAX_TEXT, error_messages=messages | kwargs.pop("error_messages", {}), **kwargs
+    )

@@ -99,17 +99,33 @@ def parse_whole_number(raw, *, minimum: int = 1, maximum: int = ID_MAX) -> int |
 
 
 def install_default_validators() -> None:
-    """Hold every date field (model, form, API) to 1900–2100 and every model CharField
-    (names, titles, codes: one-line texts) to no control characters.
+    """Hold every date (model, form, API) to 1900–2100 and every CharField of the
+    project's models (names, titles, codes: one-line texts) to no control characters.
 
-    Called once from CoreConfig.ready(). Field classes' `default_validators` is the hook
-    Django and DRF both read, so each field of the project gets the rule without a
-    migration or a per-form patch; a field's own validators still apply on top.
+    Called once from CoreConfig.ready(). Form and API date fields read their class's
+    `default_validators` when built; model fields have built their validator lists
+    already, so the rule is added to each of the project's model fields. Either way no
+    migration and no per-form patch is needed, and a field's own validators still apply.
     """
     from django import forms
+    from django.apps import apps
     from django.db import models
     from rest_framework import serializers
 
-    for field_class in (models.DateField, forms.DateField, serializers.DateField):
+    for field_class in (forms.DateField, serializers.DateField):
         field_class.default_validators = [*field_class.default_validators, check_date]
-    models.CharField.default_validators = [*models.CharField.default_validators, no_control_chars]
+    for model in apps.get_models():
+        if not model.__module__.startswith("phoihop."):
+            continue
+        for field in model._meta.concrete_fields:
+            rule = _rule_for(field, models)
+            if rule is not None and rule not in field.validators:
+                field.validators.append(rule)
+
+
+def _rule_for(field, models):
+    if isinstance(field, models.DateField):  # DateTimeField too
+        return check_date
+    if isinstance(field, models.CharField) and not field.choices:
+        return no_control_chars
+    return None
