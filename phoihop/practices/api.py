@@ -7,6 +7,7 @@ through the services.
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -147,6 +148,10 @@ class CoordinationModelApi(
         )
 
     def create(self, request, *args, **kwargs):
+        if not isinstance(request.data, dict):
+            raise serializers.ValidationError(
+                {"non_field_errors": [_("Dữ liệu gửi lên phải là một đối tượng (JSON object).")]}
+            )
         program = get_program_for_user(request.user, request.data.get("program"))
         if not can_propose_model(request.user, program):
             raise PermissionDenied

@@ -293,13 +293,13 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
         return _pick(Organization.objects.visible_to(self.request.user), pk, _("Không tìm thấy tổ chức."))
 
     @extend_schema(responses=EventSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def timeline(self, request, pk=None):
         events = selectors.case_timeline(self.get_object())
         return Response(EventSerializer(events, many=True).data)
 
     @extend_schema(request=FollowUpSerializer, responses=EventSerializer(many=True))
-    @action(detail=True, methods=["get", "post"], url_path="follow-ups")
+    @action(detail=True, methods=["get", "post"], url_path="follow-ups", pagination_class=None)
     def follow_ups(self, request, pk=None):
         case = self.get_object()
         if request.method == "GET":

@@ -9,6 +9,7 @@ members for bulletins) so outsiders get 404 and read-only users 403.
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -67,6 +68,7 @@ class LocalityScoreSerializer(serializers.Serializer):
     cases = ScoredCaseSerializer(many=True)
 
 
+@extend_schema_serializer(many=False)  # one object for the window, rows in `results`
 class ScoresSerializer(serializers.Serializer):
     committee = serializers.IntegerField()
     start = serializers.DateField()
@@ -149,7 +151,7 @@ class HotspotSerializer(serializers.Serializer):
     designated_on = serializers.DateField()
     designated_by = serializers.CharField(source="designated_by.display_name", default="")
     reason = serializers.CharField()
-    lifted_on = serializers.DateField()
+    lifted_on = serializers.DateField(allow_null=True)
     lifted_by = serializers.CharField(source="lifted_by.display_name", default="")
     lift_reason = serializers.CharField()
     responses = serializers.SerializerMethodField()
