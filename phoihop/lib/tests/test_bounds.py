@@ -52,3 +52,31 @@ def test_c0_and_c1_control_characters_are_refused(char):
 def test_tabs_line_breaks_and_vietnamese_letters_are_kept():
     no_control_chars("Hội nghị\tgiao ban\r\nquý III — “Dân vận khéo” ₫")
     assert first_control_char("Đặc khu Phú Quốc") is None
+
+
+def test_every_name_and_title_of_the_project_refuses_control_characters():
+    from django.apps import apps
+
+    checked = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("phoihop.") or model.__name__.startswith("Historical"):
+            continue
+        for field in model._meta.concrete_fields:
+            if field.name in {"name", "short_name", "title", "full_name"}:
+                assert no_control_chars in field.validators, f"{model.__name__}.{field.name}"
+                checked.append(f"{model.__name__}.{field.name}")
+    assert {"Activity.title", "Organization.name", "Program.name", "Case.title"} <= set(checked)
+
+
+def test_every_date_field_of_the_project_is_held_to_1900_2100():
+    from django.apps import apps
+    from django.db import models
+
+    dates = [
+        field
+        for model in apps.get_models()
+        if model.__module__.startswith("phoihop.")
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateField)
+    ]
+    assert dates and all(check_date in field.validators for field in dates)
