@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 
 # BigAutoField ids on PostgreSQL and SQLite's INTEGER are both signed 64-bit.
 ID_MAX = 2**63 - 1
+INT_MAX = 2**31 - 1  # an IntegerField (a count) on PostgreSQL
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 YEAR_MIN, YEAR_MAX = DATE_MIN.year, DATE_MAX.year

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from phoihop.activities.models import Activity
 from phoihop.core.access import get_scoped
-from phoihop.core.api_params import query_int
+from phoihop.core.api_params import id_field, id_list_field, query_int, text_field
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import committees_for_user, get_committee_for_user
@@ -173,9 +173,9 @@ class HotspotSerializer(serializers.Serializer):
 
 
 class DesignateInputSerializer(serializers.Serializer):
-    committee = serializers.IntegerField(min_value=1)
-    locality = serializers.IntegerField(min_value=1)
-    reason = serializers.CharField()
+    committee = id_field()
+    locality = id_field()
+    reason = text_field()
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
 
@@ -186,11 +186,11 @@ class DesignateInputSerializer(serializers.Serializer):
 
 
 class LiftInputSerializer(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = text_field()
 
 
 class LinkInputSerializer(serializers.Serializer):
-    activity = serializers.IntegerField(min_value=1)
+    activity = id_field()
 
 
 class HotspotApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -287,10 +287,10 @@ class BulletinSerializer(serializers.Serializer):
 
 
 class BulletinInputSerializer(serializers.Serializer):
-    committee = serializers.IntegerField(min_value=1)
+    committee = id_field()
     title = serializers.CharField(max_length=250)
-    body = serializers.CharField()
-    recipients = serializers.ListField(child=serializers.IntegerField(min_value=1), default=list)
+    body = text_field()
+    recipients = id_list_field()
 
 
 class BulletinApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
