@@ -88,10 +88,13 @@ def _demo_key() -> str:
 
 
 def _manage(database: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=_env(database), capture_output=True, text=True,
-        check=True,
+    done = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=_env(database), capture_output=True, text=True
     )
+    if done.returncode != 0:
+        print(done.stdout, done.stderr, sep="\n", file=sys.stderr)
+        done.check_returncode()
+    return done
 
 
 def _demo_database() -> Path:
