@@ -1,4 +1,4 @@
-"""The Python half of ./dev: demo, test, bench and manage.
+"""The Python half of ./dev: demo, test, fuzz, bench and manage.
 
 Kept framework-light so it runs before Django is configured. `./dev test` is what CI
 runs; with PHOIHOP_STRICT=1 a PostgreSQL server and Chromium must be there.
@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
+
+from phoihop.fuzz import fuzz, fuzz_quick
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -58,6 +60,10 @@ def cmd_test(args) -> int:
     sqlite_env = {**env, "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'test.sqlite3'}"}
     if run(pytest, sqlite_env) != 0:
         return 1
+    if not args.extra_args:  # a narrowed run (./dev test -k …) skips the fuzz step
+        print("\n=== Fuzz (schemathesis, short) ===", flush=True)
+        if not fuzz_quick().ok:
+            return 1
     print("\n=== PostgreSQL ===", flush=True)
     url = postgres_url()
     if url is None:
@@ -109,6 +115,11 @@ def cmd_demo(args) -> int:
     if args.no_serve:
         return 0
     return manage("runserver", f"127.0.0.1:{args.port}", "--noreload", env=env)
+
+
+def cmd_fuzz(args) -> int:
+    result = fuzz(examples=args.examples, port=args.port, seed=args.seed, max_time=args.max_time)
+    return 0 if result.ok else 1
 
 
 def _fresh_postgres(url: str, name: str) -> str:
@@ -181,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     demo.set_defaults(func=cmd_demo)
     test = sub.add_parser("test", help="ruff, migrations check and the whole suite")
     test.set_defaults(func=cmd_test)
+    fz = sub.add_parser("fuzz", help="schemathesis over the whole API against a live demo server")
+    fz.add_argument("--examples", type=int, default=100, help="test cases per operation and phase")
+    fz.add_argument("--seed", type=int, default=None, help="repeat a run (its seed is printed)")
+    fz.add_argument("--port", type=int, default=None, help="port of the server (default: a free one)")
+    fz.add_argument("--max-time", type=int, default=None, help="stop after this many seconds")
+    fz.set_defaults(func=cmd_fuzz)
     bench = sub.add_parser("bench", help="benchmarks, as ratios against a baseline")
     bench.add_argument("suites", nargs="*", help="suites to run (default: all)")
     bench.add_argument("--seed", type=int, default=2020, help="seed of the synthetic review data")

@@ -12,6 +12,7 @@ from phoihop.accounts.selectors import can_manage_users, get_user_for_user
 class UserSerializer(serializers.ModelSerializer):
     full_name = serializers.CharField(source="get_full_name", read_only=True)
     role_display = serializers.CharField(source="get_role_display", read_only=True)
+    email = serializers.CharField(read_only=True)  # may be blank: not documented as format email
 
     class Meta:
         model = User

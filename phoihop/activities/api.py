@@ -20,6 +20,8 @@ from phoihop.activities.forms import ActivityFilterForm
 from phoihop.activities.models import Activity, Figure, ParticipantRole, Participation
 from phoihop.core.access import get_scoped
 from phoihop.core.api import VersionedUpdateMixin, as_api_error
+from phoihop.core.api_params import id_field, id_list_field, text_field
+from phoihop.lib.bounds import MAX_LIST, MAX_LOCALITIES
 from phoihop.localities.models import Locality
 from phoihop.programs.models import Indicator
 
@@ -86,28 +88,33 @@ class ActivitySerializer(serializers.ModelSerializer):
 
 
 class FigureInputSerializer(serializers.Serializer):
-    indicator = serializers.IntegerField(min_value=1)
+    indicator = id_field()
     value = serializers.DecimalField(max_digits=18, decimal_places=2, min_value=0)
 
 
 class ActivityWriteSerializer(serializers.Serializer):
     """What a client sends; plain ids, checked by the services against the program."""
 
-    program = serializers.IntegerField(min_value=1, required=False)
+    program = id_field(required=False)
     title = serializers.CharField(max_length=300)
     start_date = serializers.DateField()
     end_date = serializers.DateField()
-    content_area = serializers.IntegerField(min_value=1)
-    lead = serializers.IntegerField(
-        min_value=1,
+    content_area = id_field()
+    lead = id_field(
         required=False,
         help_text=gettext_lazy("Chỉ quản trị hệ thống chọn; mặc định là tổ chức của người dùng."),
     )
-    partners = serializers.ListField(child=serializers.IntegerField(min_value=1), default=list)
-    localities = serializers.ListField(child=serializers.IntegerField(min_value=1), default=list)
-    task = serializers.IntegerField(min_value=1, required=False, allow_null=True)
-    narrative = serializers.CharField(required=False, allow_blank=True, default="")
-    figures = FigureInputSerializer(many=True, required=False, default=list)
+    partners = id_list_field()
+    localities = id_list_field(max_length=MAX_LOCALITIES)
+    task = id_field(required=False, allow_null=True)
+    narrative = text_field(required=False, allow_blank=True, default="")
+    figures = FigureInputSerializer(
+        many=True,
+        required=False,
+        default=list,
+        max_length=MAX_LIST,
+        error_messages={"max_length": gettext_lazy("Danh sách dài quá: tối đa {max_length} mục.")},
+    )
     version = serializers.IntegerField(
         min_value=1,
         required=False,
@@ -169,14 +176,14 @@ def _current_input(activity: Activity) -> dict:
 
 
 class ReturnInputSerializer(serializers.Serializer):
-    comment = serializers.CharField(
+    comment = text_field(
         error_messages={"required": gettext_lazy("Hãy ghi rõ lý do trả lại để đơn vị bổ sung.")}
     )
 
 
 class RespondInputSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
-    contribution = serializers.CharField(required=False, allow_blank=True, default="")
+    contribution = text_field(required=False, allow_blank=True, default="")
 
 
 # --- The viewset --------------------------------------------------------------------------

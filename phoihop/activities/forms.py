@@ -243,8 +243,10 @@ class ActivityForm(forms.Form):
             del self.fields["lead"]
             lead_id = activity.lead_id if activity else user.organization_id
             self.fields["partners"].queryset = members.exclude(pk=lead_id)
+        area = Locality.objects.in_force_within(program.committee.locality)
+        self.fields["localities"].queryset = area
         self.fields["localities"].widget = LocalityAutocompleteWidget(
-            queryset=Locality.objects.within(program.committee.locality).order_by("level", "name"),
+            queryset=area.order_by("level", "name"),
             parent=program.committee.locality,
             on_input="id_start_date",
         )

@@ -29,8 +29,11 @@ from phoihop.activities.models import (
     ParticipationStatus,
 )
 from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
+from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
 from phoihop.lib.text import clean_name
 from phoihop.lib.uploads import CONTENT_TYPES, check_upload
+from phoihop.lib.vnformat import short_date
+from phoihop.localities.models import Locality
 
 
 @dataclass
@@ -56,6 +59,7 @@ class ProgramFacts:
     content_area_ids: frozenset[int]
     task_ids: frozenset[int]
     member_ids: frozenset[int]
+    area: dict[int, Locality]  # every unit of the committee's area, of either generation
 
 
 def program_facts(program) -> ProgramFacts:
@@ -65,7 +69,31 @@ def program_facts(program) -> ProgramFacts:
         content_area_ids=frozenset(program.content_areas.values_list("pk", flat=True)),
         task_ids=frozenset(Task.objects.filter(plan__program=program).values_list("pk", flat=True)),
         member_ids=frozenset(program.members.values_list("organization_id", flat=True)),
+        area=Locality.objects.in_force_within(program.committee.locality).in_bulk(),
     )
+
+
+def _locality_errors(program, data: ActivityData, facts: ProgramFacts) -> str | None:
+    """At most MAX_LOCALITIES places, each inside the committee's area and in force on the
+    start date. The units of `Locality.objects.in_force_within(area)` are read once into
+    `facts` (an import checks thousands of rows), then each is checked for the date."""
+    if len(data.locality_ids) > MAX_LOCALITIES:
+        return _("Một hoạt động ghi tối đa %(n)s địa bàn.") % {"n": MAX_LOCALITIES}
+    outside = [
+        pk for pk in dict.fromkeys(data.locality_ids)
+        if pk not in facts.area or not facts.area[pk].is_valid_on(data.start_date)
+    ]
+    if not outside:
+        return None
+    names = Locality.objects.filter(pk__in=[pk for pk in outside if 0 < pk <= ID_MAX])
+    names = names.select_related("parent__parent").order_by("pk")
+    return _(
+        "Địa bàn không thuộc %(area)s hoặc không có hiệu lực vào ngày %(date)s: %(names)s."
+    ) % {
+        "area": program.committee.locality.name,
+        "date": short_date(data.start_date),
+        "names": "; ".join(unit.full_name for unit in names[:5]) or _("(không tồn tại)"),
+    }
 
 
 def _check_program_fit(program, data: ActivityData, facts: ProgramFacts | None = None) -> None:
@@ -89,6 +117,8 @@ def _check_program_fit(program, data: ActivityData, facts: ProgramFacts | None =
         errors["partners"] = _("Có cơ quan phối hợp không phải thành viên chương trình.")
     if data.lead_id in data.partner_ids:
         errors["partners"] = _("Cơ quan chủ trì không đồng thời là cơ quan phối hợp.")
+    if message := _locality_errors(program, data, facts):
+        errors["localities"] = message
     if any(value < 0 for value in data.figures.values()):
         errors["figures"] = _("Số liệu không được âm.")
     if errors:

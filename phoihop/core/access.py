@@ -22,7 +22,7 @@ def get_scoped(
     """
     try:
         record = visible.get(pk=pk)
-    except (visible.model.DoesNotExist, ValueError, TypeError):
+    except (visible.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
     if write and not (can_write and can_write(record)):
         raise PermissionDenied

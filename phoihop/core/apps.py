@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "phoihop.core"
     label = "core"
     verbose_name = _("Giao diện chung")
+
+    def ready(self) -> None:
+        from phoihop.lib.bounds import install_default_validators
+
+        install_default_validators()

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
+from phoihop.core.api_params import id_field
 from phoihop.intake import reading, selectors
 from phoihop.intake.extract import ExtractionContext, extract
 
@@ -18,7 +19,7 @@ from phoihop.intake.extract import ExtractionContext, extract
 class ExtractRequestSerializer(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False, allow_blank=True)
     date = serializers.DateField(required=False, allow_null=True)
-    committee = serializers.IntegerField(required=False, allow_null=True)
+    committee = id_field(required=False, allow_null=True)
 
 
 class IntakeExtractApi(viewsets.ViewSet):

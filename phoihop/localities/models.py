@@ -68,6 +68,24 @@ class LocalityQuerySet(models.QuerySet):
         """`ancestor` itself and every unit below it, in any generation."""
         return self.filter(Q(pk=ancestor.pk) | Q(parent=ancestor) | Q(parent__parent=ancestor))
 
+    def in_force_within(self, area: "Locality", *, on: dt.date | None = None):
+        """The places a committee of `area` works in, in force on `on` (any day if None).
+
+        Inside `area` means: `area` or a unit below it; after the 2025 reform also a unit
+        that succeeds one of those (Lineage), or a unit below a successor of `area` itself.
+        Services check records against this query; forms and the importer offer it.
+        """
+        inside = Locality.objects.within(area).values("pk")
+        successors = Lineage.objects.filter(predecessor=area).values("successor")
+        units = self.filter(
+            Q(pk__in=inside)
+            | Q(pk__in=Lineage.objects.filter(predecessor__in=inside).values("successor"))
+            | Q(pk__in=successors)
+            | Q(parent__in=successors)
+            | Q(parent__parent__in=successors)
+        )
+        return units if on is None else units.valid_on(on)
+
 
 class Locality(models.Model):
     ref = models.CharField(

@@ -7,6 +7,7 @@ through the services.
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -14,6 +15,7 @@ from rest_framework.response import Response
 
 from phoihop.activities.models import Activity
 from phoihop.core.api import VersionedUpdateMixin, as_api_error
+from phoihop.core.api_params import query_int
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.practices import selectors, services
@@ -119,9 +121,9 @@ class CoordinationModelApi(
     def get_queryset(self):
         params = self.request.query_params
         filters = {
-            name: int(params[name])
+            name: value
             for name in ("content_area", "member", "program")
-            if params.get(name, "").isdigit()
+            if (value := query_int(params, name)) is not None
         }
         return selectors.models_for_list(
             self.request.user, status=params.get("status", ""), **filters
@@ -142,6 +144,10 @@ class CoordinationModelApi(
         )
 
     def create(self, request, *args, **kwargs):
+        if not isinstance(request.data, dict):
+            raise serializers.ValidationError(
+                {"non_field_errors": [_("Dữ liệu gửi lên phải là một đối tượng (JSON object).")]}
+            )
         program = get_program_for_user(request.user, request.data.get("program"))
         if not can_propose_model(request.user, program):
             raise PermissionDenied

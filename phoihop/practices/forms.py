@@ -22,7 +22,7 @@ def _date_field(label_text, **kwargs) -> forms.DateField:
 
 
 def _province_units(program):
-    return Locality.objects.within(program.committee.locality).order_by("level", "name")
+    return Locality.objects.in_force_within(program.committee.locality).order_by("level", "name")
 
 
 class ModelFilterForm(forms.Form):

@@ -21,6 +21,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin, as_api_error
+from phoihop.core.api_params import query_int
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.programs import selectors, services
@@ -34,18 +35,6 @@ from phoihop.programs.models import (
 )
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-
-
-def _int_param(params, name: str) -> int | None:
-    raw = params.get(name, "").strip()
-    if not raw:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise serializers.ValidationError(
-            {name: [_("Giá trị “%(value)s” không phải là số nguyên.") % {"value": raw}]}
-        ) from None
 
 
 def _download_url(url_name: str, obj, document) -> str | None:
@@ -133,7 +122,7 @@ class ProgramApi(
         programs = selectors.programs_for_user(self.request.user).prefetch_related(
             "members__organization", "content_areas"
         )
-        committee = _int_param(self.request.query_params, "committee")
+        committee = query_int(self.request.query_params, "committee")
         if committee is not None:
             programs = programs.filter(committee_id=committee)
         return programs.order_by("-period_start", "name")
@@ -189,7 +178,7 @@ class AnnualPlanApi(
     def get_queryset(self):
         plans = selectors.plans_for_user(self.request.user)
         params = self.request.query_params
-        program, year = _int_param(params, "program"), _int_param(params, "year")
+        program, year = query_int(params, "program"), query_int(params, "year")
         if program is not None:
             plans = plans.filter(program_id=program)
         if year is not None:
@@ -316,7 +305,7 @@ class TaskApi(
             ("content_area", "content_area_id"),
             ("lead", "lead_id"),
         ):
-            value = _int_param(params, name)
+            value = query_int(params, name)
             if value is not None:
                 tasks = tasks.filter(**{lookup: value})
         return tasks.order_by("plan_id", "content_area__number", "number", "pk")

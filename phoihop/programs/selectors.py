@@ -193,7 +193,7 @@ def localities_valid_during(year: int) -> QuerySet[Locality]:
 def task_localities_allowed(program: Program, year: int) -> QuerySet[Locality]:
     """Where a task of `program` in `year` may take place: units inside the committee's
     scope that were in force during the year."""
-    return localities_valid_during(year).within(program.committee.locality)
+    return localities_valid_during(year).in_force_within(program.committee.locality)
 
 
 def task_commune_choices(program: Program, year: int) -> list[tuple[str, list[tuple[int, str]]]]:

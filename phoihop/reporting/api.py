@@ -11,6 +11,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from phoihop.core.api_params import query_int
 from phoihop.reporting import selectors, services
 from phoihop.reporting.models import PeriodReport
 
@@ -67,8 +68,8 @@ class PeriodReportApi(viewsets.ReadOnlyModelViewSet):
         reports = selectors.reports_for_user(self.request.user).order_by("-period_end", "pk")
         params = self.request.query_params
         for name in ("program", "organization"):
-            if params.get(name, "").isdigit():
-                reports = reports.filter(**{f"{name}_id": int(params[name])})
+            if (value := query_int(params, name)) is not None:
+                reports = reports.filter(**{f"{name}_id": value})
         if params.get("status"):
             reports = reports.filter(status=params["status"])
         return reports

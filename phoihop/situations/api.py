@@ -15,6 +15,8 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from phoihop.core.api_params import id_field, id_list_field, text_field
+from phoihop.lib.bounds import INT_MAX
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization
 from phoihop.situations import selectors, services
@@ -146,14 +148,14 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class ReportWriteSerializer(serializers.Serializer):
-    committee = serializers.IntegerField(min_value=1, required=False)
+    committee = id_field(required=False)
     reported_on = serializers.DateField()
-    locality = serializers.IntegerField(min_value=1)
-    topic = serializers.IntegerField(min_value=1)
+    locality = id_field()
+    topic = id_field()
     title = serializers.CharField(max_length=300)
-    description = serializers.CharField()
+    description = text_field()
     severity = serializers.IntegerField(min_value=1, max_value=4, default=2)
-    people_affected = serializers.IntegerField(min_value=0, default=0)
+    people_affected = serializers.IntegerField(min_value=0, max_value=INT_MAX, default=0)
     sensitive = serializers.BooleanField(allow_null=True, default=None)
 
 
@@ -162,33 +164,33 @@ class RevisionSerializer(serializers.Serializer):
 
 
 class AssignSerializer(RevisionSerializer):
-    lead = serializers.IntegerField(min_value=1)
-    supporters = serializers.ListField(child=serializers.IntegerField(min_value=1), default=list)
+    lead = id_field()
+    supporters = id_list_field()
     due_date = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class FollowUpSerializer(RevisionSerializer):
     happened_on = serializers.DateField()
-    text = serializers.CharField(error_messages={"blank": _("Hãy ghi nội dung đã làm.")})
+    text = text_field(error_messages={"blank": _("Hãy ghi nội dung đã làm.")})
     status = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class CloseSerializer(RevisionSerializer):
     status = serializers.CharField()
-    outcome = serializers.CharField(allow_blank=True)
+    outcome = text_field(allow_blank=True)
     closed_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class ReopenSerializer(RevisionSerializer):
-    reason = serializers.CharField(allow_blank=True)
+    reason = text_field(allow_blank=True)
 
 
 class EscalateSerializer(RevisionSerializer):
-    to_committee = serializers.IntegerField(min_value=1)
+    to_committee = id_field()
 
 
 class LinkSerializer(serializers.Serializer):
-    earlier = serializers.IntegerField(min_value=1)
+    earlier = id_field()
 
 
 class OpenCaseSerializer(serializers.Serializer):
@@ -196,7 +198,7 @@ class OpenCaseSerializer(serializers.Serializer):
 
 
 class MergeSerializer(serializers.Serializer):
-    case = serializers.IntegerField(min_value=1)
+    case = id_field()
 
 
 def _valid(serializer_class, request) -> dict:
@@ -306,13 +308,13 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
         return _pick(Organization.objects.visible_to(self.request.user), pk, _("Không tìm thấy tổ chức."))
 
     @extend_schema(responses=EventSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def timeline(self, request, pk=None):
         events = selectors.case_timeline(self.get_object(), request.user)
         return Response(EventSerializer(events, many=True).data)
 
     @extend_schema(request=FollowUpSerializer, responses=EventSerializer(many=True))
-    @action(detail=True, methods=["get", "post"], url_path="follow-ups")
+    @action(detail=True, methods=["get", "post"], url_path="follow-ups", pagination_class=None)
     def follow_ups(self, request, pk=None):
         case = self.get_object()
         if request.method == "GET":

@@ -9,12 +9,14 @@ members for bulletins) so outsiders get 404 and read-only users 403.
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from phoihop.activities.models import Activity
 from phoihop.core.access import get_scoped
+from phoihop.core.api_params import id_field, id_list_field, query_int, text_field
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import committees_for_user, get_committee_for_user
@@ -66,6 +68,7 @@ class LocalityScoreSerializer(serializers.Serializer):
     cases = ScoredCaseSerializer(many=True)
 
 
+@extend_schema_serializer(many=False)  # one object for the window, rows in `results`
 class ScoresSerializer(serializers.Serializer):
     committee = serializers.IntegerField()
     start = serializers.DateField()
@@ -148,7 +151,7 @@ class HotspotSerializer(serializers.Serializer):
     designated_on = serializers.DateField()
     designated_by = serializers.CharField(source="designated_by.display_name", default="")
     reason = serializers.CharField()
-    lifted_on = serializers.DateField()
+    lifted_on = serializers.DateField(allow_null=True)
     lifted_by = serializers.CharField(source="lifted_by.display_name", default="")
     lift_reason = serializers.CharField()
     responses = serializers.SerializerMethodField()
@@ -170,9 +173,9 @@ class HotspotSerializer(serializers.Serializer):
 
 
 class DesignateInputSerializer(serializers.Serializer):
-    committee = serializers.IntegerField(min_value=1)
-    locality = serializers.IntegerField(min_value=1)
-    reason = serializers.CharField()
+    committee = id_field()
+    locality = id_field()
+    reason = text_field()
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
 
@@ -183,11 +186,11 @@ class DesignateInputSerializer(serializers.Serializer):
 
 
 class LiftInputSerializer(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = text_field()
 
 
 class LinkInputSerializer(serializers.Serializer):
-    activity = serializers.IntegerField(min_value=1)
+    activity = id_field()
 
 
 class HotspotApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -197,9 +200,9 @@ class HotspotApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
 
     def get_queryset(self):
         hotspots_qs = hotspots.hotspots_for_user(self.request.user)
-        committee = self.request.query_params.get("committee")
-        if committee:
-            hotspots_qs = hotspots_qs.filter(committee_id=committee if committee.isdigit() else 0)
+        committee = query_int(self.request.query_params, "committee")
+        if committee is not None:
+            hotspots_qs = hotspots_qs.filter(committee_id=committee)
         if self.request.query_params.get("active") in ("1", "true"):
             hotspots_qs = hotspots_qs.filter(lifted_on__isnull=True)
         return hotspots_qs.order_by("-designated_on", "-pk")
@@ -284,10 +287,10 @@ class BulletinSerializer(serializers.Serializer):
 
 
 class BulletinInputSerializer(serializers.Serializer):
-    committee = serializers.IntegerField(min_value=1)
+    committee = id_field()
     title = serializers.CharField(max_length=250)
-    body = serializers.CharField()
-    recipients = serializers.ListField(child=serializers.IntegerField(min_value=1), default=list)
+    body = text_field()
+    recipients = id_list_field()
 
 
 class BulletinApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

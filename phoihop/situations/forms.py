@@ -130,7 +130,7 @@ class ReportForm(forms.Form):
         scope = committees[0].locality if committees else None
         self.fields["locality"].widget = LocalityAutocompleteWidget(
             queryset=(
-                Locality.objects.within(scope).filter(level=Level.COMMUNE).order_by("name")
+                Locality.objects.in_force_within(scope).filter(level=Level.COMMUNE).order_by("name")
                 if scope else Locality.objects.none()
             ),
             parent=scope if len(committees) == 1 else None,

@@ -3,10 +3,9 @@
 import datetime as dt
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.localities.models import Level, Lineage, Locality
+from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import label
 from phoihop.situations.hotspots import Window
 from phoihop.situations.models import Topic
@@ -64,10 +63,9 @@ class ScoreFilterForm(forms.Form):
 
 def localities_for_committee(committee):
     """Communes of the committee's area (any period) and their 2025 successors."""
-    area = Locality.objects.within(committee.locality).filter(level=Level.COMMUNE)
-    successors = Lineage.objects.filter(predecessor__in=area.values("pk")).values("successor_id")
     return (
-        Locality.objects.filter(Q(pk__in=area.values("pk")) | Q(pk__in=successors))
+        Locality.objects.in_force_within(committee.locality)
+        .filter(level=Level.COMMUNE)
         .select_related("parent__parent")
         .order_by("parent__name", "name")
     )

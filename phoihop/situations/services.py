@@ -196,14 +196,9 @@ def _store(checked, *, event: CaseEvent | None = None, report: SituationReport |
 # --- Reports ------------------------------------------------------------------------------
 
 
-def _in_scope(committee: Committee, locality: Locality) -> bool:
-    """Inside the committee's area, or inside a successor of it when its unit has ended."""
-    if Locality.objects.within(committee.locality).filter(pk=locality.pk).exists():
-        return True
-    if committee.locality.valid_to is None:
-        return False
-    successors = Locality.objects.filter(predecessor_links__predecessor=committee.locality)
-    return any(Locality.objects.within(unit).filter(pk=locality.pk).exists() for unit in successors)
+def _in_area(committee: Committee, locality: Locality, day) -> bool:
+    area = Locality.objects.in_force_within(committee.locality, on=day)
+    return area.filter(pk=locality.pk).exists()
 
 
 def _report_errors(committee, reported_on, locality, topic, severity, people_affected) -> dict:
@@ -216,7 +211,7 @@ def _report_errors(committee, reported_on, locality, topic, severity, people_aff
         errors["locality"] = _(
             "%(name)s không có hiệu lực vào ngày %(date)s: hãy chọn đơn vị hành chính đúng vào ngày đó."
         ) % {"name": locality.full_name, "date": short_date(reported_on)}
-    elif not _in_scope(committee, locality):
+    elif not _in_area(committee, locality, reported_on):
         errors["locality"] = _("%(name)s không thuộc địa bàn của %(committee)s.") % {
             "name": locality.full_name,
             "committee": committee.short_name or committee.name,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.lib.text import nfc
-from phoihop.localities.models import REFORM_2025, Lineage, Locality
+from phoihop.localities.models import REFORM_2025, Locality
 from phoihop.situations.hotspots import (
     Window,
     can_decide_hotspots,
@@ -44,14 +44,6 @@ def is_2025_unit(locality: Locality) -> bool:
     return locality.valid_from is not None and locality.valid_from >= REFORM_2025
 
 
-def locality_in_scope(committee, locality: Locality) -> bool:
-    """The unit lies in the committee's area, or succeeds (2025) a unit that did."""
-    area = Locality.objects.within(committee.locality)
-    if area.filter(pk=locality.pk).exists():
-        return True
-    return Lineage.objects.filter(successor=locality, predecessor__in=area.values("pk")).exists()
-
-
 @transaction.atomic
 def hotspot_designate(
     *, actor, committee, locality: Locality, reason: str, window: Window | tuple | None = None
@@ -60,7 +52,8 @@ def hotspot_designate(
     over `window` (default: the current program period) in the actor's view."""
     _require_decider(actor, committee)
     reason = _clean_reason(reason, "reason")
-    if not locality_in_scope(committee, locality):
+    # A hotspot is weighed over a window, so a unit of either generation may be named.
+    if not Locality.objects.in_force_within(committee.locality).filter(pk=locality.pk).exists():
         raise ValidationError({"locality": _("Địa bàn không thuộc phạm vi của Ban Chỉ đạo.")})
     active = Hotspot.objects.filter(committee=committee, locality=locality, lifted_on__isnull=True)
     if active.exists():

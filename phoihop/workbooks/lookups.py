@@ -88,7 +88,7 @@ class LocalityLookup:
 
     def __init__(self, scope: Locality):
         self.scope = scope
-        units = list(Locality.objects.within(scope))
+        units = list(Locality.objects.in_force_within(scope))
         self.by_code: dict[str, list[Locality]] = defaultdict(list)
         for unit in units:
             self.by_code[unit.code].append(unit)
