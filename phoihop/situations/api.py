@@ -15,6 +15,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from phoihop.core.api import as_api_error
 from phoihop.core.api_params import id_field, id_list_field, text_field
 from phoihop.lib.bounds import INT_MAX
 from phoihop.localities.models import Locality
@@ -25,17 +26,11 @@ from phoihop.situations.forms import CaseFilterForm, ReportFilterForm
 from phoihop.situations.models import Case, CaseAttachment, CaseEvent, SituationReport, Topic
 
 
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
-
-
 def _run(service, **kwargs):
     try:
         return service(**kwargs)
     except DjangoValidationError as error:
-        raise _as_drf_error(error) from None
+        raise as_api_error(error) from None
 
 
 def _pick(queryset, pk, message):
@@ -160,7 +155,13 @@ class ReportWriteSerializer(serializers.Serializer):
 
 
 class RevisionSerializer(serializers.Serializer):
-    revision = serializers.IntegerField(min_value=0, required=False, allow_null=True, default=None)
+    """A case action changes the case, so it says which revision it read (as the pages'
+    hidden field does); a stale one is refused with 409."""
+
+    revision = serializers.IntegerField(
+        min_value=0, max_value=INT_MAX,
+        error_messages={"required": _("Hãy gửi phiên bản (revision) của vụ việc đã đọc.")},
+    )
 
 
 class AssignSerializer(RevisionSerializer):

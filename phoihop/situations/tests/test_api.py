@@ -84,26 +84,35 @@ def test_outsider_gets_404(situation):
     assert api.post(f"/api/cases/{situation.env.pk}/follow-ups/", {"text": "x"}).status_code == 404
 
 
+def _revision(client, base) -> int:
+    return client.get(f"{base}/").json()["revision"]
+
+
 def test_full_case_lifecycle_through_the_api(situation):
     cast, case = situation.cast, situation.env
     secretariat, women = _api(cast.secretariat), _api(cast.women_focal)
     base = f"/api/cases/{case.pk}"
-    assigned = secretariat.post(f"{base}/assign/", {"lead": cast.women.pk, "supporters": [cast.military.pk]},
-                                format="json")
+    missing = secretariat.post(f"{base}/assign/", {"lead": cast.women.pk}, format="json")
+    assert missing.status_code == 400 and "revision" in missing.json()
+    assigned = secretariat.post(f"{base}/assign/", {"lead": cast.women.pk, "supporters": [cast.military.pk],
+                                                    "revision": _revision(secretariat, base)}, format="json")
     assert assigned.status_code == 200 and assigned.json()["status"] == CaseStatus.ASSIGNED
     today = timezone.localdate().isoformat()
     follow = women.post(f"{base}/follow-ups/", {"happened_on": today, "text": "Làm việc với chủ xưởng.",
-                                                 "attachments": [png()]}, format="multipart")
+                                                 "attachments": [png()], "revision": _revision(women, base)}, format="multipart")
     assert follow.status_code == 201 and follow.json()["attachments"][0]["original_name"] == "hien-truong.png"
     assert len(women.get(f"{base}/follow-ups/").json()) == 1
-    bad = women.post(f"{base}/close/", {"status": "resolved", "outcome": ""}, format="json")
+    bad = women.post(f"{base}/close/", {"status": "resolved", "outcome": "",
+                                        "revision": _revision(women, base)}, format="json")
     assert bad.status_code == 400 and bad.json()["outcome"] == ["Hãy ghi kết quả xử lý."]
-    closed = women.post(f"{base}/close/", {"status": "resolved", "outcome": "Đã khắc phục."}, format="json")
+    closed = women.post(f"{base}/close/", {"status": "resolved", "outcome": "Đã khắc phục.",
+                                           "revision": _revision(women, base)}, format="json")
     assert closed.json()["status"] == CaseStatus.RESOLVED
-    reopened = secretariat.post(f"{base}/reopen/", {"reason": "Tái diễn."}, format="json")
+    reopened = secretariat.post(f"{base}/reopen/", {"reason": "Tái diễn.", "revision": _revision(secretariat, base)},
+                                  format="json")
     assert reopened.json()["reopen_count"] == 1
     stale = secretariat.post(f"{base}/reopen/", {"reason": "x", "revision": 1}, format="json")
-    assert stale.status_code == 400
+    assert stale.status_code == 409
     kinds = [event["kind"] for event in secretariat.get(f"{base}/timeline/").json()]
     assert kinds == ["created", "assigned", "follow_up", "status", "reopened"]
 
@@ -126,7 +135,9 @@ def test_escalate_and_link_through_the_api(situation, ward):
     api = _api(situation.cast.secretariat)
     linked = api.post(f"/api/cases/{situation.env.pk}/link-recurrence/", {"earlier": situation.land.pk}, format="json")
     assert linked.json()["recurrence_of"] == situation.land.pk
-    refused = api.post(f"/api/cases/{situation.env.pk}/escalate/", {"to_committee": ward.committee.pk}, format="json")
+    base = f"/api/cases/{situation.env.pk}"
+    refused = api.post(f"{base}/escalate/", {"to_committee": ward.committee.pk, "revision": _revision(api, base)},
+                       format="json")
     assert refused.status_code == 400 and "cấp trên" in refused.json()["to_committee"][0]
 
 
