@@ -151,9 +151,63 @@ class HeadMatch:
     head: Head
 
 
+def _first_words(pattern: str) -> set[str] | None:
+    """The words a head pattern can begin with ("(?:tinh uy|huyen uy)" → {tinh, huyen}),
+    or None when the pattern does not start plainly."""
+    literal = re.match(r"[a-z]+", pattern)
+    if literal:
+        return {literal.group()}
+    if not pattern.startswith("(?:"):
+        return None
+    depth, close = 0, None
+    for i, ch in enumerate(pattern):
+        depth += ch == "(" and (i == 0 or pattern[i - 1] != "\\")
+        depth -= ch == ")" and pattern[i - 1] != "\\"
+        if depth == 0:
+            close = i
+            break
+    inner, rest = pattern[3:close], pattern[close + 1:]
+    alternatives, depth, current = [], 0, ""
+    for ch in inner:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    words: set[str] = set()
+    for alternative in alternatives:
+        found = _first_words(alternative)
+        if found is None:
+            return None
+        words |= found
+    if rest.startswith("?"):
+        after = _first_words(rest[1:].lstrip(" "))
+        return None if after is None else words | after
+    return words
+
+
+_BY_FIRST_WORD: dict[str, list] = {}
+_UNINDEXED = []
+for _pattern, _head in _COMPILED:
+    _words = _first_words(_head.pattern)
+    if _words is None:
+        _UNINDEXED.append((_pattern, _head))
+    for _word in _words or ():
+        _BY_FIRST_WORD.setdefault(_word, []).append((_pattern, _head))
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def heads_in(folded: str) -> list[HeadMatch]:
-    """Every head in the text, the longest at each place, none inside another."""
-    found = [HeadMatch(m.start(), m.end(), h) for pattern, h in _COMPILED for m in pattern.finditer(folded)]
+    """Every head in the text, the longest at each place, none inside another. Each head
+    is tried only where a word it may begin with stands."""
+    found = [HeadMatch(m.start(), m.end(), h) for pattern, h in _UNINDEXED for m in pattern.finditer(folded)]
+    for word in _WORD.finditer(folded):
+        for pattern, head in _BY_FIRST_WORD.get(word.group(), ()):
+            match = pattern.match(folded, word.start())
+            if match:
+                found.append(HeadMatch(match.start(), match.end(), head))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[HeadMatch] = []
     for match in found:

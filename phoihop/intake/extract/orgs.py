@@ -149,7 +149,7 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
     plural = _PLURAL.match(doc.folded, end)
     if plural:
         name.plural_word = plural.group(1)
-        name.members = _list_of_places(doc, plural.end(), places)
+        name.members = _list_of_places(doc, plural.start(1), places)
         if not name.members:
             name.generic = True
             return name
@@ -300,10 +300,14 @@ def _owned_span(doc, gaz, name, day, province, province_name, places) -> Span:
 
 def _member_span(doc, gaz, name, source, place, index, day, province, head_surface) -> Span:
     """One member of a plural tail: "Ban CHQS huyện Đức Hòa" out of "… các huyện …, Đức Hòa"."""
-    level_word = "" if orgnames.ends_at_party_level(fold(head_surface)) else source.plural_word
-    place_text = place.text if level_word or not orgnames.ends_at_party_level(fold(head_surface)) \
-        else _without_type_word(place.text)
-    written = f"{head_surface} {_type_word(level_word)} {place_text}".replace("  ", " ")
+    party = orgnames.ends_at_party_level(fold(head_surface))
+    typed = place_proper_name(place.text) != fold(place.text)
+    if party:
+        written = f"{head_surface} {_without_type_word(place.text)}"
+    elif typed or not source.plural_word:
+        written = f"{head_surface} {place.text}"
+    else:
+        written = f"{head_surface} {_type_word(source.plural_word)} {place.text}"
     start, end = (name.start, name.end) if index == 0 and not name.shared else (place.start, place.end)
     if name.shared and index == 0:
         start, end = name.start, name.head_end

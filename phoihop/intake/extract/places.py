@@ -83,6 +83,7 @@ class Reader:
         self.words = doc.words
         self.province = province
         self.scopes = _scopes(gaz, province, day)
+        self.memo: dict = {}
 
     # --- Reading the structure ---------------------------------------------------------
 
@@ -273,11 +274,22 @@ class Reader:
         return found
 
     def lookup(self, mention: Mention, hint, parents, notes: list[str]) -> Found:
+        """The registry's answer for one mention, asked once per text for each wording."""
+        memo_key = (mention.query, mention.name, mention.level, hint, tuple(p.pk for p in parents or ()))
+        if memo_key not in self.memo:
+            self.memo[memo_key] = self._lookup(mention, hint, parents)
+        found = self.memo[memo_key]
+        return replace(found, notes=notes + found.notes, candidates=list(found.candidates))
+
+    def _lookup(self, mention: Mention, hint, parents) -> Found:
+        notes: list[str] = []
         parsed = parse_name(mention.query)
         keys = {k for k in (parsed.key, parsed.full_key) if k}
         last = None
         for provinces, day, note in self.scopes:
             units = self.gaz.units_named(keys, day, None if parents else provinces)
+            if not units:
+                continue
             resolution = _at_level(rank(mention.query, units, kind_hint=hint, parents=parents),
                                    mention.level, mention.query)
             if resolution.status in (MATCHED, AMBIGUOUS):
@@ -415,6 +427,13 @@ def _province_on(gaz, province: Locality, day: dt.date) -> set[int]:
     (for a 2025 province and an earlier day) the provinces that went into it."""
     if province.is_valid_on(day):
         return {province.pk}
+    memo = gaz.compiled.setdefault("province_on", {})
+    if (province.pk, day) not in memo:
+        memo[province.pk, day] = _province_on_uncached(gaz, province, day)
+    return memo[province.pk, day]
+
+
+def _province_on_uncached(gaz, province: Locality, day: dt.date) -> set[int]:
     later = {u.pk for u in gaz.successors(province, day)}
     if later:
         return later
