@@ -205,12 +205,16 @@ def evaluate(*, part: str = "tuning", baseline: bool = True) -> dict:
     items = load_devset(part)
     ours = {name: Score() for name in FIELDS}
     theirs = {name: Score() for name in BASELINE_FIELDS}
+    scored = set()
     for file, text, gold in items:
         extraction = extract(text, context=ExtractionContext(province=gold["province"]))
         truth, predicted = gold_sets(gold), our_sets(extraction, gold["province"])
+        scored |= set(truth)
         for name in FIELDS:
             if name in truth:
                 ours[name].add(predicted[name], truth[name], file)
+    ours = {name: score for name, score in ours.items() if name in scored}
+    theirs = {name: score for name, score in theirs.items() if name in scored}
     result = {"part": part, "texts": len(items), "words": sum(len(t.split()) for _f, t, _g in items),
               "ours": ours, "baseline": None, "ours_per_second": speed(items), "baseline_per_second": None}
     ner = underthesea_ner() if baseline else None
@@ -246,7 +250,10 @@ def speed(items, rounds: int = 3) -> float:
 def table(result: dict) -> list[str]:
     lines = [f"{'trường':<16}{'P':>7}{'R':>7}{'F1':>7}   {'underthesea P':>14}{'R':>7}{'F1':>7}"]
     for name in FIELDS:
-        mine = result["ours"][name]
+        mine = result["ours"].get(name)
+        if mine is None:
+            lines.append(f"{name:<16}{'–':>7}{'–':>7}{'–':>7}   (không có nhãn trong phần này)")
+            continue
         row = f"{name:<16}{mine.precision:>7.3f}{mine.recall:>7.3f}{mine.f1:>7.3f}   "
         other = (result["baseline"] or {}).get(name)
         if other is None:
