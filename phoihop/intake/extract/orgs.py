@@ -282,8 +282,8 @@ def _spans_of(doc, gaz, name: _Name, day, province, province_name, places) -> li
         return [_member_span(doc, gaz, name, source, place, i, day, province, head_surface)
                 for i, place in enumerate(source.members)]
     tail = doc.text[source.head_end:source.end]
-    if name.shared and source.place is not None and orgnames.ends_at_party_level(fold(head_surface)):
-        tail = f" {_without_type_word(source.place.text)}"
+    if name.shared and orgnames.ends_at_party_level(fold(head_surface)):
+        tail = f" {_without_type_word(source.place.text)}" if source.place is not None else ""
     surface = f"{head_surface}{tail}" if name.shared else doc.text[name.start:name.end]
     return [_generic_span(doc, gaz, name, surface, day, province, province_name, source.place, places)]
 
