@@ -3,29 +3,9 @@
 of lists, plural members, abbreviations, religious bodies, the text's own district,
 other provinces' bodies, registry links and what is not an organization."""
 
-import functools
-
 import pytest
 
 from phoihop.intake.extract import ExtractionContext, extract, orgnames
-from phoihop.localities import services, source
-
-
-@functools.cache
-def _source(*provinces):
-    return source.read_source(None, provinces)
-
-
-@pytest.fixture
-def load(cast, monkeypatch):
-    """Loads the real units of the given old provinces (with their 2025 partners)."""
-
-    def loader(*provinces):
-        monkeypatch.setattr(services, "read_source", lambda source_dir=None, provinces=None: _source(*keys))
-        keys = provinces
-        services.localities_load(provinces=list(provinces))
-
-    return loader
 
 
 def _orgs(text, province):
