@@ -59,7 +59,7 @@ def intake_create(
     extraction = extract(text, context=ExtractionContext.for_committee(committee, on=on))
     document = IntakeDocument(
         committee=committee,
-        title=clean_name(title)[:300] or _first_line(text) or source_name,
+        title=clean_name(title)[:300] or first_line(text) or source_name,
         source_name=source_name,
         text=text,
         text_date=extraction.on,
@@ -72,7 +72,7 @@ def intake_create(
     return document
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return line if len(line) <= TITLE_LENGTH else line[:TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.core.forms import add_service_errors
-from phoihop.intake import presenter, selectors, services
+from phoihop.intake import drafts, presenter, selectors, services
 from phoihop.intake.forms import ActivityDraftForm, IntakeForm, ReportDraftForm
 from phoihop.intake.reading import MAX_FILE_BYTES
 from phoihop.programs.models import Indicator, Program
@@ -97,12 +97,24 @@ def _activity_initial(user, document, programs) -> dict:
     extraction = document.extraction
     member_ids = set(program.members.values_list("organization_id", flat=True))
     found = [o["registry_id"] for o in extraction.get("organizations", []) if o.get("registry_id") in member_ids]
-    lead = user.organization_id if user.organization_id in member_ids else (found[0] if found else None)
+    actors = drafts.actors(document.text, extraction)
+    said_lead = (actors.lead or {}).get("registry_id")
+    if said_lead in member_ids:  # the text says who did the work
+        lead = said_lead
+        said = [p.get("registry_id") for p in actors.partners if p.get("registry_id") in member_ids]
+        partners = [pk for pk in dict.fromkeys(said or found) if pk != lead]
+    else:
+        lead = user.organization_id if user.organization_id in member_ids else (found[0] if found else None)
+        partners = [pk for pk in found if pk != lead]
+    # A title the user gave is kept; the one intake gave (the text's first line, cut) is replaced.
+    title = document.title if document.title != services.first_line(document.text) else ""
     return {
-        "program": program.pk, "title": document.title[:300], "start_date": day, "end_date": day,
+        "program": program.pk, "start_date": day, "end_date": day,
+        "title": (title or drafts.title(document.text, extraction) or document.title)[:300],
         "content_area": program.content_areas.order_by("number").values_list("pk", flat=True).first(),
-        "lead": lead, "partners": [pk for pk in found if pk != lead],
+        "lead": lead, "partners": partners,
     }
+
 
 
 def _figure_rows(extraction) -> list[dict]:

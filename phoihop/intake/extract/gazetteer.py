@@ -6,6 +6,7 @@ database one small question instead of one per name.
 """
 
 import datetime as dt
+import functools
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -114,6 +115,14 @@ def clear() -> None:
 
 
 def _signature() -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute(_signature_sql())
+        return (connection.alias, *cursor.fetchone())
+
+
+@functools.cache
+def _signature_sql() -> str:
+    """Built once: reaching a model's history manager is slow (it inspects the class)."""
     # Row counts catch deletions; the latest history id catches every edit (a rename
     # adds a history row) without reading the tables.
     counted = [Locality._meta.db_table, Lineage._meta.db_table, Organization._meta.db_table]
@@ -126,9 +135,7 @@ def _signature() -> tuple:
     ]
     parts = ", ".join([f"(SELECT COUNT(*) FROM {t})" for t in counted]
                       + [f"(SELECT MAX({c}) FROM {t})" for t, c in latest])
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")
-        return (connection.alias, *cursor.fetchone())
+    return f"SELECT {parts}"
 
 
 def build() -> Gazetteer:

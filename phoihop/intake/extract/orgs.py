@@ -9,12 +9,15 @@ one fits the text's province and date.
 """
 
 import re
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from phoihop.intake.extract import orgnames
 from phoihop.intake.extract.spans import LOCALITY, ORGANIZATION, Span
 from phoihop.intake.extract.text import Document
-from phoihop.lib.text import fold
+from phoihop.lib.text import fold, fold_key
+from phoihop.localities.names import TYPE_WORDS
 
 ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("ubmttq", "uy ban mat tran to quoc"), ("mttq", "mat tran to quoc"), ("ubnd", "uy ban nhan dan"),
@@ -22,37 +25,27 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("chqs", "chi huy quan su"), ("lhpn", "lien hiep phu nu"), ("ccb", "cuu chien binh"),
     ("ctd", "chu thap do"), ("ldld", "lien doan lao dong"), ("bcd", "ban chi dao"),
     ("tncs", "thanh nien cong san"), ("bdv", "ban dan van"), ("btg", "ban tuyen giao"),
-    ("tg dv", "tuyen giao va dan van"), ("bch", "ban chap hanh"),
+    ("tg dv", "tuyen giao va dan van"), ("bch quan su", "bo chi huy quan su"), ("bch", "ban chap hanh"),
+    ("ubmttqvn", "uy ban mat tran to quoc viet nam"), ("mttqvn", "mat tran to quoc viet nam"),
+    ("qdnd", "quan doi nhan dan"), ("ubtu", "uy ban trung uong"), ("dbqh", "dai bieu quoc hoi"),
+    ("bdbp", "bo doi bien phong"), ("nn&ptnt", "nong nghiep va phat trien nong thon"),
+    ("nn ptnt", "nong nghiep va phat trien nong thon"), ("ghpgvn", "giao hoi phat giao viet nam"),
+    ("vn", "viet nam"), ("tp", "thanh pho"), ("tx", "thi xa"), ("hcm", "ho chi minh"),
 ]
-_PARTY = r"(?:tinh uy|huyen uy|thanh uy|thi uy|dang uy|quan uy|trung uong)"
-_LEVEL = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|phuong|thi tran|quan su|khoi)\w*)?|"
-          r"tinh|huyen|thi xa|thanh pho|quan|xa|phuong|thi tran|viet nam|trung uong|cap tinh|cac cap)")
-HEADS = [
-    rf"ban (?:dan van|tuyen giao va dan van|tuyen giao|tg dv|to chuc|kiem tra|noi chinh|thuong vu|chap hanh) {_PARTY}",
-    rf"(?:btv|bdv|btg|bch) {_PARTY}",
-    r"ban chi dao(?: dieu hanh)?(?: (?:chuong trinh|cong tac)(?: phoi hop)?(?: hoat dong)?)?",
-    r"bcd(?: chuong trinh(?: phoi hop)?)?",
-    r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy)",
-    r"dang uy(?: (?:quan su|khoi)\w*)?",
-    r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|cong an|toa an nhan dan|vien kiem sat nhan dan)",
-    r"(?:bo chi huy quan su|bo chqs|bchqs|ban chi huy quan su|ban chqs|bo chi huy bo doi bien phong|"
-    r"bo doi bien phong|ban chi huy phong thu khu vuc)",
-    r"(?:uy ban mat tran to quoc|ubmttq|mat tran to quoc|mttq)(?: viet nam)?",
-    r"hoi (?:lien hiep phu nu|lhpn|phu nu|nong dan|cuu chien binh|ccb|chu thap do|ctd|nguoi cao tuoi|"
-    r"khuyen hoc|cuu thanh nien xung phong)",
-    r"(?:doan thanh nien cong san ho chi minh|doan tncs ho chi minh|doan thanh nien|tinh doan|huyen doan|thanh doan)",
-    r"(?:lien doan lao dong|ldld)",
-]
-GENERIC = re.compile(rf"\b(?:{'|'.join(HEADS)})(?: {_LEVEL})?\b")
-_TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh)$")
+_TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
 CANONICAL = [  # (pattern on the expanded key, replacement)
     (re.compile(r"^ban chi dao\b.*\b(chuong trinh|phoi hop)\b.*$|^ban chi dao(?: dieu hanh)?$"),
      "ban chi dao chuong trinh phoi hop"),
     (re.compile(r"^uy ban mat tran to quoc"), "mat tran to quoc"),
-    (re.compile(r"^mat tran to quoc viet nam"), "mat tran to quoc"),
+    (re.compile(r"^mat tran to quoc viet nam (?=\w)"), "mat tran to quoc "),
     (re.compile(r"^hoi phu nu"), "hoi lien hiep phu nu"),
     (re.compile(r"^doan tncs ho chi minh|^doan thanh nien cong san ho chi minh"), "doan thanh nien"),
     (re.compile(r"^ban chi huy quan su tinh"), "bo chi huy quan su tinh"),
+    (re.compile(r"^(?:bo tu lenh|dang uy) (quan khu \d+)$"), r"\1"),
+    (re.compile(r"^bo chi huy bo doi bien phong"), "bo doi bien phong"),
+    (re.compile(r"^ban chap hanh trung uong$"), "ban chap hanh trung uong dang"),
+    (re.compile(r"^tong cuc chinh tri$"), "tong cuc chinh tri quan doi nhan dan viet nam"),
+    (re.compile(r"^hoi cuu chien binh viet nam$"), "hoi cuu chien binh viet nam"),
 ]
 
 
@@ -63,36 +56,290 @@ def expand(folded: str) -> str:
     return words.strip()
 
 
-def canonical_key(surface: str, province: str = "") -> str:
-    """The key two mentions of one body share: "Bộ CHQS tỉnh" → "bo chi huy quan su tinh ha nam"."""
-    key = expand(fold(surface))
+_PARENS = re.compile(r"\([^()]*\)")
+def canonical_key(surface: str, province: str = "", locality: str = "") -> str:
+    """The key two mentions of one body share: "Bộ CHQS tỉnh" → "bo chi huy quan su tinh ha nam".
+    A name written up to its level word is closed by `locality` ("Công an huyện" with
+    "huyện Kông Chro" → "cong an huyen kong chro"), else by `province` when the level is
+    the province's."""
+    key = expand(fold(_PARENS.sub(" ", surface)))
     for pattern, replacement in CANONICAL:
         key = pattern.sub(replacement, key)
-    if province and _TRAILING_PROVINCE.search(key):
+    if locality and _ends_at_level_word(surface):
+        key = f"{key} {place_proper_name(locality)}"
+    elif province and _TRAILING_PROVINCE.search(key) and _ends_at_province_word(surface):
         key = f"{key} {fold(province)}"
     return key
+
+
+def _ends_at_province_word(surface: str) -> bool:
+    lower = f" {surface.strip().lower().replace('uỷ', 'ủy')}"
+    return lower.endswith((" tỉnh", " tỉnh ủy", " cấp tỉnh", " tỉnh đoàn"))
+
+
+_LEVEL_WORDS_WRITTEN = ("tỉnh", "tỉnh ủy", "thành phố", "thành ủy", "huyện", "huyện ủy", "quận", "quận ủy",
+                        "thị xã", "thị ủy", "xã", "phường", "thị trấn")
+
+
+def _ends_at_level_word(surface: str) -> bool:
+    """Written up to its level word, diacritics and all ("Hà Tĩnh" is a name, not "tỉnh")."""
+    lower = f" {surface.strip().lower().replace('uỷ', 'ủy')}"
+    return any(lower.endswith(f" {word}") for word in _LEVEL_WORDS_WRITTEN)
+
+
+def place_proper_name(name: str) -> str:
+    """"huyện Kông Chro" → "kong chro"; "TP. Cần Thơ" → "can tho" (folded, type word off)."""
+    folded = fold(name)
+    for words, _kinds in TYPE_WORDS:
+        if folded.startswith(words + " "):
+            return folded[len(words) + 1:]
+    return folded
 
 
 def find(doc: Document, gaz, *, day, province, localities: list[Span]) -> list[Span]:
     """`province` is the context province (a Locality or None); `localities` the place
     spans already found, used to carry an organization's name to its place."""
     province_name = province.short_name if province else ""
-    spans = []
     places = [s for s in localities if s.kind == LOCALITY]
-    for match in GENERIC.finditer(doc.folded):
-        if not _capitalized(doc.text, match.start()):
-            continue
-        end = match.end()
-        place = _place_after(match.start(), end, places)
-        if place is not None:
-            end = place.end
-        spans.append(_generic_span(doc, match.start(), end, gaz, day, province, province_name, place))
+    names = [_read_name(doc, gaz, match, places) for match in orgnames.heads_in(doc.folded)]
+    names = [n for n in names if n is not None]
+    _share_tails(doc, names)
+    spans = []
+    for name in names:
+        spans += _spans_of(doc, gaz, name, day, province, province_name, places)
     spans += _registry_only(doc, gaz, day, province, province_name, taken=spans)
     _complete_local_names(spans)
-    return sorted(spans, key=lambda s: s.start)
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+@dataclass
+class _Name:
+    """One organization name read by its grammar: `head_end` splits head from tail;
+    `members` are the places of a plural tail ("các huyện Bến Lức, Đức Hòa")."""
+
+    start: int
+    head_end: int
+    end: int
+    head: orgnames.Head
+    place: Span | None = None
+    members: list = field(default_factory=list)
+    plural_word: str = ""
+    shared: "_Name | None" = None  # the list member whose tail this name shares
+    generic: bool = False  # "… các cấp", "… 12 tỉnh, thành phố": a kind of body, dropped
+    owner: "_Name | None" = None  # "Đảng đoàn" + the body it belongs to
+
+
+def _read_name(doc, gaz, match, places) -> _Name | None:
+    head = match.head
+    if not _written_as_head(doc, match) or any(p.start < match.start < p.end for p in places):
+        return None
+    end = match.end
+    if head.tail == orgnames.NAME_TAIL:
+        end = _proper_name_end(doc, match.end)
+        if end == match.end:
+            return None
+        end = orgnames.level_after(doc.folded, end)
+    elif head.tail == orgnames.LEVEL_TAIL:
+        if orgnames.is_generic(doc.folded, doc.text, end):
+            return _Name(match.start, match.end, end, head, generic=True)
+        end = orgnames.level_after(doc.folded, end)
+    name = _Name(match.start, match.end, end, head)
+    if head.tail == orgnames.FIXED:
+        return name
+    plural = _PLURAL.match(doc.folded, end)
+    if plural:
+        name.plural_word = plural.group(1)
+        name.members = _list_of_places(doc, plural.start(1), places)
+        if not name.members:
+            name.generic = True
+            return name
+        name.end = name.members[0].end
+        return name
+    place = _place_after(match.start, name.end, places) or _province_after(doc, gaz, name.end)
+    if place is not None:
+        name.place, name.end = place, place.end
+        more = _list_of_places(doc, place.end, places, typed=True, level=place.value.get("level"))
+        if more:
+            name.members = [place, *more]
+            name.plural_word = ""
+    return name
+
+
+_PLURAL = re.compile(r" cac (huyen|xa|tinh|quan|phuong|thi xa|thanh pho|thi tran)(?= [A-Za-z])")
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+va\s+|,\s*va\s+)$")
+
+
+_TITLE_BEFORE = ("trưởng", "phó", "phó trưởng")
+
+
+def _written_as_head(doc, match) -> bool:
+    """The head as Vietnamese writes a name: capitalized ("Ban Dân vận", or "Trưởng ban
+    Dân vận"), with its first word's diacritics ("Trường", not "Trưởng" or "trường" of
+    "hội trường"), not inside a person's name ("Nguyễn Trường Thắng")."""
+    head, text = match.head, doc.text
+    first = text[match.start:].split(" ", 1)[0]
+    if head.word and first.lower() != head.word:
+        return False
+    before = text[max(0, match.start - 12):match.start - 1].rsplit(" ", 1)[-1] if match.start else ""
+    if head.word == "trường" and before[:1].isupper() and before.isalpha():
+        return False
+    if first[:1].isupper():
+        return True
+    return head.lower_ok or before.lower() in _TITLE_BEFORE
+
+
+def _list_of_places(doc, start: int, places: list[Span], typed: bool = False, level=None) -> list[Span]:
+    """The places of "các huyện Bến Lức, Đức Hòa, Cần Đước" from `start` on; with
+    `typed`, the further places of "tỉnh Tây Ninh, tỉnh Sóc Trăng" after the first."""
+    members, cursor = [], start
+    for place in sorted(places, key=lambda s: s.start):
+        if place.start < cursor:
+            continue
+        gap = doc.folded[cursor:place.start]
+        first = not members and not typed
+        if (first and gap.strip()) or (not first and not _LIST_GAP.match(gap)):
+            break
+        if typed and (place_proper_name(place.text) == fold(place.text) or place.value.get("level") != level):
+            break
+        members.append(place)
+        cursor = place.end
+    return members
+
+
+def _province_after(doc, gaz, end: int) -> Span | None:
+    """A province named without its type word: "Bộ đội Biên phòng Lai Châu"."""
+    words = [w for w in doc.words if w.start > end][:3]
+    if not words or words[0].start != end + 1:
+        return None
+    for size in (3, 2, 1):
+        chunk = words[:size]
+        if len(chunk) < size or not all(w.text[0].isupper() for w in chunk):
+            continue
+        if any(doc.text[a.end:b.start] != " " for a, b in zip(chunk, chunk[1:], strict=False)):
+            continue
+        if gaz.provinces_named(fold_key(" ".join(w.text for w in chunk))):
+            return Span(chunk[0].start, chunk[-1].end, LOCALITY, doc.text[chunk[0].start:chunk[-1].end],
+                        {"level": 1})
+    return None
+
+
+def _proper_name_end(doc, end: int) -> int:
+    """The end of the proper name after a head: capitalized words, with lowercase ones
+    only between capitalized ones ("Trường Cao đẳng Công nghiệp Thanh Hóa")."""
+    words = [w for w in doc.words if w.start >= end][:8]
+    last, cursor = end, end
+    for i, word in enumerate(words):
+        if doc.text[cursor:word.start] not in (" ", " - ", " – ") or word.text.lower() in _NAME_STOPS:
+            break
+        if word.text[0].isupper() or word.text[0].isdigit():
+            last = word.end
+        elif last > end and last == cursor and doc.text[word.end:word.end + 1] in (",", ".", ")", ";", ""):
+            last = word.end
+            break
+        elif not any(w.text[0].isupper() for w in words[i + 1:i + 3]):
+            break
+        cursor = word.end
+    return last
+
+
+_NAME_STOPS = {"và", "của", "tại", "ở", "với", "cho", "cùng", "trên", "về", "do", "là"}
+
+
+def _share_tails(doc, names: list[_Name]) -> None:
+    """"Ban Dân vận, Ban Tuyên giáo Tỉnh ủy", "Huyện ủy, UBND các huyện A, B": a head
+    written without its tail, listed just before a name with one, shares that tail."""
+    for left, right in zip(reversed(names[:-1]), reversed(names[1:]), strict=True):
+        if left.end != left.head_end or left.head.tail != orgnames.LEVEL_TAIL or not _is_open(doc, left):
+            continue
+        gap = doc.folded[left.end:right.start]
+        if orgnames.is_party_committee_of_body(doc.folded[left.start:left.end]) and _OWNER_GAP.match(gap):
+            left.owner = right
+            continue
+        if not _LIST_GAP.match(gap):
+            continue
+        source = right.shared or right
+        if right.generic:
+            left.generic = True
+        elif source.end > source.head_end:
+            left.shared = source
+    names[:] = [n for n in names if not n.generic]
+
+
+_OWNER_GAP = re.compile(r"^(?: |, chinh uy )$")
+
+def _is_open(doc, name: _Name) -> bool:
+    """"UBND", "Ban Dân vận", "Huyện ủy" wait for a tail; "Ban Thường vụ Tỉnh ủy" has one."""
+    folded = doc.folded[name.start:name.head_end]
+    return not orgnames.ends_at_party_level(folded) or orgnames.is_party_committee(folded)
+
+
+def _spans_of(doc, gaz, name: _Name, day, province, province_name, places) -> list[Span]:
+    if name.owner is not None:
+        return [_owned_span(doc, gaz, name, day, province, province_name, places)]
+    source = name.shared or name
+    head_surface = doc.text[name.start:name.head_end]
+    if source.members:
+        return [_member_span(doc, gaz, name, source, place, i, day, province, head_surface)
+                for i, place in enumerate(source.members)]
+    tail = doc.text[source.head_end:source.end]
+    if name.shared and orgnames.ends_at_party_level(fold(head_surface)):
+        tail = f" {_without_type_word(source.place.text)}" if source.place is not None else ""
+    surface = f"{head_surface}{tail}" if name.shared else doc.text[name.start:name.end]
+    return [_generic_span(doc, gaz, name, surface, day, province, province_name, source.place, places)]
+
+
+def _owned_span(doc, gaz, name, day, province, province_name, places) -> Span:
+    """"Đảng đoàn Hội CCB Việt Nam", "Bí thư Đảng ủy, Chính ủy Bộ đội Biên phòng tỉnh…"."""
+    (owner,) = _spans_of(doc, gaz, name.owner, day, province, province_name, places)[:1]
+    head = doc.text[name.start:name.head_end]
+    return Span(name.start, name.head_end, ORGANIZATION, head, {
+        "key": f"{canonical_key(head)} {owner.value['key']}", "name": f"{head} {owner.value['name']}",
+        "registry_id": None, "kind": name.head.kind, "level": owner.value.get("level", ""),
+    }, _("Tổ chức đảng của %(name)s") % {"name": owner.value["name"]})
+
+
+def _member_span(doc, gaz, name, source, place, index, day, province, head_surface) -> Span:
+    """One member of a plural tail: "Ban CHQS huyện Đức Hòa" out of "… các huyện …, Đức Hòa"."""
+    party = orgnames.ends_at_party_level(fold(head_surface))
+    typed = place_proper_name(place.text) != fold(place.text)
+    if party:
+        written = f"{head_surface} {_without_type_word(place.text)}"
+    elif typed or not source.plural_word:
+        written = f"{head_surface} {place.text}"
+    else:
+        written = f"{head_surface} {_type_word(source.plural_word)} {place.text}"
+    start, end = (name.start, name.end) if index == 0 and not name.shared else (place.start, place.end)
+    if name.shared and index == 0:
+        start, end = name.start, name.head_end
+    if not source.plural_word and index == 0:
+        start, end = name.start, place.end
+    org = _registry_match(gaz, fold(written), day, _place_province(place, gaz) or province)
+    return Span(start, end, ORGANIZATION, doc.text[start:end], {
+        "key": canonical_key(written), "name": org.name if org else written,
+        "registry_id": org.id if org else None, "kind": name.head.kind,
+        "level": orgnames.level_of(source.plural_word),
+    }, _("Tên tổ chức đọc theo ngữ pháp: phần đuôi dùng chung trong danh sách"))
+
+
+_TYPE_WORDS_WRITTEN = {"huyen": "huyện", "xa": "xã", "tinh": "tỉnh", "quan": "quận", "phuong": "phường",
+                       "thi xa": "thị xã", "thanh pho": "thành phố", "thi tran": "thị trấn"}
+
+
+def _without_type_word(place_text: str) -> str:
+    """"huyện Xuyên Mộc" → "Xuyên Mộc" (as written)."""
+    skip = len(place_text) - len(place_proper_name(place_text))
+    return place_text[skip:].strip() if skip > 0 else place_text
+
+
+def _type_word(folded: str) -> str:
+    return _TYPE_WORDS_WRITTEN.get(folded, folded)
 
 
 _LOCAL_LEVEL = re.compile(r" (?:huyen uy|thanh uy|thi uy|quan uy|dang uy|huyen|thi xa|thanh pho|quan|xa|phuong|thi tran)$")
+
+
+_BARE_MASS = re.compile(r"hoi (?:chu thap do|cuu chien binh|nong dan|lien hiep phu nu|nguoi cao tuoi|khuyen hoc)"
+                        r"|lien doan lao dong|mat tran to quoc|bo chi huy quan su|bo doi bien phong|cong an")
 
 
 def _complete_local_names(spans: list[Span]) -> None:
@@ -101,7 +348,7 @@ def _complete_local_names(spans: list[Span]) -> None:
     keys = {s.value["key"]: s.value["name"] for s in spans}
     for span in spans:
         key = span.value["key"]
-        if not _LOCAL_LEVEL.search(key):
+        if not _LOCAL_LEVEL.search(key) and not _BARE_MASS.fullmatch(key):
             continue
         longer = [k for k in keys if k.startswith(key + " ")]
         if len(longer) == 1:
@@ -118,18 +365,47 @@ def _place_after(start: int, end: int, places: list[Span]) -> Span | None:
     return min(following, key=lambda s: s.start) if following else None
 
 
-def _generic_span(doc, start, end, gaz, day, province, province_name, place) -> Span:
-    surface = doc.text[start:end]
+def _generic_span(doc, gaz, name, surface, day, province, province_name, place, places) -> Span:
+    start, end = name.start, name.end if not name.shared else name.head_end
     place_province = _place_province(place, gaz)
     key = canonical_key(surface, "" if place else province_name)
+    if place is None and _ends_at_level_word(surface):
+        key = _closed_by_text_place(key, places, name.start)
     org = _registry_match(gaz, fold(surface), day, place_province or province)
-    name = org.name if org else _display(surface, "" if place else province_name)
-    explain = _("Tên tổ chức theo mẫu thường gặp")
+    display = org.name if org else _display(surface, "" if place else province_name)
+    explain = _("Tên tổ chức đọc theo ngữ pháp (đầu tên và phần đuôi)")
     if org:
         explain = _("Tổ chức trong danh mục: %(name)s") % {"name": org.name}
-    return Span(start, end, ORGANIZATION, surface, {
-        "key": key, "name": name, "registry_id": org.id if org else None,
+    level = name.head.level or orgnames.level_of_key(key) or ("province" if province_name else "")
+    return Span(start, end, ORGANIZATION, doc.text[start:end], {
+        "key": key, "name": display, "registry_id": org.id if org else None,
+        "kind": name.head.kind, "level": level,
     }, explain)
+
+
+def _closed_by_text_place(key: str, places: list[Span], start: int) -> str:
+    """"Công an huyện" in a text naming one district (or the nearest before it) is that
+    district's: the key gets the place's name."""
+    match = _OPEN_LOCAL.search(key)
+    if not match:
+        return key
+    level = _LEVEL_OF_WORD[match.group(1)]
+    same = [p for p in places if p.value.get("level") == level and p.value.get("status") == "matched"]
+    if not same:
+        return key
+    counts: dict = {}
+    for place in same:
+        counts[place.value.get("id")] = counts.get(place.value.get("id"), 0) + 1
+    top = max(counts.values())
+    leaders = [p for p in same if counts[p.value.get("id")] == top]
+    before = [p for p in leaders if p.start < start]
+    chosen = (before or leaders)[-1] if len({p.value.get("id") for p in leaders}) == 1 or before else None
+    return f"{key} {place_proper_name(chosen.value.get('name') or chosen.text)}" if chosen else key
+
+
+_OPEN_LOCAL = re.compile(r"(?:^| )(huyen uy|huyen|quan uy|quan|thi uy|thi xa|xa|phuong|thi tran)$")
+_LEVEL_OF_WORD = {"huyen uy": 2, "huyen": 2, "quan uy": 2, "quan": 2, "thi uy": 2, "thi xa": 2,
+                  "xa": 3, "phuong": 3, "thi tran": 3}
 
 
 def _place_province(place: Span | None, gaz):
@@ -140,7 +416,7 @@ def _place_province(place: Span | None, gaz):
 
 
 def _display(surface: str, province_name: str) -> str:
-    if province_name and _TRAILING_PROVINCE.search(fold(surface)):
+    if province_name and _ends_at_province_word(surface):
         return f"{surface} {province_name}"
     return surface
 

@@ -42,6 +42,11 @@ ABBREVIATED = {"TP": "thành phố", "TX": "thị xã", "TT": "thị trấn"}
 PARTY_WORDS = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
                "quận ủy": "quận"}
 PREPOSITIONS = {"tại", "ở"}
+# First words of organization names: a list of places stops there ("xã A, Bộ đội …").
+ORGANIZATION_WORDS = {"bộ", "ban", "hội", "sở", "phòng", "công", "ủy", "ubnd", "hđnd", "đảng", "đoàn", "trường",
+                      "báo", "chùa", "liên", "mặt", "trung", "cục", "tổng", "quân", "đồn", "giáo", "tòa"}
+LOOSE_PROVINCE_EXCLUDED = {"hochiminh"}  # "tư tưởng Hồ Chí Minh" names the man, not the city
+MODIFIERS = {"bien gioi", "mien nui", "vung cao", "ven bien", "dao", "diem", "vung sau"}  # folded
 # Folded first words of all the above: a cheap test before the exact one.
 FIRST_FOLDED = {fold_key(w.split()[0]) for w in [*TYPE_WORDS, *PARTY_WORDS]} | {w.lower() for w in ABBREVIATED}
 
@@ -83,6 +88,7 @@ class Reader:
         self.words = doc.words
         self.province = province
         self.scopes = _scopes(gaz, province, day)
+        self.memo: dict = {}
 
     # --- Reading the structure ---------------------------------------------------------
 
@@ -134,8 +140,26 @@ class Reader:
                 loose = self.loose_at(k + 1)
                 if loose:
                     mentions.append(loose)
+            elif self.province_name_at(k):
+                mentions.append(self.province_name_at(k))
+                k = self.name_at(k)[1]
+                continue
             k += 1
         return mentions
+
+    def province_name_at(self, k: int) -> Mention | None:
+        """A province named alone ("… các địa phương: Đắk Lắk, Gia Lai và Đà Nẵng"), not
+        inside a person's name ("Lê Thái Bình") nor a longer proper name."""
+        if k and is_capitalized(self.words[k - 1].text) and self.gap(k) == " ":
+            return None
+        name = self.name_at(k)
+        if not name or name[1] - name[0] < 2:
+            return None
+        words = self.words[name[0]:name[1]]
+        key = fold_key(" ".join(w.text for w in words))
+        if key in LOOSE_PROVINCE_EXCLUDED or not self.gaz.provinces_named(key):
+            return None
+        return self._mention(k, name, "", level=Level.PROVINCE, optional=True)
 
     def loose_at(self, k: int) -> Mention | None:
         name = self.name_at(k) if k < len(self.words) and self.gap(k) == " " else None
@@ -151,7 +175,7 @@ class Reader:
     def read_list(self, k: int, found) -> tuple[list[Mention], int]:
         """A typed name and the list it may open; returns the mentions and the next word."""
         used, type_word, level, party = found
-        k_name = k + used
+        k_name = self.after_modifier(k + used)
         gap = self.gap(k_name)
         allowed = {" ", ": "} | ({". ", "."} if type_word in ABBREVIATED else set())
         name = self.name_at(k_name) if gap in allowed else None
@@ -188,6 +212,16 @@ class Reader:
             k = nxt
         return items, k
 
+    def after_modifier(self, k: int) -> int:
+        """Past a lowercase description between type word and name: "các xã biên giới
+        Phước Chỉ, Bình Thạnh", "xã biên giới Khổng Lào"."""
+        for size in (2, 1):
+            words = self.words[k:k + size]
+            if len(words) == size and " ".join(w.folded for w in words) in MODIFIERS \
+                    and all(self.gap(k + i) == " " for i in range(size)) and not words[0].text[0].isupper():
+                return k + size
+        return k
+
     def continues(self, k: int) -> bool:
         """After "(huyện X)", does the list go on ("; Châu Sơn, …" or ", và xã …")?"""
         if k >= len(self.words):
@@ -214,7 +248,7 @@ class Reader:
             items.append(self._mention(k, name, type_word, level=item_level))
             return name[1]
         name = self.name_at(k)
-        if not name:
+        if not name or self.words[k].text.lower() in ORGANIZATION_WORDS:
             return None
         items.append(self._mention(k, name, "", carried=list_type, level=level, optional=True))
         return name[1]
@@ -222,11 +256,14 @@ class Reader:
     def read_parent(self, k: int, items: list[Mention], group_start: int, how: str) -> tuple[int, bool]:
         """A parent unit at word k ("huyện Thanh Liêm"), given to items[group_start:]."""
         found = self.type_at(k)
-        if not found or found[3]:
+        if found and not found[3]:
+            used, type_word, level, _party = found
+        elif how == "ngoặc" and not found and items[group_start:] and items[-1].level:
+            used, type_word, level = 0, "", items[-1].level - 1  # "xã Xuân Ninh (Xuân Trường)"
+        else:
             return k, False
-        used, type_word, level, _party = found
         name = self.name_at(k + used)
-        if not name:
+        if not name or not level:
             return k, False
         parent = self._mention(k, name, type_word, level=level)
         for item in items[group_start:]:
@@ -273,11 +310,22 @@ class Reader:
         return found
 
     def lookup(self, mention: Mention, hint, parents, notes: list[str]) -> Found:
+        """The registry's answer for one mention, asked once per text for each wording."""
+        memo_key = (mention.query, mention.name, mention.level, hint, tuple(p.pk for p in parents or ()))
+        if memo_key not in self.memo:
+            self.memo[memo_key] = self._lookup(mention, hint, parents)
+        found = self.memo[memo_key]
+        return replace(found, notes=notes + found.notes, candidates=list(found.candidates))
+
+    def _lookup(self, mention: Mention, hint, parents) -> Found:
+        notes: list[str] = []
         parsed = parse_name(mention.query)
         keys = {k for k in (parsed.key, parsed.full_key) if k}
         last = None
         for provinces, day, note in self.scopes:
             units = self.gaz.units_named(keys, day, None if parents else provinces)
+            if not units:
+                continue
             resolution = _at_level(rank(mention.query, units, kind_hint=hint, parents=parents),
                                    mention.level, mention.query)
             if resolution.status in (MATCHED, AMBIGUOUS):
@@ -415,6 +463,13 @@ def _province_on(gaz, province: Locality, day: dt.date) -> set[int]:
     (for a 2025 province and an earlier day) the provinces that went into it."""
     if province.is_valid_on(day):
         return {province.pk}
+    memo = gaz.compiled.setdefault("province_on", {})
+    if (province.pk, day) not in memo:
+        memo[province.pk, day] = _province_on_uncached(gaz, province, day)
+    return memo[province.pk, day]
+
+
+def _province_on_uncached(gaz, province: Locality, day: dt.date) -> set[int]:
     later = {u.pk for u in gaz.successors(province, day)}
     if later:
         return later

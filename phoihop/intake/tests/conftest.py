@@ -44,6 +44,24 @@ def hanam(cast, monkeypatch):
     return cast
 
 
+@functools.cache
+def _provinces_source(*provinces):
+    return source.read_source(None, provinces)
+
+
+@pytest.fixture
+def load(cast, monkeypatch):
+    """`load("tinhlongan", …)` loads those old provinces' real units (with their 2025 partners)."""
+
+    def loader(*provinces):
+        monkeypatch.setattr(services, "read_source",
+                            lambda source_dir=None, provinces=None: _provinces_source(*wanted))
+        wanted = provinces
+        services.localities_load(provinces=list(provinces))
+
+    return loader
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

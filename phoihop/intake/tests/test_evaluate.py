@@ -8,13 +8,44 @@ from phoihop.intake import evaluate
 from phoihop.intake.extract import ExtractionContext, extract
 
 
-def test_the_development_set_has_at_least_ten_annotated_texts_of_the_right_length():
-    items = evaluate.load_devset()
-    assert len(items) >= 10
+def test_the_first_eleven_texts_annotate_every_field_at_the_right_length():
+    items = [item for item in evaluate.load_devset() if item[0] < "011"]
+    assert len(items) == 11
     for file, text, gold in items:
         assert set(gold) >= {"localities", "organizations", "people", "topics", "dates", "figures"}
         if not file.startswith("000_seed"):
             assert 150 <= len(text.split()) <= 500, file
+
+
+def test_the_corpus_holds_sixty_new_texts_with_places_organizations_and_a_source():
+    new = [item for item in evaluate.load_devset() if item[0] >= "011"] + evaluate.load_devset("heldback")
+    assert len(new) >= 60
+    for file, text, gold in new:
+        assert gold["source"].startswith("http") and gold["date"] and gold["province"], file
+        assert 50 <= len(text.split()) <= 500, file
+        assert all(row["name"] in text for row in gold["localities"]), file
+        assert all({"name", "level", "locality"} <= set(row) for row in gold["organizations"]), file
+
+
+def test_the_held_back_part_has_twenty_texts_from_provinces_the_tuning_part_lacks():
+    held = evaluate.load_devset("heldback")
+    tuning_provinces = {gold["province"] for _f, _t, gold in evaluate.load_devset()}
+    assert len(held) >= 20
+    assert not {gold["province"] for _f, _t, gold in held} & tuning_provinces
+    assert "never tune" in (evaluate.HELDBACK / "README.md").read_text(encoding="utf-8").lower()
+
+
+def test_corpus_provinces_number_at_least_twenty_five():
+    items = evaluate.load_devset() + evaluate.load_devset("heldback")
+    assert len({gold["province"] for _f, _t, gold in items}) >= 25
+
+
+def test_a_gold_name_written_up_to_its_level_is_closed_by_its_locality():
+    row = {"name": "Công an huyện", "level": "district", "locality": "huyện Kông Chro"}
+    assert evaluate.gold_org_key(row, "Gia Lai") == "cong an huyen kong chro"
+    assert evaluate.gold_org_key("Bộ CHQS tỉnh", "Hà Tĩnh") == "bo chi huy quan su ha tinh"
+    assert evaluate.gold_org_key({"name": "Thành ủy Hà Tĩnh", "level": "district", "locality": "TP Hà Tĩnh"},
+                                 "Hà Tĩnh") == "thanh uy ha tinh"
 
 
 def test_scores_count_true_and_false_values():

@@ -1,0 +1,269 @@
+"""The grammar of Vietnamese organization names, on folded text.
+
+A name is a *head* ("Ban Dân vận", "Bộ Chỉ huy Quân sự", "Hội Nông dân", "chùa",
+"Giáo xứ", "Bộ Tư lệnh Quân khu 7") followed by a *tail* that closes it:
+
+- `level` heads take an optional level word and place ("… tỉnh", "… huyện Kông
+  Chro", "… Tỉnh ủy Nghệ An", "… Việt Nam"); without one they name the body of the
+  text's own province or district, which `orgs` works out;
+- `name` heads need a proper name after them ("chùa Linh Sơn", "Báo Khánh Hòa",
+  "Đồn Biên phòng Lũng Cú", "Trường Cao đẳng Công nghiệp Thanh Hóa");
+- `fixed` heads are whole names already ("Chính phủ", "Bộ Chính trị", "Quân khu 4").
+
+Each head carries the kind of body (OrgKind values) and the level it has when the
+tail does not say (central bodies, military regions). Patterns are on folded text
+(lowercase, no diacritics) with abbreviations spelled either way ("bchqs|bo chi huy
+quan su").
+"""
+
+import re
+from dataclasses import dataclass
+
+LEVEL_TAIL, NAME_TAIL, FIXED = "level", "name", "fixed"
+CENTRAL, REGION, PROVINCE, DISTRICT, COMMUNE = "central", "region", "province", "district", "commune"
+
+
+@dataclass(frozen=True)
+class Head:
+    pattern: str
+    kind: str
+    tail: str = LEVEL_TAIL
+    level: str = ""  # the level when the tail gives none ("" = from the tail or the text)
+    word: str = ""  # the first word as written, diacritics and all ("trường", not "trưởng")
+    lower_ok: bool = False  # may be written in lowercase ("chùa Linh Sơn", "giáo xứ")
+
+
+_PARTY = r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy|trung uong dang|trung uong)"
+_ABBR = r"(?: \((?:ccb|chqs|qdnd|lhpn|ldld|ubnd|mttq|bdbp|ctd|cand|nn&ptnt|nn ptnt)\))?"  # "(CCB)"
+_QDND = r"(?:quan doi nhan dan viet nam|qdnd viet nam|qdnd vn|qdnd)"
+_MR = r"quan khu \d+"
+
+HEADS: tuple[Head, ...] = (
+    # Party
+    Head(rf"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|kiem tra|noi chinh|thuong vu|chap hanh)"
+         rf"{_ABBR} {_PARTY}", "party_board"),
+    Head(rf"(?:btv|bdv|btg|bch|btc) {_PARTY}", "party_board"),
+    Head(r"ban chap hanh dang bo", "party_board"),
+    Head(r"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|kiem tra|noi chinh)", "party_board"),
+    Head(r"ban chap hanh trung uong dang|ban chap hanh trung uong", "party_board", FIXED, CENTRAL),
+    Head(r"uy ban kiem tra (?:tinh uy|huyen uy|thanh uy|trung uong)", "party_board"),
+    Head(r"(?:bo chinh tri|ban bi thu|quan uy trung uong|van phong trung uong dang)", "party_board", FIXED, CENTRAL),
+    Head(r"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|noi chinh|kinh te) trung uong", "party_board",
+         FIXED, CENTRAL),
+    Head(r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy)", "party_board"),
+    Head(r"dang doan", "party_board"),
+    Head(r"(?:dang uy|chi bo)", "party_board"),
+    # State
+    Head(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|toa an nhan dan|vien kiem sat nhan dan)", "state"),
+    Head(r"van phong (?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|huyen uy)", "state"),
+    Head(r"doan (?:dai bieu quoc hoi|dbqh)", "state"),
+    Head(r"(?:chinh phu|quoc hoi|uy ban thuong vu quoc hoi|thu tuong chinh phu)", "state", FIXED, CENTRAL),
+    Head(r"bo (?:cong an|quoc phong|tu phap|tai chinh|noi vu|ngoai giao|y te|giao duc va dao tao|"
+         r"nong nghiep va phat trien nong thon|nong nghiep va moi truong|lao dong thuong binh va xa hoi|"
+         r"thong tin va truyen thong|van hoa the thao va du lich|ke hoach va dau tu|tai nguyen va moi truong|"
+         r"cong thuong|xay dung|giao thong van tai|khoa hoc va cong nghe|dan toc va ton giao)", "state", FIXED, CENTRAL),
+    Head(r"(?:ban ton giao chinh phu|uy ban dan toc)", "state", FIXED, CENTRAL),
+    Head(r"so (?:noi vu|tu phap|tai chinh|y te|giao duc va dao tao|nong nghiep va phat trien nong thon|"
+         r"nong nghiep va moi truong|lao dong thuong binh va xa hoi|thong tin va truyen thong|cong thuong|xay dung|"
+         r"van hoa the thao va du lich|ke hoach va dau tu|tai nguyen va moi truong|giao thong van tai|"
+         r"khoa hoc va cong nghe|dan toc va ton giao|ngoai vu|nn ptnt|nn&ptnt)" + _ABBR, "state"),
+    Head(r"phong (?:dan toc|noi vu|tu phap|van hoa va thong tin|van hoa thong tin|lao dong thuong binh va xa hoi|"
+         r"tai nguyen va moi truong|giao duc va dao tao|nong nghiep va phat trien nong thon|kinh te)", "state"),
+    Head(r"ban (?:dan toc|ton giao|thi dua khen thuong)", "state"),
+    Head(r"cong an", "state"),
+    Head(r"ban chi dao (?:phong chong toi pham[\w ]*?ve an ninh to quoc|tay nam bo|tay nguyen|tay bac)", "state"),
+    Head(r"ban chi huy phong chong thien tai va tim kiem cuu nan|ban chi huy phong, chong thien tai"
+         r"|ban chi huy phong chong thien tai", "state"),
+    Head(r"ban chi dao(?: dieu hanh)?(?: (?:chuong trinh|cong tac)(?: phoi hop)?(?: hoat dong)?)?", "other"),
+    Head(r"bcd(?: chuong trinh(?: phoi hop)?)?", "other"),
+    # Front and mass organizations
+    Head(r"ban thuong truc (?:uy ban mat tran to quoc|ubmttq|uy ban mttq)(?: viet nam| vn)?", "front"),
+    Head(r"(?:uy ban trung uong mat tran to quoc|ubtu mttq)(?: viet nam| vn)?", "front", FIXED, CENTRAL),
+    Head(r"(?:uy ban mat tran to quoc|ubmttqvn|ubmttq|uy ban mttqvn|uy ban mttq|mat tran to quoc|mttqvn|mttq)"
+         r"(?: viet nam| vn)?", "front"),
+    Head(r"ban van dong quy", "front", NAME_TAIL, word="ban"),
+    Head(r"hoi (?:lien hiep phu nu|lhpn|phu nu|nong dan|cuu chien binh|ccb|chu thap do|ctd|nguoi cao tuoi|"
+         r"khuyen hoc|cuu thanh nien xung phong|doan ket su sai yeu nuoc|nha bao|luat gia)" + _ABBR, "socio_political"),
+    Head(r"ban thuong vu (?:trung uong )?hoi (?:nong dan|lien hiep phu nu|cuu chien binh)", "socio_political"),
+    Head(r"(?:doan thanh nien cong san ho chi minh|doan tncs ho chi minh|doan thanh nien|tinh doan|huyen doan|"
+         r"thanh doan|trung uong doan)", "socio_political"),
+    Head(r"(?:lien doan lao dong|ldld|cong doan)", "socio_political"),
+    Head(r"co quan thuong truc trung uong hoi tai mien (?:nam|bac|trung)", "socio_political", FIXED, CENTRAL),
+    # Armed forces
+    Head(rf"(?:(?:bo tu lenh|cuc chinh tri|cuc dan van|dang uy|phong chinh tri) )?{_MR}", "military", FIXED, REGION),
+    Head(rf"tong cuc chinh tri(?: {_QDND})?", "military", FIXED, CENTRAL),
+    Head(rf"cuc dan van(?: tong cuc chinh tri)?(?: {_QDND})?", "military", FIXED, CENTRAL),
+    Head(_QDND, "military", FIXED, CENTRAL),
+    Head(r"bo tu lenh (?:bien phong|bo doi bien phong|thu do|canh sat bien)", "military", FIXED, CENTRAL),
+    Head(r"bo tu lenh (?:tp ho chi minh|tp hcm|tp\.hcm|thanh pho ho chi minh)", "military", FIXED, REGION),
+    Head(r"bo tu lenh vung canh sat bien \d+", "military", FIXED, REGION),
+    Head(r"(?:bo chi huy quan su|bo chqs|bchqs|ban chi huy quan su|ban chqs|bch quan su|bo chi huy bo doi bien phong|"
+         r"bo chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
+    Head(r"ban chi huy phong thu khu vuc \d+(?: - [a-z ]+?)?(?= \(|,|\.| $)", "military", FIXED, DISTRICT),
+    Head(r"(?:trung doan|su doan|lu doan|tieu doan|hai doi|doan kinh te quoc phong) \d+", "military", FIXED, PROVINCE),
+    Head(r"tieu doan bo binh", "military", NAME_TAIL, word="tiểu"),
+    Head(r"hai doi dan quan thuong truc", "military"),
+    Head(r"don bien phong", "military", NAME_TAIL, COMMUNE, word="đồn"),
+    # Religious
+    Head(r"(?:ban tri su|phan ban ni gioi) giao hoi phat giao viet nam", "religious"),
+    Head(r"giao hoi phat giao (?:viet nam|hoa hao)", "religious", FIXED, CENTRAL),
+    Head(r"ban tri su (?:minh su dao|tinh do cu sy phat hoi)", "religious"),
+    Head(r"ban dai dien hoi thanh", "religious", NAME_TAIL, word="ban"),
+    Head(r"ban dai dien hoi thanh", "religious"),
+    Head(r"hoi thanh (?:tin lanh viet nam(?: mien (?:nam|bac))?|cao dai|truyen giao cao dai)", "religious", NAME_TAIL,
+         word="hội"),
+    Head(r"hoi thanh (?:tin lanh viet nam(?: mien (?:nam|bac))?|truyen giao cao dai)", "religious", FIXED, CENTRAL),
+    Head(r"ban cai quan ho dao", "religious", NAME_TAIL, word="ban"),
+    Head(r"thanh that(?: cao dai)?", "religious", NAME_TAIL, word="thánh", lower_ok=True),
+    Head(r"ho dao(?: cao dai)?", "religious", NAME_TAIL, word="họ", lower_ok=True),
+    Head(r"giao (?:xu|phan|ho)", "religious", NAME_TAIL, word="giáo", lower_ok=True),
+    Head(r"toa giam muc", "religious", NAME_TAIL, word="tòa", lower_ok=True),
+    Head(r"chua", "religious", NAME_TAIL, word="chùa", lower_ok=True),
+    Head(r"(?:ni vien|tu vien|thien vien)", "religious", NAME_TAIL, word="", lower_ok=True),
+    Head(r"nha tho", "religious", NAME_TAIL, word="nhà", lower_ok=True),
+    Head(r"thanh duong hoi giao", "religious", NAME_TAIL, word="thánh", lower_ok=True),
+    # Press, schools, firms, funds
+    Head(r"bao", "other", NAME_TAIL, word="báo"),
+    Head(r"tap chi", "other", NAME_TAIL, word="tạp"),
+    Head(r"dai phat thanh (?:va |- )?truyen hinh", "other"),
+    Head(r"truong", "other", NAME_TAIL, word="trường"),
+    Head(r"trung tam", "other", NAME_TAIL, word="trung"),
+    Head(r"nha van hoa", "other", NAME_TAIL, word="nhà"),
+    Head(r"(?:benh vien|hoc vien)", "other", NAME_TAIL),
+    Head(r"cong ty", "other", NAME_TAIL, word="công"),
+    Head(r"tap doan", "other", NAME_TAIL, word="tập"),
+    Head(r"ngan hang", "other", NAME_TAIL, word="ngân"),
+    Head(r"quy", "other", NAME_TAIL, word="quỹ"),
+    Head(r"nhom thien nguyen", "other", NAME_TAIL, word="nhóm"),
+)
+
+LEVEL_WORDS = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|phuong|thi tran))?|tinh|huyen|thi xa|"
+               r"thanh pho|quan|xa|phuong|thi tran|viet nam|vn|trung uong|cap tinh)")
+_COMPILED = [(re.compile(rf"\b(?:{h.pattern})(?!\w)"), h) for h in HEADS]
+_LEVEL_AFTER = re.compile(rf" {LEVEL_WORDS}\b")
+GENERIC_AFTER = re.compile(r"^ (?:cac cap|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa))\b")
+
+
+@dataclass
+class HeadMatch:
+    start: int
+    end: int
+    head: Head
+
+
+def _first_words(pattern: str) -> set[str] | None:
+    """The words a head pattern can begin with ("(?:tinh uy|huyen uy)" → {tinh, huyen}),
+    or None when the pattern does not start plainly."""
+    literal = re.match(r"[a-z]+", pattern)
+    if literal:
+        return {literal.group()}
+    if not pattern.startswith("(?:"):
+        return None
+    depth, close = 0, None
+    for i, ch in enumerate(pattern):
+        depth += ch == "(" and (i == 0 or pattern[i - 1] != "\\")
+        depth -= ch == ")" and pattern[i - 1] != "\\"
+        if depth == 0:
+            close = i
+            break
+    inner, rest = pattern[3:close], pattern[close + 1:]
+    alternatives, depth, current = [], 0, ""
+    for ch in inner:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    words: set[str] = set()
+    for alternative in alternatives:
+        found = _first_words(alternative)
+        if found is None:
+            return None
+        words |= found
+    if rest.startswith("?"):
+        after = _first_words(rest[1:].lstrip(" "))
+        return None if after is None else words | after
+    return words
+
+
+_BY_FIRST_WORD: dict[str, list] = {}
+_UNINDEXED = []
+for _pattern, _head in _COMPILED:
+    _words = _first_words(_head.pattern)
+    if _words is None:
+        _UNINDEXED.append((_pattern, _head))
+    for _word in _words or ():
+        _BY_FIRST_WORD.setdefault(_word, []).append((_pattern, _head))
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def heads_in(folded: str) -> list[HeadMatch]:
+    """Every head in the text, the longest at each place, none inside another. Each head
+    is tried only where a word it may begin with stands."""
+    found = [HeadMatch(m.start(), m.end(), h) for pattern, h in _UNINDEXED for m in pattern.finditer(folded)]
+    for word in _WORD.finditer(folded):
+        for pattern, head in _BY_FIRST_WORD.get(word.group(), ()):
+            match = pattern.match(folded, word.start())
+            if match:
+                found.append(HeadMatch(match.start(), match.end(), head))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[HeadMatch] = []
+    for match in found:
+        if kept and match.start < kept[-1].end:
+            continue
+        kept.append(match)
+    return kept
+
+
+def level_after(folded: str, end: int) -> int:
+    """The end of a level word right after `end` ("… tỉnh", "… Tỉnh ủy"), else `end`."""
+    match = _LEVEL_AFTER.match(folded, end)
+    return match.end() if match else end
+
+
+_PLURAL_LEVEL = re.compile(r" cac (?:tinh|huyen|xa|phuong|thi tran|quan|thi xa|thanh pho)\b")
+
+
+def is_generic(folded: str, text: str, end: int) -> bool:
+    """"Mặt trận Tổ quốc các cấp", "UBND các huyện, thành phố", "Hội CCB 12 tỉnh":
+    a kind of body, not one body ("các huyện Bến Lức, Đức Hòa" names its members)."""
+    if GENERIC_AFTER.match(folded[end:end + 24]):
+        return True
+    plural = _PLURAL_LEVEL.match(folded, end)
+    return bool(plural) and not text[plural.end():plural.end() + 2].lstrip()[:1].isupper()
+
+
+_PARTY_END = re.compile(r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy)$")
+_LEVELS = (("central", r"(?:viet nam|vn|trung uong)$"), ("province", r"(?:tinh uy|tinh|cap tinh)(?: \w+)*$"),
+           ("district", r"(?:huyen uy|huyen|quan uy|quan|thi uy|thi xa)(?: \w+)*$"),
+           ("commune", r"(?:xa|phuong|thi tran)(?: \w+)*$"))
+
+
+def ends_at_party_level(folded_head: str) -> bool:
+    """"Huyện ủy" carries its own level: "Huyện ủy" + "Bến Lức", not "+ huyện Bến Lức"."""
+    return bool(_PARTY_END.search(folded_head))
+
+
+def level_of(plural_word: str) -> str:
+    return {"tinh": PROVINCE, "huyen": DISTRICT, "quan": DISTRICT, "thi xa": DISTRICT, "thanh pho": DISTRICT,
+            "xa": COMMUNE, "phuong": COMMUNE, "thi tran": COMMUNE}.get(plural_word, "")
+
+
+def level_of_key(key: str) -> str:
+    """The level a key's tail names: "... huyen kong chro" → district."""
+    for level, pattern in _LEVELS:
+        if re.search(rf"\b{pattern}", key):
+            return level
+    return ""
+
+
+def is_party_committee(folded_head: str) -> bool:
+    """"Tỉnh ủy", "Huyện ủy" themselves (not a board of one)."""
+    return bool(re.fullmatch(r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy)", folded_head))
+
+
+def is_party_committee_of_body(folded_head: str) -> bool:
+    """"Đảng ủy", "Đảng đoàn", "Chi bộ" written before the body they lead."""
+    return folded_head in ("dang uy", "dang doan", "chi bo")

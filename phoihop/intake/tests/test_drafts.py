@@ -1,0 +1,53 @@
+"""Drafts from a read text: the lead is the organization the text says did the work,
+partners those it says worked with it, the title a summary of the action."""
+
+import pytest
+
+from phoihop.intake import drafts
+from phoihop.intake.extract import ExtractionContext, extract
+
+NGHE_AN = ("Ngày 20/11/2024, Ban Dân vận Tỉnh ủy Nghệ An phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Hội "
+           "Liên hiệp Phụ nữ tỉnh tổng kết 5 năm thực hiện chương trình phối hợp vận động đồng bào Công giáo, nhất "
+           "là tại xã Thọ Thành.")
+
+
+def _read(text, province):
+    return extract(text, context=ExtractionContext(province=province)).to_json()
+
+
+@pytest.mark.django_db
+def test_the_lead_is_the_subject_of_the_action_and_partners_are_those_it_worked_with(nghe_an_tan_son):
+    found = drafts.actors(NGHE_AN, _read(NGHE_AN, "Nghệ An"))
+    assert found.lead["key"] == "ban dan van tinh uy nghe an"
+    assert [p["key"] for p in found.partners] == ["bo doi bien phong tinh nghe an", "hoi lien hiep phu nu tinh nghe an"]
+
+
+@pytest.mark.django_db
+def test_organizations_listed_before_the_verb_share_the_work(load):
+    load("tinhlongan")
+    text = ("Ngày 17/5/2022, Bộ Tư lệnh TP Hồ Chí Minh, Bộ Chỉ huy Quân sự tỉnh Long An và UBND huyện Đức Huệ "
+            "phối hợp khởi công xây dựng 80 căn nhà tại huyện Đức Huệ.")
+    found = drafts.actors(text, _read(text, "Long An"))
+    assert found.lead["name"].startswith("Bộ Tư lệnh TP Hồ Chí Minh")
+    assert {p["key"] for p in found.partners} == {"bo chi huy quan su tinh long an", "uy ban nhan dan huyen duc hue"}
+
+
+@pytest.mark.django_db
+def test_an_organization_named_before_the_subject_is_not_the_lead(hanam):
+    text = ("Theo Ủy ban MTTQ Việt Nam tỉnh, năm 2024 Hội Nông dân tỉnh đã tổ chức 28 lớp tập huấn cho hội viên "
+            "tại xã Thanh Hải.")
+    found = drafts.actors(text, _read(text, "Hà Nam"))
+    assert found.lead["key"] == "hoi nong dan tinh ha nam"
+
+
+@pytest.mark.django_db
+def test_the_title_sums_up_the_action_and_its_place_instead_of_cutting_the_first_sentence(hanam):
+    text = ("Ngày 12/3/2024, Ban Dân vận Tỉnh ủy phối hợp với Hội Nông dân tỉnh tuyên truyền pháp luật về đất đai "
+            "cho 300 hộ dân ở xã Thanh Hải, huyện Thanh Liêm, nhằm giảm khiếu nại.")
+    assert drafts.title(text, _read(text, "Hà Nam")) == (
+        "Tuyên truyền pháp luật về đất đai cho 300 hộ dân ở xã Thanh Hải")
+
+
+def test_a_headline_line_is_the_title_as_it_stands():
+    text = "Nghệ An: phối hợp vận động đồng bào có đạo\n\nNgày 20/11/2024, Ban Dân vận Tỉnh ủy Nghệ An tổng kết."
+    assert drafts.title(text, {"spans": []}) == "Nghệ An: phối hợp vận động đồng bào có đạo"
