@@ -30,3 +30,18 @@ def test_inline_svg_drops_the_xml_prolog():
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError):
         charts.chart_monthly([], "gif")
+
+
+def test_long_labels_wrap_whole_instead_of_being_cut():
+    review = _review()
+    review.areas[0].name = "Nắm tình hình, trao đổi thông tin, phối hợp giải quyết vụ việc phức tạp"
+    svg = charts.chart_areas(review, "svg").decode()
+    assert "…" not in svg
+    lines = charts.wrap_label(f"{review.areas[0].number}. {review.areas[0].name}").split("\n")
+    assert len(lines) > 1 and all(line in svg for line in lines)
+
+
+def test_a_document_chart_carries_no_title_since_its_caption_names_it():
+    svg = charts.chart_areas(_review(), "svg", titled=False).decode()
+    assert "Hoạt động theo nội dung phối hợp" not in svg
+    assert "Hoạt động theo nội dung phối hợp" in charts.chart_areas(_review(), "svg").decode()
