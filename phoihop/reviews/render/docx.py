@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt
 from phoihop.reviews.data import Review
 from phoihop.reviews.render import figures
 from phoihop.reviews.render.measure import balanced_break, text_mm
-from phoihop.reviews.render.tables import INT, PERCENT, TEXT, Table, review_tables, vn_cell
+from phoihop.reviews.render.tables import INT, PERCENT, TEXT, YEAR, Table, review_tables, vn_cell
 from phoihop.reviews.render.text import STATE, DocumentText, document_text
 
 FONT = "Times New Roman"
@@ -418,7 +418,7 @@ def _picture(paragraph, png: bytes) -> None:
         shape.width = limit
 
 
-ALIGN_BY_KIND = {TEXT: LEFT, INT: RIGHT, PERCENT: RIGHT}
+ALIGN_BY_KIND = {TEXT: LEFT, INT: RIGHT, PERCENT: RIGHT, YEAR: CENTER}
 
 
 def _data_table(doc, spec: Table) -> None:
@@ -438,11 +438,13 @@ def _data_table(doc, spec: Table) -> None:
         _cant_split(row)
     for cell, column, width in zip(rows[0].cells, spec.columns, widths, strict=True):
         _cell(cell, column.header, style, CENTER, width, bold=True)
+    last = len(spec.rows) - 1
     for r, (row, values) in enumerate(zip(rows[1:], spec.rows, strict=True)):
+        bold = spec.total and r == last
         for c, (cell, value, width) in enumerate(zip(row.cells, values, widths, strict=True)):
             kind = spec.kind_at(r, c)
             align = CENTER if c == 0 and kind == INT else ALIGN_BY_KIND.get(kind, RIGHT)
-            _cell(cell, vn_cell(value, kind), style, align, width)
+            _cell(cell, vn_cell(value, kind), style, align, width, bold=bold)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
     if spec.note:

@@ -296,7 +296,8 @@ def test_a_long_locality_list_is_cut_to_the_busiest_with_a_note(monkeypatch):
     places = [LocalityResult(n, f"Xã Số {n}", "Tỉnh Ninh Bình", n * 10, 0, 0) for n in range(1, 6)]
     doc = _open(review=sample_review(localities=places))
     rows = _table_starting(doc, "STT", "Địa bàn", "Trực thuộc", "Số hoạt động")
-    assert [r[1] for r in rows[1:]] == ["Xã Số 5", "Xã Số 4"]
+    assert [r[1] for r in rows[1:]] == ["Xã Số 5", "Xã Số 4", "Cộng (tất cả địa bàn)"]
+    assert rows[-1][3] == "150"  # the total is of all five localities, not the two shown
     assert "2 trên 5 địa bàn có nhiều hoạt động nhất; danh sách đầy đủ trong tệp Excel." in _texts(doc)
 
 
