@@ -158,5 +158,24 @@ def review_svgs(review: Review) -> dict[str, str]:
     return svgs
 
 
+def review_svgs_cached(review: Review) -> dict[str, str]:
+    """review_svgs, drawn once per set of figures: the key is a digest of the Review itself
+    (so any changed figure draws afresh) and the language; kept as long as the dashboard's."""
+    import hashlib
+
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from phoihop.reviews.dashboard import CACHE_SECONDS
+
+    digest = hashlib.sha256(f"{translation.get_language()}:{review.to_json()}".encode()).hexdigest()
+    key = f"reviews:page-charts:{digest}"
+    svgs = cache.get(key)
+    if svgs is None:
+        svgs = review_svgs(review)
+        cache.set(key, svgs, CACHE_SECONDS)
+    return svgs
+
+
 def monthly_svg(months: list[tuple[str, int]]) -> str:
     return inline_svg(chart_monthly(months))
