@@ -34,8 +34,12 @@ def percent(ratio: float | Decimal | None, decimals: int = 1) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """date(2020, 3, 5) → "ngày 05 tháng 3 năm 2020" (official document style)."""
-    return f"ngày {day.day:02d} tháng {day.month} năm {day.year}"
+    """date(2020, 3, 5) → "ngày 05 tháng 3 năm 2020", date(2020, 2, 5) → "ngày 05 tháng 02 năm 2020".
+
+    Hướng dẫn 36-HD/VPTW and Nghị định 30/2020: a day below 10 and the months 1 and 2
+    take a leading zero (so no digit can be added in front of them later)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def short_date(day: dt.date | None) -> str:

@@ -8,6 +8,7 @@ so concurrent requests do not share a global figure.
 
 import io
 import re
+import textwrap
 
 import matplotlib
 
@@ -27,14 +28,15 @@ RC = {
     "svg.fonttype": "none",  # text stays text in SVG: small, searchable
     "svg.hashsalt": "phoihop",  # stable element ids: the same figures give the same bytes
 }
-LABEL_WIDTH = 34
+LABEL_WIDTH = 30  # characters per line of a bar's label; longer labels wrap, never cut
 
 
 _STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
 
 
-def _short(label: str, width: int = LABEL_WIDTH) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"
+def wrap_label(label: str, width: int = LABEL_WIDTH) -> str:
+    """The whole label, on as many lines as it needs ("Nắm tình hình, trao đổi thông tin")."""
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
 def _save(fig: Figure, fmt: str) -> bytes:
@@ -52,20 +54,24 @@ def _figure(height: float) -> Figure:
     return fig
 
 
-def _barh(labels, series: list[tuple[str, list[float], str]], title: str, fmt: str) -> bytes:
-    """Stacked horizontal bars: one row per label, one segment per series."""
+def _barh(labels, series: list[tuple[str, list[float], str]], title: str | None, fmt: str) -> bytes:
+    """Stacked horizontal bars: one row per label, one segment per series. `title` None:
+    no title (a document's caption already names the chart)."""
+    labels = [wrap_label(label) for label in labels]
+    lines = sum(label.count("\n") + 1 for label in labels)
     with matplotlib.rc_context(RC):
-        fig = _figure(max(1.6, 0.42 * len(labels) + 1))
+        fig = _figure(max(1.6, 0.3 * len(labels) + 0.16 * lines + 1))
         ax = fig.add_subplot()
         positions = range(len(labels))
         left = [0.0] * len(labels)
         for name, values, color in series:
             ax.barh(positions, values, left=left, color=color, label=name)
             left = [a + b for a, b in zip(left, values, strict=True)]
-        ax.set_yticks(list(positions), [_short(label) for label in labels])
+        ax.set_yticks(list(positions), labels)
         ax.invert_yaxis()
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_title(title, loc="left")
+        if title:
+            ax.set_title(title, loc="left")
         ax.spines[["top", "right"]].set_visible(False)
         if len(series) > 1:
             ax.legend(
@@ -74,7 +80,7 @@ def _barh(labels, series: list[tuple[str, list[float], str]], title: str, fmt: s
         return _save(fig, fmt)
 
 
-def chart_areas(review: Review, fmt: str = "svg") -> bytes:
+def chart_areas(review: Review, fmt: str = "svg", *, titled: bool = True) -> bytes:
     """Activities per content area, the joint ones (two members or more) marked."""
     labels = [f"{a.number}. {a.name}" for a in review.areas]
     joint = [a.joint for a in review.areas]
@@ -85,12 +91,12 @@ def chart_areas(review: Review, fmt: str = "svg") -> bytes:
             (_("Có từ hai thành viên trở lên"), joint, COLORS["joint"]),
             (_("Một thành viên"), alone, COLORS["light"]),
         ],
-        _("Hoạt động theo nội dung phối hợp"),
+        _("Hoạt động theo nội dung phối hợp") if titled else None,
         fmt,
     )
 
 
-def chart_members(review: Review, fmt: str = "svg") -> bytes:
+def chart_members(review: Review, fmt: str = "svg", *, titled: bool = True) -> bytes:
     """Activities each member led and took part in as a partner."""
     labels = [m.short_name for m in review.members]
     return _barh(
@@ -99,12 +105,12 @@ def chart_members(review: Review, fmt: str = "svg") -> bytes:
             (_("Chủ trì"), [m.led for m in review.members], COLORS["main"]),
             (pgettext("các đơn vị", "Phối hợp"), [m.partnered for m in review.members], COLORS["light"]),
         ],
-        _("Hoạt động theo tổ chức thành viên"),
+        _("Hoạt động theo tổ chức thành viên") if titled else None,
         fmt,
     )
 
 
-def chart_topics(review: Review, fmt: str = "svg") -> bytes:
+def chart_topics(review: Review, fmt: str = "svg", *, titled: bool = True) -> bytes:
     """Cases per topic: resolved, other endings, still open (only topics with cases)."""
     topics = [t for t in review.topics if t.received]
     return _barh(
@@ -118,7 +124,7 @@ def chart_topics(review: Review, fmt: str = "svg") -> bytes:
             ),
             (_("Đang xử lý"), [t.open for t in topics], COLORS["warn"]),
         ],
-        _("Vụ việc theo lĩnh vực"),
+        _("Vụ việc theo lĩnh vực") if titled else None,
         fmt,
     )
 
@@ -155,6 +161,25 @@ def review_svgs(review: Review) -> dict[str, str]:
     }
     if any(t.received for t in review.topics):
         svgs["topics"] = inline_svg(chart_topics(review))
+    return svgs
+
+
+def review_svgs_cached(review: Review) -> dict[str, str]:
+    """review_svgs, drawn once per set of figures: the key is a digest of the Review itself
+    (so any changed figure draws afresh) and the language; kept as long as the dashboard's."""
+    import hashlib
+
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from phoihop.reviews.dashboard import CACHE_SECONDS
+
+    digest = hashlib.sha256(f"{translation.get_language()}:{review.to_json()}".encode()).hexdigest()
+    key = f"reviews:page-charts:{digest}"
+    svgs = cache.get(key)
+    if svgs is None:
+        svgs = review_svgs(review)
+        cache.set(key, svgs, CACHE_SECONDS)
     return svgs
 
 

@@ -85,7 +85,7 @@ def review_detail(request, pk: int):
     context = {
         "report": report,
         "review": review,
-        "charts": _safe(charts.review_svgs(review)),
+        "charts": _safe(charts.review_svgs_cached(review)),
         "document": document_text(review, report),
         "contributions": selectors.contributions_for(report),
         "attached_texts": selectors.attached_texts_for(request.user, report),

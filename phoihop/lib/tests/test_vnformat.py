@@ -40,6 +40,12 @@ def test_long_date_in_official_style():
     assert long_date(dt.date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
 
 
+def test_long_date_pads_days_below_ten_and_the_months_january_and_february():
+    assert long_date(dt.date(2021, 2, 5)) == "ngày 05 tháng 02 năm 2021"
+    assert long_date(dt.date(2021, 1, 15)) == "ngày 15 tháng 01 năm 2021"
+    assert long_date(dt.date(2021, 11, 20)) == "ngày 20 tháng 11 năm 2021"
+
+
 def test_short_date():
     assert short_date(dt.date(2020, 3, 5)) == "05/03/2020"
 

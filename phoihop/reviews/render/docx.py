@@ -10,6 +10,7 @@ signature, then the statistical appendix with every table and the charts.
 
 import io
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import translation
@@ -25,10 +26,13 @@ from docx.shared import Mm, Pt
 
 from phoihop.reviews.data import Review
 from phoihop.reviews.render import figures
-from phoihop.reviews.render.tables import INT, PERCENT, TEXT, Table, review_tables, vn_cell
+from phoihop.reviews.render.measure import balanced_break, text_mm
+from phoihop.reviews.render.tables import INT, PERCENT, TEXT, YEAR, Table, review_tables, vn_cell
 from phoihop.reviews.render.text import STATE, DocumentText, document_text
 
 FONT = "Times New Roman"
+CELL_PADDING_MM = 2 * 1.9  # Word's default left + right cell margins
+SLACK_MM = 2.0  # what the width estimate may be short by (no kerning assumed, so it errs wide)
 LOCALITY_ROWS = 200  # a printed appendix lists the busiest localities; the workbook lists all
 _RANGE = re.compile(r"(\d)–(\d)")
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
@@ -51,10 +55,14 @@ def _render_docx(review: Review, report, charts: bool) -> bytes:
     doc = _new_document(review, text)
     _header(doc, text)
     _title(doc, text)
+    last = None
     for section in text.sections:
-        _heading(doc, section.heading)
+        last = _heading(doc, section.heading)
         for paragraph in section.paragraphs:
-            _body(doc, paragraph.text, italic=paragraph.placeholder, bold=paragraph.heading)
+            if not paragraph.placeholder:  # a draft's empty part stays empty: no drafting text in a document
+                last = _body(doc, paragraph.text, bold=paragraph.heading)
+    if last is not None:
+        last.paragraph_format.keep_with_next = True  # the signature never starts a page alone
     _closing(doc, text)
     _appendix(doc, review, text, charts)
     out = io.BytesIO()
@@ -160,12 +168,12 @@ def _is_blank_cell(container) -> bool:
     )
 
 
-def _rule(container, width_fraction: float, cell_mm: float) -> None:
+def _rule(container, width_fraction: float, cell_mm: float, after: float = 0) -> None:
     """A short centred horizontal line (a bottom border on a narrowed empty paragraph)."""
     paragraph = container.add_paragraph()
     indent = Mm(cell_mm * (1 - width_fraction) / 2)
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = indent
-    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(after)
     paragraph.paragraph_format.line_spacing = Pt(4)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -205,13 +213,17 @@ def _heading(doc, text: str) -> None:
     paragraph.paragraph_format.space_before = Pt(6)
     paragraph.paragraph_format.keep_with_next = True
     _run(paragraph, text, bold=True)
+    return paragraph
 
 
-def _body(doc, text: str, *, italic=False, bold=False) -> None:
+def _body(doc, text: str, *, bold=False):
     paragraph = doc.add_paragraph()
     paragraph.alignment = JUSTIFY
     paragraph.paragraph_format.first_line_indent = Mm(10)
-    _run(paragraph, text, italic=italic, bold=bold)
+    if bold:  # a numbered part's heading stays with its first paragraph
+        paragraph.paragraph_format.keep_with_next = True
+    _run(paragraph, text, bold=bold)
+    return paragraph
 
 
 # --- Header, title, closing ---------------------------------------------------------------
@@ -233,49 +245,105 @@ def _set_widths(table, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
+@dataclass
+class HeaderPlan:
+    """The header table sized to its text: the right column as wide as its widest line
+    (the national title or the place and date), the issuing body on the left in the
+    largest allowed size that keeps its upper line on one line, broken into even lines."""
+
+    widths: list[float]
+    parent_size: float
+    issuer_size: float
+    issuer_lines: list[str]
+    national_size: float
+
+
+# Allowed sizes, largest first: Hướng dẫn 36 (Party) writes the bodies in 14; Nghị định 30
+# (State) the bodies and the national title in 12–13.
+PARTY_SIZES = (14, 13.5, 13)
+STATE_SIZES = (13, 12.5, 12)
+
+
+def _usable(width_mm: float) -> float:
+    return width_mm - CELL_PADDING_MM - SLACK_MM
+
+
+def header_plan(text: DocumentText) -> HeaderPlan:
+    total = text_width_mm()
+    state = text.layout == STATE
+    sizes = STATE_SIZES if state else PARTY_SIZES
+    for size in sizes:
+        if state:
+            national = text_mm(_("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), size, bold=True)
+        else:
+            national = text_mm(_("ĐẢNG CỘNG SẢN VIỆT NAM"), 15, bold=True)
+        right = max(national, text_mm(text.place_date, 14, italic=True)) + CELL_PADDING_MM + SLACK_MM
+        left = total - right
+        if not text.issuer_parent or text_mm(text.issuer_parent, size) <= _usable(left) or size == sizes[-1]:
+            break
+    lines = balanced_break(text.issuer, _usable(left), size, bold=True)
+    return HeaderPlan([left, right], size, size, lines, size if state else 15)
+
+
 def header_widths(layout: str) -> list[float]:
-    """The national title of a State document needs the wider right column."""
+    """The signature block's columns: recipients left, the signer on the right."""
     width = text_width_mm()
     left = round(width * (0.4 if layout == STATE else 0.44))
     return [left, width - left]
 
 
 def _header(doc, text: DocumentText) -> None:
-    widths = header_widths(text.layout)
-    table = _borderless_table(doc, widths, rows=2)
+    plan = header_plan(text)
+    table = _borderless_table(doc, plan.widths, rows=2)
     issuer, national = table.rows[0].cells
     number, place_date = table.rows[1].cells
     if text.layout == STATE:
-        _state_header(issuer, national, text, widths)
+        _state_header(issuer, national, text, plan)
     else:
-        _party_header(issuer, national, text)
+        _party_header(issuer, national, text, plan)
     _line(number, text.number_line, size=13 if text.layout == STATE else 14)
     _line(place_date, text.place_date, italic=True, size=14)
 
 
-def _party_header(issuer, national, text: DocumentText) -> None:
+def _lines(container, lines: list[str], **style):
+    """Several lines in one centred paragraph, broken where `lines` says (not where Word would)."""
+    paragraph = _line(container, "", **style)
+    for n, line in enumerate(lines):
+        run = _run(paragraph, line, size=style.get("size", 14), bold=style.get("bold", False))
+        if n < len(lines) - 1:
+            run.add_break()
+    return paragraph
+
+
+def _party_header(issuer, national, text: DocumentText, plan: HeaderPlan) -> None:
     if text.issuer_parent:
-        _line(issuer, text.issuer_parent)
-    _line(issuer, text.issuer, bold=True)
+        _line(issuer, text.issuer_parent, size=plan.parent_size)
+    _lines(issuer, plan.issuer_lines, size=plan.issuer_size, bold=True)
     _line(issuer, "*", after=6)
     _line(national, _("ĐẢNG CỘNG SẢN VIỆT NAM"), size=15, bold=True, underline=True, after=6)
 
 
-def _state_header(issuer, national, text: DocumentText, widths: list[float]) -> None:
+def _state_header(issuer, national, text: DocumentText, plan: HeaderPlan) -> None:
     if text.issuer_parent:
-        _line(issuer, text.issuer_parent, size=13)
-    _line(issuer, text.issuer, size=13, bold=True)
-    _rule(issuer, 0.4, widths[0])
-    _line(national, _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), size=12.5, bold=True)
+        _line(issuer, text.issuer_parent, size=plan.parent_size)
+    _lines(issuer, plan.issuer_lines, size=plan.issuer_size, bold=True)
+    widest = max(text_mm(line, plan.issuer_size, bold=True) for line in plan.issuer_lines)
+    _rule(issuer, 0.4 * widest / plan.widths[0], plan.widths[0], after=8)  # ⅓–½ of the name's line, centred
+    _line(national, _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), size=plan.national_size, bold=True)
     _line(national, _("Độc lập - Tự do - Hạnh phúc"), size=14, bold=True, underline=True, after=6)
 
 
 def _title(doc, text: DocumentText) -> None:
+    """Hướng dẫn 36: type 16 bold, summary 14 bold, "-----" beneath. Nghị định 30: type
+    14 bold (13–14), summary 14 bold, a line ⅓–½ as long as the summary's line beneath."""
+    state = text.layout == STATE
     _line(doc, "", after=6)
-    _line(doc, text.kind_title, size=16, bold=True, after=0)
-    _line(doc, keep_ranges_together(text.title), bold=True, after=0)
-    if text.layout == STATE:
-        _rule(doc, 0.3, text_width_mm())
+    _line(doc, text.kind_title, size=14 if state else 16, bold=True, after=0).paragraph_format.keep_with_next = True
+    lines = balanced_break(keep_ranges_together(text.title), _usable(text_width_mm()), 14, bold=True)
+    _lines(doc, lines, bold=True, after=0).paragraph_format.keep_with_next = True
+    if state:
+        line = max(text_mm(line, 14, bold=True) for line in lines)
+        _rule(doc, 0.4 * line / text_width_mm(), text_width_mm())
         _line(doc, "", after=6)
     else:
         _line(doc, "-----", after=12)
@@ -287,19 +355,38 @@ def keep_ranges_together(text: str) -> str:
 
 
 def _closing(doc, text: DocumentText) -> None:
-    _line(doc, "", after=0)
-    table = _borderless_table(doc, header_widths(text.layout))
+    """Recipients and signature in one table row that never splits across a page, kept
+    with the paragraph before it. Nghị định 30: "Nơi nhận:" 12 bold italic, the list 11,
+    each line ending ";", the last one (the filing copy, "Lưu: VT, …") "."; Hướng dẫn 36:
+    "Nơi nhận:" 14 underlined, the list 12, lines ending ",", the last ".".
+    """
+    _line(doc, "", after=0).paragraph_format.keep_with_next = True
+    widths = header_widths(text.layout)
+    table = _borderless_table(doc, widths)
+    _cant_split(table.rows[0])
     left, right = table.rows[0].cells
     state = text.layout == STATE
     _line(left, "", after=0)
     _line(left, _("Nơi nhận:"), align=LEFT, size=12 if state else 14, bold=state, italic=state, underline=not state)
     for n, recipient in enumerate(text.recipients):
-        end = "." if n == len(text.recipients) - 1 else ","
+        end = "." if n == len(text.recipients) - 1 else (";" if state else ",")
         _line(left, f"- {recipient}{end}", align=LEFT, size=11 if state else 12)
     _line(right, "", after=0)
     _line(right, text.signer_authority, bold=True)
-    _line(right, text.signer_title, bold=True, after=72)
+    signer = balanced_break(text.signer_title, _usable(widths[1]), 14, bold=True)
+    _lines(right, signer, bold=True, after=72)
     _line(right, text.signer_name, bold=True)
+    for paragraph in (*left.paragraphs, *right.paragraphs):
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.keep_together = True
+
+
+def _cant_split(row) -> None:
+    """A table row printed whole on one page (Word's "allow row to break across pages" off)."""
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
 
 
 # --- Appendix -----------------------------------------------------------------------------
@@ -331,7 +418,7 @@ def _picture(paragraph, png: bytes) -> None:
         shape.width = limit
 
 
-ALIGN_BY_KIND = {TEXT: LEFT, INT: RIGHT, PERCENT: RIGHT}
+ALIGN_BY_KIND = {TEXT: LEFT, INT: RIGHT, PERCENT: RIGHT, YEAR: CENTER}
 
 
 def _data_table(doc, spec: Table) -> None:
@@ -347,13 +434,17 @@ def _data_table(doc, spec: Table) -> None:
     widths = [text_width_mm() * c.width / total for c in spec.columns]
     rows = table.rows
     _repeat_header(rows[0])
+    for row in rows:
+        _cant_split(row)
     for cell, column, width in zip(rows[0].cells, spec.columns, widths, strict=True):
         _cell(cell, column.header, style, CENTER, width, bold=True)
+    last = len(spec.rows) - 1
     for r, (row, values) in enumerate(zip(rows[1:], spec.rows, strict=True)):
+        bold = spec.total and r == last
         for c, (cell, value, width) in enumerate(zip(row.cells, values, widths, strict=True)):
             kind = spec.kind_at(r, c)
             align = CENTER if c == 0 and kind == INT else ALIGN_BY_KIND.get(kind, RIGHT)
-            _cell(cell, vn_cell(value, kind), style, align, width)
+            _cell(cell, vn_cell(value, kind), style, align, width, bold=bold)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
     if spec.note:

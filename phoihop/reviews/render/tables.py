@@ -19,6 +19,7 @@ TEXT = "text"
 INT = "int"
 PERCENT = "percent"
 DATE = "date"
+YEAR = "year"  # a number written without a thousands separator (2020)
 
 
 def decimal_kind(decimals: int) -> str:
@@ -42,6 +43,7 @@ class Table:
     note: str = ""
     number: int = 0  # "Biểu n": given once by review_tables, the same in Word and Excel
     workbook_only: bool = False  # too wide for print: in the workbook only, numbered last
+    total: bool = False  # the last row is the table's total ("Cộng"), printed bold
 
     @property
     def caption(self) -> str:
@@ -63,6 +65,8 @@ def vn_cell(value, kind: str) -> str:
         return vnformat.percent(value)
     if kind == DATE:
         return vnformat.short_date(value)
+    if kind == YEAR:
+        return str(value)
     if kind.startswith("dec:"):
         return vnformat.number(value, int(kind[4:]))
     return str(value)
@@ -70,6 +74,23 @@ def vn_cell(value, kind: str) -> str:
 
 def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def _total(table: Table, values: list) -> Table:
+    """Close `table` with its "Cộng" row (`values` a full row, None where nothing adds up)."""
+    if table.rows:
+        table.rows.append(values)
+        if table.kinds is not None:
+            table.kinds.append([""] * len(values))
+        table.total = True
+    return table
+
+
+def _sum(items, name: str) -> int:
+    return sum(getattr(item, name) for item in items)
+
+
+TOTAL = lambda: _("Cộng")  # noqa: E731 - the label of every total row
 
 
 def ACHIEVED_NOTE() -> str:  # noqa: N802 - a translated constant
@@ -92,7 +113,7 @@ def totals_table(totals: list[IndicatorTotal], key: str = "totals", title: str =
             Column(_("Đơn vị tính"), TEXT, 1.0),
             Column(_("Kết quả trong kỳ"), INT, 2.0),
             Column(_("Chỉ tiêu của kỳ"), INT, 1.6),
-            Column(_("Tỷ lệ đạt"), PERCENT, 1.2),
+            Column(_("Tỷ lệ đạt"), PERCENT, 1.5),
             Column(_("Trong đó: từ hoạt động gắn nhiệm vụ"), INT, 1.6),
             Column(_("Số hoạt động"), INT, 1.1),
         ],
@@ -125,7 +146,8 @@ def areas_table(review: Review) -> Table:
         table.rows.append(
             [area.number, area.name, area.activities, area.joint, _ratio(area.joint, area.activities), area.share]
         )
-    return table
+    activities, joint = review.figure("activities"), review.figure("joint")
+    return _total(table, [None, TOTAL(), activities, joint, review.figure("joint_share"), 1.0 if activities else None])
 
 
 def _indicator_rows(table: Table, groups) -> Table:
@@ -156,14 +178,28 @@ def area_indicators_table(review: Review) -> Table:
 
 
 def member_indicators_table(review: Review) -> Table:
+    """One row per leading member, one column per indicator it reported (a grid that
+    prints on one page, not one row per member and indicator)."""
+    codes = [t.code for t in review.totals if any(_of(m, t.code) is not None for m in review.members)]
+    names = {t.code: t for t in review.totals}
     table = Table(
         "member_indicators",
         _("Chỉ tiêu theo tổ chức chủ trì"),
-        _indicator_columns(_("Tổ chức chủ trì")),
-        note=_("Số liệu của các hoạt động do tổ chức chủ trì; hoạt động phối hợp không tính lặp lại."),
+        [Column(_("STT"), INT, 0.6), Column(_("Tổ chức chủ trì"), TEXT, 2.0)]
+        + [Column(f"{names[c].name} ({names[c].unit})", decimal_kind(names[c].decimals), 1.0) for c in codes],
+        note=_("Kết quả của các hoạt động do tổ chức chủ trì; hoạt động phối hợp không tính lặp lại."),
         workbook_only=True,
     )
-    return _indicator_rows(table, ((m.short_name or m.name, m.indicators) for m in review.members))
+    for n, member in enumerate(review.members, 1):
+        values = [_of(member, code) for code in codes]
+        if any(values):
+            table.rows.append([n, member.short_name or member.name, *values])
+    return table if codes else Table("member_indicators", table.title, table.columns, workbook_only=True)
+
+
+def _of(member, code: str):
+    total = next((t for t in member.indicators if t.code == code), None)
+    return total.value if total is not None and total.value else None
 
 
 def members_table(review: Review) -> Table:
@@ -188,7 +224,9 @@ def members_table(review: Review) -> Table:
                 member.reports_expected, member.reports_on_time, member.reports_late,
             ]
         )
-    return table
+    sums = [_sum(review.members, n) for n in ("led", "partnered", "joint_led", "reports_expected",
+                                              "reports_on_time", "reports_late")]
+    return _total(table, [None, TOTAL(), *sums])
 
 
 def matrix_table(review: Review) -> Table:
@@ -217,7 +255,7 @@ def models_table(review: Review) -> Table:
     )
     for status, label in labels.items():
         table.rows.append([label, review.coordination.models_by_status.get(status, 0)])
-    return table
+    return _total(table, [TOTAL(), sum(review.coordination.models_by_status.get(s, 0) for s in labels)])
 
 
 def topics_table(review: Review) -> Table:
@@ -245,6 +283,9 @@ def topics_table(review: Review) -> Table:
                 topic.open, topic.overdue, topic.resolution_rate,
             ]
         )
+    cases = review.cases()
+    _total(table, [None, TOTAL(), cases.received, cases.resolved, cases.referred, cases.closed_unresolved,
+                   cases.open, cases.overdue, cases.rate])
     if any(topic.sensitive for topic in review.topics):
         table.note += " " + _("(*) Lĩnh vực nhạy cảm.")
     if review.redacted:
@@ -273,6 +314,9 @@ def localities_table(review: Review, limit: int | None = None) -> Table:
         table.rows.append(
             [n, place.name, place.parent_name, place.activities, place.cases, place.cases_resolved]
         )
+    every = review.localities  # the total is of every locality, also where the list is cut
+    label = TOTAL() if len(places) == len(every) else _("Cộng (tất cả địa bàn)")
+    _total(table, [None, label, None, _sum(every, "activities"), _sum(every, "cases"), _sum(every, "cases_resolved")])
     if len(places) < len(review.localities):
         table.note = _("%(shown)s trên %(all)s địa bàn có nhiều hoạt động nhất; danh sách đầy đủ trong tệp Excel.") % {
             "shown": vnformat.number(len(places)), "all": vnformat.number(len(review.localities)),
@@ -297,7 +341,8 @@ def hotspots_table(review: Review) -> Table:
         table.rows.append(
             [n, row.locality, row.parent, row.score, row.cases, _("Có") if row.designated else _("Chưa")]
         )
-    return table
+    designated = sum(1 for row in review.hotspots if row.designated)
+    return _total(table, [None, TOTAL(), None, None, _sum(review.hotspots, "cases"), str(designated)])
 
 
 def task_status_label(status: str) -> str:
@@ -311,7 +356,7 @@ def tasks_table(review: Review) -> Table:
         "tasks",
         _("Thực hiện nhiệm vụ của kế hoạch phối hợp"),
         [
-            Column(_("Năm"), TEXT, 0.9),
+            Column(_("Năm"), YEAR, 0.9),
             Column(_("STT"), INT, 0.8),
             Column(_("Nhiệm vụ"), TEXT, 3.0),
             Column(_("Chủ trì"), TEXT, 1.4),
@@ -323,11 +368,15 @@ def tasks_table(review: Review) -> Table:
     for task in review.tasks:
         table.rows.append(
             [
-                str(task.plan_year), task.number, task.title, task.lead, task.due_date,
+                task.plan_year, task.number, task.title, task.lead, task.due_date,
                 task_status_label(task.status), task.completion,
             ]
         )
-    return table
+    done = review.figure("tasks.done")
+    summary = _("%(all)s nhiệm vụ, %(done)s hoàn thành") % {
+        "all": vnformat.number(review.figure("tasks.all")), "done": vnformat.number(done),
+    }
+    return _total(table, [None, None, f"{TOTAL()}: {summary}", None, None, None, None])
 
 
 def review_tables(review: Review, *, locality_limit: int | None = None) -> list[Table]:

@@ -88,10 +88,9 @@ def signed_by_committee(authority: str) -> bool:
 
 def issuer_lines(review: Review, layout: str, authority: str = "") -> tuple[str, str]:
     """(upper line, issuing body). Signed for the steering committee, the committee issues
-    with its host body above it (Hướng dẫn 36: a body under another writes that body first)."""
-    if layout == STATE:
-        return upper(review.province_name), upper(review.committee_name)
-    if signed_by_committee(authority):
+    with its host body above it by its real name (Hướng dẫn 36: a body under another writes
+    that body first; Nghị định 30: "tên cơ quan, tổ chức chủ quản trực tiếp")."""
+    if signed_by_committee(authority) or layout == STATE:
         return upper(review.host_name), upper(review.committee_name)
     match = _PARTY_COMMITTEE.search(review.host_name)
     if match:
@@ -113,10 +112,35 @@ def number_suffix(layout: str) -> str:
     return "/BC-BCĐ" if layout == STATE else "-BC/BCĐ"
 
 
+_PARTY_NUMBER = re.compile(r"^(\d+)-([^\s/-]+)/(\S+)$")  # 45-BC/BCĐ
+_STATE_NUMBER = re.compile(r"^(\d+)/([^\s/-]+)-(\S+)$")  # 45/BC-BCĐ
+
+
+def number_in_layout(number: str, layout: str) -> str:
+    """The same number as each layout writes it: 45-BC/BCĐ (Hướng dẫn 36) is 45/BC-BCĐ
+    (Nghị định 30: number, "/", the document type's abbreviation, "-", the body's)."""
+    number = (number or "").strip()
+    if layout == STATE and (match := _PARTY_NUMBER.match(number)):
+        return f"{match[1]}/{match[2]}-{match[3]}"
+    if layout != STATE and (match := _STATE_NUMBER.match(number)):
+        return f"{match[1]}-{match[2]}/{match[3]}"
+    return number
+
+
 def number_line(number: str, layout: str) -> str:
+    """"Số: 45/BC-BCĐ" (Nghị định 30) / "Số 45-BC/BCĐ" (Hướng dẫn 36); a draft leaves the number blank."""
     if layout == STATE:
-        return _("Số: %(number)s") % {"number": number or "      /BC-BCĐ"}
-    return _("Số %(number)s") % {"number": number or "      -BC/BCĐ"}
+        return _("Số: %(number)s") % {"number": number_in_layout(number, layout) or "      /BC-BCĐ"}
+    return _("Số %(number)s") % {"number": number_in_layout(number, layout) or "      -BC/BCĐ"}
+
+
+_KIND_IN_TITLE = re.compile(r"^\s*báo\s+cáo\s*[:,-]?\s*", re.IGNORECASE)
+
+
+def summary_line(title: str) -> str:
+    """The summary under "BÁO CÁO" does not say "Báo cáo" again ("Báo cáo tổng kết …" → "Tổng kết …")."""
+    rest = _KIND_IN_TITLE.sub("", title or "").strip()
+    return rest[:1].upper() + rest[1:] if rest else (title or "").strip()
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -183,12 +207,49 @@ def unfinished_parts(text: "DocumentText") -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def default_recipients(review: Review) -> list[str]:
-    return [_("Thường trực cấp ủy (để báo cáo)"), _("Các tổ chức thành viên"), _("Lưu Văn phòng")]
+def superior_committee(review: Review) -> str:
+    """The Party committee the host body belongs to ("Tỉnh ủy Hà Nam"), or "" if its name has none."""
+    match = _PARTY_COMMITTEE.search(review.host_name)
+    return match.group(1) if match else ""
+
+
+def filing_line(layout: str) -> str:
+    """The last recipient: the copy kept (Nghị định 30: "Lưu: VT, <đơn vị soạn thảo>")."""
+    return _("Lưu: VT, TTBCĐ") if layout == STATE else _("Lưu Văn phòng Ban Chỉ đạo")
+
+
+def default_recipients(review: Review, layout: str = PARTY) -> list[str]:
+    superior = superior_committee(review)
+    above = (_("Thường trực %(committee)s") % {"committee": superior}) if superior else _("Thường trực cấp ủy")
+    return [_("%(body)s (để báo cáo)") % {"body": above}, _("Các tổ chức thành viên Ban Chỉ đạo")]
+
+
+def recipients_for(review: Review, report, layout: str) -> list[str]:
+    """The recipients as written (or the defaults), the filing copy always last."""
+    written = [r.lstrip("-–+ ").rstrip(",;.") for r in _paragraphs(_field(report, "recipients") or "")]
+    lines = written or default_recipients(review, layout)
+    filed = [r for r in lines if r.lower().startswith("lưu")]
+    lines = [r for r in lines if not r.lower().startswith("lưu")]
+    return lines + (filed[-1:] or [filing_line(layout)])
 
 
 def _field(report, name: str):
     return getattr(report, name, None) if report is not None else None
+
+
+def issuing_body(review: Review, layout: str, authority: str) -> str:
+    """The issuing body's name as written in a sentence ("Ban Chỉ đạo …"), see issuer_lines."""
+    return review.committee_name if signed_by_committee(authority) or layout == STATE else review.host_name
+
+
+def appendix_caption(number: str, layout: str, issued_on: dt.date, issuer: str) -> str:
+    """"(Kèm theo Báo cáo số 45/BC-BCĐ ngày 20/12/2020 của Ban Chỉ đạo …)" (Nghị định 30,
+    phụ lục: số, ký hiệu, ngày, tháng, năm and the issuing body)."""
+    return _("(Kèm theo Báo cáo số %(number)s ngày %(date)s của %(issuer)s)") % {
+        "number": number_in_layout(number, layout) or "...",
+        "date": vnformat.short_date(issued_on),
+        "issuer": issuer,
+    }
 
 
 def document_text(review: Review, report=None) -> DocumentText:
@@ -199,7 +260,6 @@ def document_text(review: Review, report=None) -> DocumentText:
     default_authority = _("TM. BAN CHỈ ĐẠO") if layout == STATE else _("T/M BAN CHỈ ĐẠO")
     authority = upper(_field(report, "signer_authority") or "") or default_authority
     parent, issuer = issuer_lines(review, layout, authority)
-    recipients = [r.lstrip("-–+ ").rstrip(",;.") for r in _paragraphs(_field(report, "recipients") or "")]
     number_text = number_line(number, layout)
     return DocumentText(
         layout=layout,
@@ -208,15 +268,12 @@ def document_text(review: Review, report=None) -> DocumentText:
         number_line=number_text,
         place_date=f"{place}, {vnformat.long_date(issued_on)}",
         kind_title=_("BÁO CÁO"),
-        title=_field(report, "title") or default_title(review),
+        title=summary_line(_field(report, "title") or default_title(review)),
         sections=sections(review, report),
-        recipients=recipients or default_recipients(review),
+        recipients=recipients_for(review, report, layout),
         signer_authority=authority,
         signer_title=upper(_field(report, "signer_title") or "") or _("TRƯỞNG BAN"),
         signer_name=_field(report, "signer_name") or "",
         issued_on=issued_on,
-        appendix_caption=_("(Kèm theo Báo cáo %(number)s, %(date)s)") % {
-            "number": number_text[0].lower() + number_text[1:],
-            "date": vnformat.long_date(issued_on),
-        },
+        appendix_caption=appendix_caption(number, layout, issued_on, issuing_body(review, layout, authority)),
     )

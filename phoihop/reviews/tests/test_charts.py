@@ -30,3 +30,33 @@ def test_inline_svg_drops_the_xml_prolog():
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError):
         charts.chart_monthly([], "gif")
+
+
+def test_long_labels_wrap_whole_instead_of_being_cut():
+    review = _review()
+    review.areas[0].name = "Nắm tình hình, trao đổi thông tin, phối hợp giải quyết vụ việc phức tạp"
+    svg = charts.chart_areas(review, "svg").decode()
+    assert "…" not in svg
+    lines = charts.wrap_label(f"{review.areas[0].number}. {review.areas[0].name}").split("\n")
+    assert len(lines) > 1 and all(line in svg for line in lines)
+
+
+def test_a_document_chart_carries_no_title_since_its_caption_names_it():
+    svg = charts.chart_areas(_review(), "svg", titled=False).decode()
+    assert "Hoạt động theo nội dung phối hợp" not in svg
+    assert "Hoạt động theo nội dung phối hợp" in charts.chart_areas(_review(), "svg").decode()
+
+
+def test_the_review_page_charts_are_drawn_once_per_set_of_figures(monkeypatch):
+    from django.core.cache import cache
+
+    cache.clear()
+    drawn = []
+    real = charts.review_svgs
+    monkeypatch.setattr(charts, "review_svgs", lambda review: drawn.append(1) or real(review))
+    review = _review()
+    first = charts.review_svgs_cached(review)
+    assert charts.review_svgs_cached(review) == first and len(drawn) == 1
+    review.areas[0].activities += 1
+    charts.review_svgs_cached(review)
+    assert len(drawn) == 2  # a changed figure draws afresh

@@ -8,10 +8,13 @@ import io
 
 from django.test import override_settings
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from phoihop.reviews.assessment import draft_statements
-from phoihop.reviews.render.docx import render_docx
+from phoihop.reviews.render.docx import CELL_PADDING_MM, header_plan, render_docx, text_width_mm
+from phoihop.reviews.render.measure import text_mm
+from phoihop.reviews.render.text import document_text
 from phoihop.reviews.tests.review_sample import sample_report, sample_review
 
 SECTIONS = [
@@ -58,12 +61,13 @@ def test_party_header_has_issuer_star_number_and_italic_place_date():
     issuer, national = header.rows[0].cells
     number, place_date = header.rows[1].cells
     # Signed "T/M Ban Chỉ đạo": the committee issues, its host body above it.
+    # The committee's long name in even lines, broken between words (not where Word would).
     assert _cell_lines(issuer) == [
-        "BAN DÂN VẬN TỈNH ỦY HÀ NAM", "BAN CHỈ ĐẠO ĐIỀU HÀNH CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG TỈNH HÀ NAM", "*"
+        "BAN DÂN VẬN TỈNH ỦY HÀ NAM", "BAN CHỈ ĐẠO ĐIỀU HÀNH\nCHƯƠNG TRÌNH PHỐI HỢP\nHOẠT ĐỘNG TỈNH HÀ NAM", "*"
     ]
     assert _cell_lines(national) == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
     assert _run_of(national, "ĐẢNG CỘNG SẢN VIỆT NAM").underline
-    assert _run_of(issuer, "BAN CHỈ ĐẠO ĐIỀU HÀNH CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG TỈNH HÀ NAM").bold
+    assert all(run.bold for run in issuer.paragraphs[1].runs)
     assert number.text == "Số 12-BC/BDVTU"
     assert place_date.text == "Phủ Lý, ngày 20 tháng 12 năm 2020"
     assert _run_of(place_date, "Phủ Lý, ngày 20 tháng 12 năm 2020").italic
@@ -75,14 +79,88 @@ def test_state_layout_has_the_national_title_and_motto_underlined():
     assert _cell_lines(national) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert _run_of(national, "Độc lập - Tự do - Hạnh phúc").underline
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in doc.tables[0].rows[0].cells[1].text
-    assert _cell_lines(issuer)[:2] == ["TỈNH HÀ NAM", "BAN CHỈ ĐẠO ĐIỀU HÀNH CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG TỈNH HÀ NAM"]
+    # The superior body by its real name, not the province.
+    assert _cell_lines(issuer)[0] == "BAN DÂN VẬN TỈNH ỦY HÀ NAM"
+    assert _cell_lines(issuer)[1].replace("\n", " ") == "BAN CHỈ ĐẠO ĐIỀU HÀNH CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG TỈNH HÀ NAM"
     assert doc.tables[0].rows[1].cells[0].text == "Số: 12/BC-BCĐ"
+
+
+def test_a_party_number_is_written_the_state_way_in_the_state_layout():
+    doc = _open(report=sample_report(layout="state", number="45-BC/BCĐ"))
+    assert doc.tables[0].rows[1].cells[0].text == "Số: 45/BC-BCĐ"
+    assert "(Kèm theo Báo cáo số 45/BC-BCĐ ngày 20/12/2020 của Ban Chỉ đạo điều hành Chương trình phối hợp " \
+        "hoạt động tỉnh Hà Nam)" in _texts(doc)
+
+
+def test_the_header_columns_are_sized_so_the_upper_line_and_the_date_never_wrap():
+    for layout in ("party", "state"):
+        plan = header_plan(document_text(sample_review(), sample_report(layout=layout)))
+        left, right = (w - CELL_PADDING_MM for w in plan.widths)
+        assert text_mm("BAN DÂN VẬN TỈNH ỦY HÀ NAM", plan.parent_size) <= left
+        assert text_mm("Phủ Lý, ngày 20 tháng 12 năm 2020", 14, italic=True) <= right
+        assert all(text_mm(line, plan.issuer_size, bold=True) <= left for line in plan.issuer_lines)
+        assert len(plan.issuer_lines) <= 3
+    assert plan.national_size in (12, 12.5, 13)  # Nghị định 30: the national title in 12–13
+
+
+def test_state_layout_type_is_14_bold_and_the_summary_rule_is_a_third_to_a_half_of_its_line():
+    doc = _open(report=sample_report(layout="state"))
+    kind = _run_of(doc, "BÁO CÁO")
+    assert (kind.bold, kind.font.size) == (True, Pt(14))
+    at = [p.text for p in doc.paragraphs].index("BÁO CÁO")
+    summary, rule = doc.paragraphs[at + 1], doc.paragraphs[at + 2]
+    line = max(text_mm(part, 14, bold=True) for part in summary.text.split("\n"))
+    rule_mm = text_width_mm() - rule.paragraph_format.left_indent.mm - rule.paragraph_format.right_indent.mm
+    assert line / 3 <= rule_mm <= line / 2
+    assert rule._p.pPr.find(qn("w:pBdr")) is not None
+
+
+def test_state_recipients_end_with_semicolons_and_the_filing_copy_last():
+    closing = _open(report=sample_report(layout="state")).tables[1]
+    recipients = _cell_lines(closing.rows[0].cells[0])
+    assert recipients == [
+        "Nơi nhận:", "- Thường trực Tỉnh ủy (để báo cáo);", "- Các tổ chức thành viên;", "- Lưu VP."
+    ]
+    label = _run_of(closing.rows[0].cells[0], "Nơi nhận:")
+    assert (label.bold, label.italic, label.font.size) == (True, True, Pt(12))
+    assert _run_of(closing.rows[0].cells[0], "- Các tổ chức thành viên;").font.size == Pt(11)
+
+
+def test_default_recipients_name_the_superior_committee_and_end_with_the_filing_copy():
+    state = document_text(sample_review(), sample_report(layout="state", recipients=""))
+    assert state.recipients == [
+        "Thường trực Tỉnh ủy Hà Nam (để báo cáo)", "Các tổ chức thành viên Ban Chỉ đạo", "Lưu: VT, TTBCĐ"
+    ]
+    assert document_text(sample_review(), sample_report(recipients="")).recipients[-1] == "Lưu Văn phòng Ban Chỉ đạo"
+
+
+def test_the_summary_does_not_repeat_the_document_type():
+    text = document_text(sample_review(), sample_report(title="Báo cáo tổng kết 5 năm thực hiện Chương trình"))
+    assert (text.kind_title, text.title) == ("BÁO CÁO", "Tổng kết 5 năm thực hiện Chương trình")
+
+
+def test_the_signature_block_is_kept_with_the_last_paragraph_and_never_splits():
+    doc = _open(report=sample_report())
+    closing = doc.tables[1]
+    assert closing.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    before = closing._tbl.getprevious()
+    while before is not None and not "".join(before.itertext()).strip():
+        assert before.pPr.keepNext is not None
+        before = before.getprevious()
+    assert before.pPr.keepNext is not None  # the last written paragraph of section V
+    assert all(p.paragraph_format.keep_with_next for cell in closing.rows[0].cells for p in cell.paragraphs)
+
+
+def test_appendix_table_rows_never_split_across_a_page():
+    rows = [row for table in _open().tables[2:] for row in table.rows]
+    assert rows and all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
 
 
 def test_title_is_bold_capitals_then_the_summary():
     texts = _texts(_open(report=sample_report()))
     at = texts.index("BÁO CÁO")
-    assert texts[at + 1] == "Tổng kết 5 năm thực hiện Chương trình phối hợp hoạt động giai đoạn 2016–2020"
+    # Two even lines, "2016–2020" held together.
+    assert texts[at + 1] == "Tổng kết 5 năm thực hiện Chương trình\nphối hợp hoạt động giai đoạn 2016–2020"
     assert texts[at + 2] == "-----"
 
 
@@ -111,7 +189,9 @@ def test_five_sections_in_order_with_the_report_text_beneath():
     assert texts[positions[1] + 1 : positions[1] + 3] == [
         "Các tổ chức thành viên đã phối hợp chặt chẽ.", "Kết quả cụ thể tại Phụ lục."
     ]
-    assert texts[positions[4] + 1] == "(Thường trực Ban Chỉ đạo bổ sung nội dung.)"
+    # An empty part of a draft stays empty: no drafting text is ever printed.
+    assert texts[positions[4] + 1] == ""
+    assert not any("bổ sung nội dung" in t for t in texts)
     assert all(_run_of(doc, heading).bold for heading in SECTIONS)
 
 
@@ -188,7 +268,8 @@ def test_appendix_is_captioned_with_the_number_and_date_and_carries_the_charts()
     doc = _open(report=sample_report())
     texts = _texts(doc)
     assert "PHỤ LỤC" in texts
-    assert "(Kèm theo Báo cáo số 12-BC/BDVTU, ngày 20 tháng 12 năm 2020)" in texts
+    assert "(Kèm theo Báo cáo số 12-BC/BDVTU ngày 20/12/2020 của Ban Chỉ đạo điều hành Chương trình phối hợp " \
+        "hoạt động tỉnh Hà Nam)" in texts
     assert [t for t in texts if t.startswith("Hình ")] == [
         "Hình 1. Hoạt động theo nội dung phối hợp",
         "Hình 2. Hoạt động chủ trì và phối hợp của các tổ chức thành viên",
@@ -215,7 +296,8 @@ def test_a_long_locality_list_is_cut_to_the_busiest_with_a_note(monkeypatch):
     places = [LocalityResult(n, f"Xã Số {n}", "Tỉnh Ninh Bình", n * 10, 0, 0) for n in range(1, 6)]
     doc = _open(review=sample_review(localities=places))
     rows = _table_starting(doc, "STT", "Địa bàn", "Trực thuộc", "Số hoạt động")
-    assert [r[1] for r in rows[1:]] == ["Xã Số 5", "Xã Số 4"]
+    assert [r[1] for r in rows[1:]] == ["Xã Số 5", "Xã Số 4", "Cộng (tất cả địa bàn)"]
+    assert rows[-1][3] == "150"  # the total is of all five localities, not the two shown
     assert "2 trên 5 địa bàn có nhiều hoạt động nhất; danh sách đầy đủ trong tệp Excel." in _texts(doc)
 
 

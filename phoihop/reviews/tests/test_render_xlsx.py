@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from decimal import Decimal
 
 from openpyxl import load_workbook
 
@@ -59,7 +60,7 @@ def test_topics_matrix_and_tasks_match_the_review():
     ]
     tasks = book["9. Nhiệm vụ"]
     row = _rows(tasks)[3]
-    assert row[:4] + row[5:] == ["2020", 2, "Hỗ trợ xây nhà đại đoàn kết", "CHQS", "quá hạn", 0.625]
+    assert row[:4] + row[5:] == [2020, 2, "Hỗ trợ xây nhà đại đoàn kết", "CHQS", "quá hạn", 0.625]
     assert row[4].date() == dt.date(2020, 12, 15)
     assert tasks["E4"].number_format == "dd/mm/yyyy"
 
@@ -68,3 +69,34 @@ def test_a_redacted_review_leaves_sensitive_statements_out_of_the_workbook():
     statements = [row[1] for row in _rows(_open(review=sample_review(redacted=True))["Nhận định"])]
     assert "Chỉ 20,5% hoạt động có từ hai thành viên." in statements
     assert "Giải quyết vụ việc đất đai còn chậm." not in statements
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_its_titles_repeated():
+    from phoihop.reviews.render.xlsx import NARROW, _sheet_width
+
+    book = _open()
+    for sheet in book.worksheets:
+        wide = _sheet_width(sheet) >= NARROW or sheet.title == "Thông tin chung"
+        assert sheet.page_setup.orientation == ("landscape" if wide else "portrait"), sheet.title
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert book["2. Nội dung phối hợp"].print_title_rows == "$1:$2"
+
+
+def test_money_columns_are_wide_enough_for_the_largest_figure():
+    from phoihop.reviews.tests.review_sample import money
+
+    big = money()
+    big.value = Decimal("21994000000")
+    sheet = _open(review=sample_review(totals=[big]))["1. Chỉ tiêu"]
+    assert sheet.column_dimensions["D"].width >= len("21.994.000.000,0") + 2
+
+
+def test_additive_tables_end_with_a_bold_total_row_and_years_are_numbers():
+    book = _open()
+    areas = book["2. Nội dung phối hợp"]
+    last = 2 + 4  # caption, header, three areas, then the total
+    row = [c.value for c in areas[last]]
+    assert row[1:4] == ["Cộng", 3048, 625] and areas.cell(last, 2).font.bold
+    tasks = next(s for s in book.worksheets if s.title.endswith("Nhiệm vụ"))
+    assert tasks.cell(3, 1).value == 2020 and tasks.cell(3, 1).number_format == "0"
