@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "phoihop.core"
     label = "core"
     verbose_name = _("Giao diện chung")
+
+    def ready(self):
+        from phoihop.core import checks  # noqa: F401 — registers the system checks
