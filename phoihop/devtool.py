@@ -145,7 +145,8 @@ def cmd_bench(args) -> int:
     engines = [("sqlite", f"sqlite:///{sqlite_file}")]
     pg = postgres_url()
     if pg:
-        engines.append(("postgresql", _fresh_postgres(pg, "phoihop_bench")))
+        name = (urlparse(pg).path.lstrip("/") or "phoihop") + "_bench"  # phoihop_bench by default
+        engines.append(("postgresql", _fresh_postgres(pg, name)))
     else:
         print("PostgreSQL không sẵn sàng: chỉ đo trên SQLite. / No PostgreSQL: SQLite only.")
     extra = ["--seed", str(args.seed)] + (["--smoke"] if args.smoke else [])
