@@ -7,7 +7,6 @@ runs; with PHOIHOP_STRICT=1 a PostgreSQL server and Chromium must be there.
 import argparse
 import json
 import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -22,7 +21,9 @@ DEFAULT_TEST_PG = "postgres://postgres@127.0.0.1:5432/phoihop"
 
 
 def run(cmd: list[str], env: dict | None = None) -> int:
-    print("»", " ".join(cmd), flush=True)
+    """Run `cmd` in the checkout; the "»" echo goes to stderr, so stdout is the command's
+    own (`./dev manage extract FILE --json` prints only JSON)."""
+    print("»", " ".join(cmd), file=sys.stderr, flush=True)
     return subprocess.call(cmd, cwd=ROOT, env={**os.environ, **(env or {})})
 
 
@@ -56,10 +57,12 @@ def cmd_test(args) -> int:
         if run(step, env) != 0:
             return 1
     pytest = [PY, "-m", "pytest", *args.extra_args]
-    print("\n=== SQLite ===", flush=True)
+    print(f"\n=== SQLite (Python {sys.version.split()[0]}) ===", flush=True)
     sqlite_env = {**env, "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'test.sqlite3'}"}
     if run(pytest, sqlite_env) != 0:
         return 1
+    if args.sqlite_only:
+        return 0
     if not args.extra_args:  # a narrowed run (./dev test -k …) skips the fuzz step
         print("\n=== Fuzz (schemathesis, short) ===", flush=True)
         if not fuzz_quick().ok:
@@ -80,28 +83,16 @@ def demo_env(*, debug: bool) -> dict[str, str]:
     """The environment of ./dev demo: production settings served over plain http locally.
 
     DEBUG off (Vietnamese error pages, collected static files through WhiteNoise) unless
-    --debug; a secret key generated once into var/ unless SECRET_KEY is set; the https
-    redirect and secure-only cookies off, since the demo is http://127.0.0.1.
+    --debug; the https redirect and secure-only cookies off, since the demo is
+    http://127.0.0.1. Without SECRET_KEY, settings use the checkout's var/secret-key.
     """
-    env = {
+    return {
         "DEBUG": "1" if debug else "0",
         "SECURE_SSL_REDIRECT": "0",
         "SESSION_COOKIE_SECURE": "0",
         "CSRF_COOKIE_SECURE": "0",
         "SECURE_HSTS_SECONDS": "0",
     }
-    if not os.environ.get("SECRET_KEY"):
-        env["SECRET_KEY"] = _demo_secret_key()
-    return env
-
-
-def _demo_secret_key() -> str:
-    path = ROOT / "var" / "demo-secret-key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
 
 
 def cmd_demo(args) -> int:
@@ -150,7 +141,7 @@ def _ensure_bench_extra() -> None:
     import importlib.util
 
     if importlib.util.find_spec("underthesea") is None:
-        print("» pip install -e .[bench] (underthesea, the baseline of the intake benchmark)")
+        print("» pip install -e .[bench] (underthesea, the baseline of the intake benchmark)", file=sys.stderr)
         if subprocess.call([PY, "-m", "pip", "install", "--quiet", "-e", ".[bench]"], cwd=ROOT):
             print("Không cài được underthesea: bỏ qua mốc so sánh. / Baseline skipped.")
 
@@ -169,7 +160,7 @@ def cmd_bench(args) -> int:
         engines.append(("postgresql", _fresh_postgres(pg, name)))
     else:
         print("PostgreSQL không sẵn sàng: chỉ đo trên SQLite. / No PostgreSQL: SQLite only.")
-    extra = ["--seed", str(args.seed)]
+    extra = ["--seed", str(args.seed)] + (["--smoke"] if args.smoke else [])
     results = [
         _bench_engine(label, url, args.suites, extra + (["--national"] if args.national and label == "postgresql" else []))
         for label, url in engines
@@ -178,7 +169,7 @@ def cmd_bench(args) -> int:
         return 1
     target = ROOT / "var" / "bench.json"
     target.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"\n» {target}")
+    print(f"\n» {target}", file=sys.stderr)
     return 0
 
 
@@ -191,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--debug", action="store_true", help="DEBUG on: Django's debug pages, static files from the sources")
     demo.set_defaults(func=cmd_demo)
     test = sub.add_parser("test", help="ruff, migrations check and the whole suite")
+    test.add_argument("--sqlite-only", action="store_true", help="skip the PostgreSQL run")
     test.set_defaults(func=cmd_test)
     fz = sub.add_parser("fuzz", help="schemathesis over the whole API against a live demo server")
     fz.add_argument("--examples", type=int, default=100, help="test cases per operation and phase")
@@ -202,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("suites", nargs="*", help="suites to run (default: all)")
     bench.add_argument("--seed", type=int, default=2020, help="seed of the synthetic review data")
     bench.add_argument("--national", action="store_true", help="reviews at national scale too (PostgreSQL)")
+    bench.add_argument("--smoke", action="store_true", help="every step on a few rows, in seconds (no meaningful times)")
     bench.set_defaults(func=cmd_bench)
     mg = sub.add_parser("manage", help="run a manage.py command")
     mg.set_defaults(func=lambda a: manage(*a.extra_args))

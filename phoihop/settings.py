@@ -4,19 +4,30 @@ Everything that differs between a laptop, CI and a provincial server comes from
 environment variables (see .env.example); helpers in phoihop.lib.env refuse bad values.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 
-from phoihop.lib.env import env_bool, env_int, env_list, env_str
+from phoihop.lib.env import env_bool, env_int, env_list, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PHOIHOP_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", default=False)
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me" if DEBUG else None)
+# The web server (phoihop/wsgi.py sets PHOIHOP_WSGI) refuses to start without SECRET_KEY.
+# A command run on a checkout (manage.py, the phoihop script, ./dev) without it uses a
+# random key generated once into var/secret-key: a fresh clone works, and no key known to
+# anyone else exists that could reach production; `check --deploy` warns (core/checks.py).
+SECRET_KEY_FILE = VAR_DIR / "secret-key"
+if "SECRET_KEY" in os.environ or env_bool("PHOIHOP_WSGI", False):
+    SECRET_KEY = env_str("SECRET_KEY")
+    if not SECRET_KEY.strip():
+        raise ImproperlyConfigured("SECRET_KEY đang để trống. / SECRET_KEY is empty.")
+else:
+    SECRET_KEY = local_secret_key(SECRET_KEY_FILE)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -90,6 +101,8 @@ _default_sqlite = f"sqlite:///{VAR_DIR / 'phoihop.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_sqlite))}
 _engine = DATABASES["default"]["ENGINE"]
 if _engine == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):  # var/ on a fresh clone
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers carry on while one writer writes; IMMEDIATE avoids
         # "database is locked" surprises when two requests write at once.

@@ -3,6 +3,10 @@
 Each suite is a function `run(report)` that measures inside the current database
 (freshly migrated by ./dev bench) and adds figures beside a baseline measured in the
 same run, so results are ratios, not absolute times that depend on the machine.
+
+At smoke scale (`bench_run --smoke`, run by the suite in ./dev test) every suite does
+all its steps on a few rows, so a benchmark that no longer runs fails CI; its times
+mean nothing and nothing asserts them.
 """
 
 import time
@@ -51,6 +55,14 @@ class Report:
     options: dict = field(default_factory=dict)  # e.g. {"seed": 2020, "national": False}
     tables: dict = field(default_factory=dict)  # suite name → a table of its own (e.g. per-field F1)
     memory: list[MemoryFigure] = field(default_factory=list)
+
+    @property
+    def smoke(self) -> bool:
+        return bool(self.options.get("smoke"))
+
+    def scaled(self, full, smoke):
+        """`full` in ./dev bench, `smoke` when the suite only has to show that it runs."""
+        return smoke if self.smoke else full
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)

@@ -53,6 +53,7 @@ class Scale:
 
 PROVINCE = Scale("tỉnh", 200_000, 20_000)
 NATIONAL = Scale("toàn quốc", 5_000_000, 500_000, national=True)
+SMOKE = Scale("thử", 2_000, 200)  # bench_run --smoke: every step, in seconds
 
 MEMBERS = [
     ("Ban Dân vận", "BDV", OrgKind.PARTY_BOARD),

@@ -11,6 +11,9 @@ peak memory against a stated limit.
   10 MB upload limit; a workbook at the shared-strings limit; the 320 KB bomb (its
   baseline parse runs under an address-space cap, so it fails instead of taking the
   machine down). Each runs in its own process (phoihop/benchmarks/import_memory.py).
+
+At smoke scale the import workbook has SMOKE_ROWS rows and only its own memory run is
+made (each starts a fresh Django process).
 """
 
 import datetime as dt
@@ -41,6 +44,7 @@ ROWS = 10_000
 MEMORY_LIMIT_MB = 300
 BOMB_PARSE_CAP_MB = 1500  # how far the bomb's baseline parse may grow before MemoryError
 LONG_RESULT_CHARS = 520  # with MAX_ROWS rows, the workbook comes close to the 10 MB upload limit
+SMOKE_ROWS = 40
 HA_NAM = "v1.p35"
 MEMBERS = [
     ("Ban Dân vận Tỉnh ủy Hà Nam (đo)", "BDV đo"),
@@ -229,16 +233,19 @@ def _memory(report: Report, name: str, content: bytes, program: Program, actor: 
 def run(report: Report) -> None:
     program = _program()
     actor, _ = User.objects.get_or_create(username="bench-admin", defaults={"role": Role.ADMINISTRATOR})
-    content = _workbook(program)
+    rows = report.scaled(ROWS, SMOKE_ROWS)
+    content = _workbook(program, rows)
     parse_s, _rows = timed(_parse_only, content)
     import_s, result = timed(activities_import, actor=actor, program=program, upload=io.BytesIO(content))
     if not result.ok:
         raise RuntimeError(f"benchmark workbook refused: {result.errors[:5]}")
     report.add(Figure(
-        f"import {ROWS:,} activity rows", import_s, "openpyxl read-only parse", parse_s,
+        f"import {rows:,} activity rows", import_s, "openpyxl read-only parse", parse_s,
         f"{result.created} created, {len(content) // 1024} KiB",
     ))
-    _memory(report, f"memory: import {ROWS:,} rows", content, program, actor)
+    _memory(report, f"memory: import {rows:,} rows", content, program, actor)
+    if report.smoke:
+        return
     largest = _workbook(program, MAX_ROWS, True)
     _memory(report, f"memory: import {MAX_ROWS:,} rows, long results", largest, program, actor)
     _memory(report, "memory: the same, text in sharedStrings (as Excel)", as_excel_saves_it(largest),

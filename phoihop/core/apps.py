@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Giao diện chung")
 
     def ready(self) -> None:
+        from phoihop.core import checks  # noqa: F401 — registers the system checks
         from phoihop.lib.bounds import install_default_validators
 
         install_default_validators()

@@ -5,6 +5,8 @@ silently fall back to a default.
 """
 
 import os
+import secrets
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -54,3 +56,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
 
+
+
+def local_secret_key(path: Path) -> str:
+    """A random key written once to `path` (mode 0600) and read back on every later run.
+
+    For the command line on a checkout, where SECRET_KEY is not set: the key is this
+    checkout's own, so no key known to anyone else exists to reach a server.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    except FileExistsError:
+        pass  # made by an earlier run (or a concurrent one): read it
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"Không ghi được {path} ({error.strerror}): hãy đặt biến môi trường SECRET_KEY. "
+            f"/ Cannot write {path}: set SECRET_KEY."
+        ) from None
+    return path.read_text(encoding="utf-8").strip()

@@ -36,10 +36,51 @@ def test_production_settings_pass_check_deploy(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_missing_secret_key_in_production_is_refused(tmp_path):
-    result = _manage("check", DEBUG="0", PHOIHOP_VAR_DIR=str(tmp_path))
+def _python(code, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in _TEST_ONLY}
+    clean.update(DJANGO_SETTINGS_MODULE="phoihop.settings", **env)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+
+
+def test_web_server_without_secret_key_is_refused(tmp_path):
+    result = _python("import phoihop.wsgi", DEBUG="0", PHOIHOP_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+    assert not (tmp_path / "secret-key").exists()
+
+
+def test_command_on_a_fresh_checkout_makes_its_own_private_key_once(tmp_path):
+    var = tmp_path / "var"  # missing, as on a fresh clone
+    first = _manage("check", PHOIHOP_VAR_DIR=str(var))
+    assert first.returncode == 0, first.stderr
+    key = (var / "secret-key").read_text()
+    assert len(key.strip()) >= 50
+    assert (var / "secret-key").stat().st_mode & 0o777 == 0o600
+    assert _manage("check", PHOIHOP_VAR_DIR=str(var)).returncode == 0
+    assert (var / "secret-key").read_text() == key
+
+
+def test_check_deploy_warns_when_the_key_is_not_from_the_environment(tmp_path):
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="0", ALLOWED_HOSTS="phoihop.example.gov.vn", PHOIHOP_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "phoihop.W001" in result.stdout + result.stderr
+
+
+def test_empty_secret_key_is_refused(tmp_path):
+    result = _python("import django; django.setup()", SECRET_KEY="", PHOIHOP_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_default_sqlite_database_gets_its_folder_on_a_fresh_checkout(tmp_path):
+    var = tmp_path / "var"
+    code = "import django; django.setup(); from django.db import connection; connection.ensure_connection()"
+    result = _python(code, PHOIHOP_VAR_DIR=str(var))
+    assert result.returncode == 0, result.stderr
+    assert (var / "phoihop.sqlite3").exists()
 
 
 def test_unsupported_database_url_is_refused(tmp_path):

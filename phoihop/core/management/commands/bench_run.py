@@ -1,6 +1,7 @@
 import argparse
 import importlib
 import json
+import time
 
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -28,12 +29,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--national", action="store_true", help="also the national scale (reviews, PostgreSQL only)"
         )
+        parser.add_argument(
+            "--smoke", action="store_true", help="every step on a few rows, in seconds (./dev test)"
+        )
 
-    def handle(self, *args, suites, json_path, seed, national, **options):
-        report = Report(engine=connection.vendor, options={"seed": seed, "national": national})
+    def handle(self, *args, suites, json_path, seed, national, smoke, **options):
+        report = Report(engine=connection.vendor, options={"seed": seed, "national": national, "smoke": smoke})
+        ran = []
         for name in suites or SUITES:
             self.stdout.write(f"[{connection.vendor}] {name}")
+            before, started = len(report.figures), time.perf_counter()
             importlib.import_module(f"phoihop.benchmarks.{name}").run(report)
+            ran.append({"name": name, "figures": len(report.figures) - before,
+                        "seconds": round(time.perf_counter() - started, 1)})
         if json_path:
             with open(json_path, "w", encoding="utf-8") as handle:
-                json.dump(report.as_dict(), handle, ensure_ascii=False, indent=2)
+                json.dump(report.as_dict() | {"suites": ran}, handle, ensure_ascii=False, indent=2)

@@ -1,0 +1,22 @@
+"""./dev's Python half: what it echoes goes to stderr, so a command's stdout is its own."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_dev_manage_echoes_on_stderr_and_leaves_stdout_to_the_command(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    env.update(PHOIHOP_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="phoihop.settings")
+    code = "import json, sys; from django.conf import settings; print(json.dumps({'debug': settings.DEBUG}))"
+    done = subprocess.run(
+        [sys.executable, "-m", "phoihop.devtool", "manage", "shell", "--no-imports", "-c", code],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"debug": True}  # ./dev manage: development defaults
+    assert done.stderr.startswith("» ")
