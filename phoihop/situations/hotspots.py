@@ -8,8 +8,12 @@ within the window [start, end]:
              × (1 + min(age_days / 90, 2) × 0.5)    if it is unresolved
              + 2     if it is linked as a recurrence of an earlier case
 
-"Open at the window's end": its status is open now, or it closed after `end`.
-"Unresolved": open at the window's end, or ended as "closed, unresolved".
+Each case is scored in the state it was in at the window's end, not today's: its status
+and the day it ended are what its dated timeline shows on `end`
+(situations.selectors.as_of_state, the helper reviews use), so a case resolved after
+`end` is open in that window.
+"Open at the window's end": its status on `end` is open.
+"Unresolved": open at the window's end, or ended by then as "closed, unresolved".
 `age_days`: from the day it was opened to the window's end (still open) or to the day
 it closed. Each case's points are rounded to 2 decimals; a locality's score is the sum
 of its cases' points, so anyone can recompute it from the listed cases.
@@ -226,11 +230,13 @@ def hotspot_scores_for_user(
     contributing cases with their points.
     """
     from phoihop.situations.models import Case
+    from phoihop.situations.selectors import as_of_state
 
     visible = Case.objects.visible_to(user).filter(committee=committee)
     cases = visible.filter(opened_on__gte=start, opened_on__lte=end)
     if topic is not None:
         cases = cases.filter(topic=topic)
+    cases = as_of_state(cases, as_of=end)  # each case as it stood at the window's end
     cases = list(cases.select_related("topic", "locality__parent__parent"))
     earlier_ids = {c.recurrence_of_id for c in cases if c.recurrence_of_id}
     seen_earlier = set(visible.filter(pk__in=earlier_ids).values_list("pk", flat=True))
@@ -247,14 +253,15 @@ def hotspot_scores_for_user(
 
 
 def _row(case, unit_id: int, is_recurrence: bool) -> CaseRow:
+    """`case` as annotated by as_of_state: its status and end on the window's last day."""
     return CaseRow(
         pk=case.pk,
         title=case.title,
         unit_id=unit_id,
         severity=case.severity,
-        status=case.status,
+        status=case.status_then,
         opened_on=case.opened_on,
-        closed_on=case.closed_on,
+        closed_on=case.closed_then,
         is_recurrence=is_recurrence,
         topic=case.topic.name,
     )

@@ -11,7 +11,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case as Conditional
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
@@ -91,6 +105,37 @@ class CaseCounts:
     open: int
     overdue: int
     by_status: dict[str, int]
+
+
+def as_of_state(cases: QuerySet[Case], *, as_of: dt.date) -> QuerySet[Case]:
+    """`cases` annotated with `status_then`, `closed_then` (the day it ended, None when
+    open on `as_of`) and `due_then`: what the case's dated timeline (CaseEvent) shows on
+    `as_of`. A case without a timeline falls back to its own fields: open on `as_of` when
+    it ended after it. Reviews (reviews.compute.cases) and hotspot scores of a window
+    (situations.hotspots) read a case's past state through this one helper."""
+    until = CaseEvent.objects.filter(case_id=OuterRef("pk"), happened_on__lte=as_of)
+    newest = ("-happened_on", "-recorded_at", "-pk")
+    moved = until.exclude(to_status="").order_by(*newest)
+    recorded = Conditional(
+        When(closed_on__gt=as_of, then=Value(CaseStatus.IN_PROGRESS.value)),
+        default=F("status"),
+        output_field=CharField(),
+    )
+    ended_on = Subquery(moved.values("happened_on")[:1], output_field=DateField())
+    cases = cases.annotate(
+        status_then=Coalesce(Subquery(moved.values("to_status")[:1]), recorded),
+        due_then=Coalesce(
+            Subquery(until.exclude(due_date=None).order_by(*newest).values("due_date")[:1]),
+            F("due_date"),
+        ),
+    )
+    return cases.annotate(
+        closed_then=Conditional(
+            When(status_then__in=OPEN_STATUSES, then=Value(None)),
+            default=Coalesce(ended_on, F("closed_on")),
+            output_field=DateField(),
+        )
+    )
 
 
 def case_counts(cases: QuerySet[Case], *, today: dt.date | None = None) -> CaseCounts:

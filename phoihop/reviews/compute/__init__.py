@@ -91,7 +91,7 @@ def _activity_parts(
     totals = act.indicator_totals(
         act.figure_sums(tallies),
         indicators,
-        targets=plans.target_sums(progress),
+        targets=plans.target_sums(progress, scope),
         latest=act.latest_values(activities, indicators),
     )
     areas = act.area_results(program.content_areas.order_by("number"), tallies, indicators)

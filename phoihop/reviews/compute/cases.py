@@ -16,25 +16,17 @@ import datetime as dt
 import operator
 from functools import reduce
 
-from django.db.models import Case as Conditional
 from django.db.models import (
-    CharField,
     Count,
-    DateField,
-    F,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 
 from phoihop.reviews.data import HotspotRow, TopicResult
 from phoihop.reviews.rules import can_see_sensitive
 from phoihop.situations.hotspots import CaseRow, score_cases
-from phoihop.situations.models import OPEN_STATUSES, Case, CaseEvent, CaseStatus, Hotspot, Topic
+from phoihop.situations.models import Case, CaseStatus, Hotspot, Topic
+from phoihop.situations.selectors import as_of_state
 
 HOTSPOT_ROWS = 10
 ENDINGS = {
@@ -65,34 +57,6 @@ def visible_cases(user, program, scope, *, redacted: bool, as_of: dt.date) -> Qu
         )
         cases = cases.filter(pk__in=involved.values("pk"))
     return as_of_state(cases, as_of=as_of)
-
-
-def as_of_state(cases: QuerySet[Case], *, as_of: dt.date) -> QuerySet[Case]:
-    """`cases` annotated with `status_then`, `closed_then` (the day it ended, None when
-    open on `as_of`) and `due_then`: what the timeline shows on `as_of`."""
-    until = CaseEvent.objects.filter(case_id=OuterRef("pk"), happened_on__lte=as_of)
-    newest = ("-happened_on", "-recorded_at", "-pk")
-    moved = until.exclude(to_status="").order_by(*newest)
-    recorded = Conditional(
-        When(closed_on__gt=as_of, then=Value(CaseStatus.IN_PROGRESS.value)),
-        default=F("status"),
-        output_field=CharField(),
-    )
-    ended_on = Subquery(moved.values("happened_on")[:1], output_field=DateField())
-    cases = cases.annotate(
-        status_then=Coalesce(Subquery(moved.values("to_status")[:1]), recorded),
-        due_then=Coalesce(
-            Subquery(until.exclude(due_date=None).order_by(*newest).values("due_date")[:1]),
-            F("due_date"),
-        ),
-    )
-    return cases.annotate(
-        closed_then=Conditional(
-            When(status_then__in=OPEN_STATUSES, then=Value(None)),
-            default=Coalesce(ended_on, F("closed_on")),
-            output_field=DateField(),
-        )
-    )
 
 
 def _ended(status: str) -> Q:

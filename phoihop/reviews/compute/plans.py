@@ -51,10 +51,21 @@ def _task_row(task, progress) -> TaskResult:
     )
 
 
-def target_sums(progress) -> dict[int, tuple[Decimal, Decimal]]:
-    """indicator id → (sum of the targets the tasks set, what their linked activities achieved)."""
+def target_sums(progress, scope) -> dict[int, tuple[Decimal, Decimal]]:
+    """indicator id → (the period's target, what the linked activities of its tasks achieved).
+
+    The period's target is the sum of the targets of the plan tasks DUE within the
+    period [start, end] (a task's due date places it in one period; plans carry no
+    targets of their own, only their tasks do). A five-year review thus adds every annual
+    plan's tasks of the five years; a six-month review only the tasks due in that half;
+    a task due after the end sets no target for the period, even if it has begun. The
+    plan-linked result is what the activities linked to those same tasks achieved by the
+    review's day, so it is part of the period's result and never exceeds it.
+    """
     sums: dict[int, tuple[Decimal, Decimal]] = {}
     for task_progress in progress.values():
+        if not scope.start <= task_progress.task.due_date <= scope.end:
+            continue
         for row in task_progress.targets:
             target, achieved = sums.get(row.indicator.pk, (Decimal(0), Decimal(0)))
             sums[row.indicator.pk] = (target + row.target, achieved + row.achieved)

@@ -97,8 +97,8 @@ def ACHIEVED_NOTE() -> str:  # noqa: N802 - a translated constant
     """What "Đạt" means, said once and printed wherever a rate of achievement is shown."""
     return _(
         "Mỗi hoạt động được tính một lần, chỉ gồm các hoạt động đã được Thường trực xác nhận. "
-        "“Đạt” là kết quả trong kỳ so với chỉ tiêu của kỳ (tổng chỉ tiêu các nhiệm vụ của kế hoạch phối hợp "
-        "trong kỳ); cột “Trong đó” là phần kết quả của các hoạt động gắn với nhiệm vụ. "
+        "“Đạt” là kết quả trong kỳ so với chỉ tiêu của kỳ (tổng chỉ tiêu các nhiệm vụ của các kế hoạch "
+        "phối hợp có thời hạn hoàn thành trong kỳ); cột “Trong đó” là phần kết quả của các hoạt động gắn với nhiệm vụ. "
         "Lời văn báo cáo dùng kết quả trong kỳ."
     )
 

@@ -215,3 +215,18 @@ def test_the_check_passes_on_every_demo_review(demo_reviews, db, layout):
             shown.layout = layout
             docx, xlsx = render_docx(review, shown, charts=False), render_xlsx(review, shown)
             assert check_documents(review, shown, docx, xlsx) == [], (username, report.pk)
+
+
+def test_the_plan_linked_result_never_exceeds_the_period_result_on_demo_reviews(demo_reviews, db):
+    from phoihop.accounts.models import User
+    from phoihop.reviews.models import ReviewReport
+    from phoihop.reviews.selectors import review_for_user
+
+    user = User.objects.get(username="thuongtruc")
+    checked = 0
+    for report in ReviewReport.objects.order_by("pk"):
+        for total in review_for_user(user, report).totals:
+            if total.achieved is not None:
+                assert total.achieved <= total.value, (report.pk, total.code)
+                checked += 1
+    assert checked

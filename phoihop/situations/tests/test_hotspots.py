@@ -533,3 +533,33 @@ def test_api_viewer_gets_403_outsider_404_anonymous_refused(designated, client_f
 def test_score_for_locality_is_zero_for_a_quiet_place(hotspot_story):
     entry = score_for_locality([], hotspot_story.cast.places.namdinh)
     assert entry.score == 0 and entry.cases == []
+
+
+def test_a_past_window_scores_each_case_as_it_stood_at_the_window_end(hotspot_story):
+    """Tân Hiệp's site-clearance case, resolved on 20/03/2020, is reopened in 2021: a
+    window ending 30/06/2020 still scores it resolved (5,00), one ending before the
+    resolution scores it open, and a window ending after the reopening scores it open."""
+    import time_machine
+
+    from phoihop.situations import services
+    from phoihop.situations.tests.hotspot_story import TODAY
+
+    story, secretariat = hotspot_story, hotspot_story.cast.secretariat
+    with time_machine.travel(TODAY, tick=False):
+        services.case_reopen(
+            actor=secretariat, case=story.gpmb, reason="Hộ dân khiếu nại lại mức bồi thường.",
+            reopened_on=dt.date(2021, 2, 1),
+        )
+    committee = story.cast.committee
+
+    def tan_hiep(end):
+        scores = hotspot_scores_for_user(secretariat, committee, start=START, end=end)
+        entry = next(e for e in scores if e.locality.pk == story.extra.tanhiep.pk)
+        return entry.cases[0]
+
+    june = tan_hiep(dt.date(2020, 6, 30))
+    assert (june.open_at_end, june.points) == (False, Decimal("5.00"))
+    march = tan_hiep(dt.date(2020, 3, 10))
+    assert march.open_at_end and march.points > Decimal("5.00")
+    after = tan_hiep(dt.date(2021, 2, 28))
+    assert after.open_at_end and after.points > Decimal("5.00")
