@@ -11,7 +11,7 @@ import dj_database_url
 import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 
-from phoihop.lib.env import env_bool, env_int, env_list, env_str, local_secret_key
+from phoihop.lib.env import cache_settings, env_bool, env_int, env_list, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PHOIHOP_VAR_DIR", str(BASE_DIR / "var")))
@@ -114,6 +114,15 @@ elif _engine != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL phải là sqlite:// hoặc postgres://. / Use SQLite or PostgreSQL.")
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60, minimum=0)
+
+# --- Cache: per process by default (one server); one Redis shared by every app server when
+# CACHE_URL (or REDIS_URL) names it. What is cached (dashboard, review charts) is keyed by a
+# data stamp read from the database, so every server sharing the cache serves the same
+# figures; PHOIHOP_CACHE_PREFIX keeps several deployments apart on one Redis.
+CACHES = cache_settings(
+    env_str("CACHE_URL", env_str("REDIS_URL", "")),
+    prefix=env_str("PHOIHOP_CACHE_PREFIX", "phoihop"),
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -76,3 +76,23 @@ def local_secret_key(path: Path) -> str:
             f"/ Cannot write {path}: set SECRET_KEY."
         ) from None
     return path.read_text(encoding="utf-8").strip()
+
+
+CACHE_SCHEMES = {"redis", "rediss", "unix", "locmem"}
+
+
+def cache_settings(url: str, *, prefix: str = "phoihop") -> dict:
+    """CACHES from one URL: empty or locmem:// → the per-process LocMemCache (the embedded
+    default); redis://, rediss:// or unix:// → Django's RedisCache, shared by every app
+    server that names the same Redis."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if url.strip() and scheme not in CACHE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"CACHE_URL={url!r} không hợp lệ: dùng redis://, rediss://, unix:// hoặc locmem://. "
+            "/ CACHE_URL must be a redis://, rediss://, unix:// or locmem:// URL."
+        )
+    if scheme in {"", "locmem"}:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return {"default": {**backend, "KEY_PREFIX": prefix}}
