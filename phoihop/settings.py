@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "phoihop.workbooks",
     "phoihop.intake",
     "phoihop.backups",
+    "phoihop.benchmarks",  # manage.py bench_run, for ./dev bench
 ]
 
 MIDDLEWARE = [
