@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "phoihop.workbooks",
     "phoihop.intake",
     "phoihop.backups",
+    # Tools on top; no module above imports them.
+    "phoihop.demo",  # manage.py demo_load, for ./dev demo
     "phoihop.benchmarks",  # manage.py bench_run, for ./dev bench
 ]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from phoihop.core.demo.data import SEED_COMMUNE_REFS
+from phoihop.demo.data import SEED_COMMUNE_REFS
 from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee, Membership, Position
 from phoihop.organizations.selectors import committees_for_user

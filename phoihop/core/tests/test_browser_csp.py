@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from phoihop.core.demo import data
+from phoihop.demo import data
 
 pytestmark = pytest.mark.browser
 

@@ -10,12 +10,14 @@ from django.urls import reverse
 
 from phoihop.accounts.models import Role, User
 from phoihop.activities.models import Activity, ActivityStatus
-from phoihop.core.demo import data
+from phoihop.demo import data
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization, OrgEvent, Person, Position
 from phoihop.practices.models import CoordinationModel
 from phoihop.programs.models import AnnualPlan, Program, ProgramMember, Task
 from phoihop.reporting.models import PeriodReport, ReportStatus
+from phoihop.reviews.data import Review
+from phoihop.reviews.models import ReviewReport, ReviewStatus
 
 PROVINCES = ["tinhhanam", "tinhnamdinh", "tinhninhbinh"]
 HA_NAM_COMMITTEE = "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Hà Nam"
@@ -204,9 +206,6 @@ def test_few_coordination_models_and_only_one_or_two_outstanding(demo):
 
 
 def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
-    from phoihop.reviews.data import Review
-    from phoihop.reviews.models import ReviewReport, ReviewStatus
-
     report = ReviewReport.objects.get(program=_program(), kind="program")
     assert report.status == ReviewStatus.ISSUED and report.number == "45-BC/BCĐ"
     review = Review.from_json(report.frozen_full)
@@ -217,3 +216,4 @@ def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
     redacted = Review.from_json(report.frozen_redacted)
     assert "sensitive_topics_weak" not in {s.rule for s in redacted.statements}
     assert not any(t.sensitive for t in redacted.topics)
+
