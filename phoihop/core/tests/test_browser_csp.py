@@ -26,7 +26,7 @@ def test_pages_with_script_work_and_break_no_rule_of_the_policy(browser, live_se
     page.fill("input[name=username]", "thuongtruc")
     page.fill("input[name=password]", data.PASSWORD)
     page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("core:home"))
+    page.wait_for_url(live_server.url + reverse("home:home"))
     page.wait_for_selector("#home-map path")
 
     page.goto(live_server.url + reverse("reviews:dashboard"))

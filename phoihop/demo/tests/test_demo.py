@@ -88,7 +88,7 @@ def test_every_printed_login_works_on_the_login_page(demo, client):
             reverse("accounts:login"), {"username": username, "password": data.PASSWORD}
         )
         assert response.status_code == 302, username
-        assert response.url == reverse("core:home")
+        assert response.url == reverse("home:home")
         client.logout()
 
 
@@ -217,3 +217,13 @@ def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
     assert "sensitive_topics_weak" not in {s.rule for s in redacted.statements}
     assert not any(t.sensitive for t in redacted.topics)
 
+
+@pytest.mark.parametrize("username", ["thuongtruc", "bochqs", "lanhdao", "namdinh"])
+def test_the_home_page_counts_the_hotspots_the_register_lists(demo, client, username):
+    client.force_login(User.objects.get(username=username))
+    overview = client.get(reverse("home:home")).context["overview"]
+    active = client.get(reverse("situations:hotspot_list")).context["active"]
+    assert overview.highlighted_count == len(active)
+    assert {h.pk for h in overview.hotspots} == {h.pk for h in active}
+    if username != "namdinh":  # Hà Nam designated some of its seed communes; one is lifted
+        assert 0 < len(active) < len(data.SEED_COMMUNES)
