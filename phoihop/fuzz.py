@@ -78,7 +78,7 @@ def _demo_key() -> str:
     digest = hashlib.sha256()
     files = [
         *sorted(ROOT.glob("phoihop/*/migrations/*.py")),
-        *sorted(ROOT.glob("phoihop/core/demo/*.py")),
+        *sorted(ROOT.glob("phoihop/demo/*.py")),
         Path(__file__),
     ]
     for path in files:

@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "phoihop.workbooks",
     "phoihop.intake",
     "phoihop.backups",
+    "phoihop.home",  # the home page: stands on every app above, none stands on it
+    # Tools on top; no module above imports them (phoihop/demo/tests/test_isolation.py).
+    "phoihop.demo",  # manage.py demo_load, for ./dev demo
+    "phoihop.benchmarks",  # manage.py bench_run, for ./dev bench
 ]
 
 MIDDLEWARE = [
@@ -140,7 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "phoihop.accounts.passwords.VietnameseCommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions expire: after SESSION_COOKIE_AGE seconds of inactivity (default 8 hours).

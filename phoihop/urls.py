@@ -10,6 +10,7 @@ handler404 = "phoihop.core.views_errors.page_not_found"
 handler500 = "phoihop.core.views_errors.server_error"
 
 urlpatterns = [
+    path("", include("phoihop.home.urls")),
     path("", include("phoihop.core.urls")),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("dia-ban/", include("phoihop.localities.urls")),

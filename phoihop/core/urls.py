@@ -1,9 +1,8 @@
 from django.urls import path
 
-from phoihop.core import history, views
+from phoihop.core import history
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("lich-su/<str:model>/<int:pk>/", history.object_history, name="history"),
 ]

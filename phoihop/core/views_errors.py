@@ -94,7 +94,7 @@ def csrf_failure(request, reason=""):
 def server_error(request):
     if _is_api(request):
         return _json(_("Máy chủ gặp lỗi. Xin thử lại sau."), 500)
-    context = {"home_url": _safe(lambda: reverse("core:home"), "/"),
+    context = {"home_url": _safe(lambda: reverse("home:home"), "/"),
                "stylesheet": _safe(lambda: static("phoihop/phoihop.css"), "")}
     return HttpResponse(loader.get_template("500.html").render(context), status=500)
 

@@ -28,7 +28,7 @@ def test_login_page_renders_in_vietnamese(client, db):
 def test_right_password_signs_in_and_goes_home(client, cast):
     response = client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD})
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:home")
 
 
 def test_wrong_password_is_refused_with_a_vietnamese_message(client, cast):

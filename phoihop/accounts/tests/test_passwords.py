@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from phoihop.accounts.passwords import is_common_vietnamese_password
 from phoihop.conftest import PASSWORD
-from phoihop.core.demo.data import PASSWORD as DEMO_PASSWORD
+from phoihop.demo.data import PASSWORD as DEMO_PASSWORD
 
 
 @pytest.mark.parametrize(

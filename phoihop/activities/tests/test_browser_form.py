@@ -60,7 +60,7 @@ def test_focal_point_finds_a_ward_by_typing_and_submits(
     page.fill("input[name=username]", cast.military_focal.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("core:home"))
+    page.wait_for_url(live_server.url + reverse("home:home"))
 
     page.goto(live_server.url + reverse("activities:create"))
     page.fill("#id_title", "Diễn tập phòng chống lụt bão")

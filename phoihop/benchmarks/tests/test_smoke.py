@@ -7,7 +7,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from phoihop.core.management.commands.bench_run import SUITES, Command
+from phoihop.benchmarks.management.commands.bench_run import SUITES, Command
 
 
 # Transactional, as ./dev bench runs (the rollup recomputes a month when a write

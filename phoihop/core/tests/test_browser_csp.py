@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from phoihop.core.demo import data
+from phoihop.demo import data
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ def test_pages_with_script_work_and_break_no_rule_of_the_policy(browser, live_se
     page.fill("input[name=username]", "thuongtruc")
     page.fill("input[name=password]", data.PASSWORD)
     page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("core:home"))
+    page.wait_for_url(live_server.url + reverse("home:home"))
     page.wait_for_selector("#home-map path")
 
     page.goto(live_server.url + reverse("reviews:dashboard"))

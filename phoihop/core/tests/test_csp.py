@@ -22,7 +22,7 @@ def _policy(response) -> dict[str, list[str]]:
 
 
 def test_a_page_carries_a_policy_without_inline_script(client_for, cast):
-    policy = _policy(client_for(cast.secretariat).get(reverse("core:home")))
+    policy = _policy(client_for(cast.secretariat).get(reverse("home:home")))
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]

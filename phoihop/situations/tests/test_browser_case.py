@@ -39,7 +39,7 @@ def _login(browser, live_server, username):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("core:home"))
+    page.wait_for_url(live_server.url + reverse("home:home"))
     return page
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from phoihop.core.demo import data
+from phoihop.demo import data
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def test_secretariat_sees_the_hotspot_map_offline(async_env_restored, browser, l
     page.fill("input[name=username]", "thuongtruc")
     page.fill("input[name=password]", data.PASSWORD)
     page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("core:home"))
+    page.wait_for_url(live_server.url + reverse("home:home"))
 
     page.goto(live_server.url + reverse("situations:map"))
     page.wait_for_selector("#hotspot-map path.hotspot-marker")

@@ -4,7 +4,7 @@ draft six-month review of 2020. Written through the review services on their own
 import datetime as dt
 
 from phoihop.accounts.models import User
-from phoihop.core.demo.clock import demo_clock
+from phoihop.demo.clock import demo_clock
 from phoihop.programs.models import Program
 from phoihop.reviews.data import Kind
 from phoihop.reviews.models import ReviewReport

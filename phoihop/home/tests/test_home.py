@@ -17,8 +17,11 @@ from phoihop.organizations.models import (
     Position,
 )
 from phoihop.programs.models import Program
+from phoihop.situations.services_hotspots import hotspot_designate, hotspot_lift
 
-HOME = reverse("core:home")
+HOME = reverse("home:home")
+REGISTER = reverse("situations:hotspot_list")
+REASON = "Nhiều vụ việc khiếu kiện đông người về đất đai kéo dài, cần các tổ chức phối hợp nắm tình hình."
 
 
 @pytest.fixture(autouse=True)
@@ -91,6 +94,18 @@ def hanam(cast):
     return cast
 
 
+@pytest.fixture
+def designated(hanam):
+    """Lam Hạ designated a hotspot and in force; Tân Hiệp designated, then lifted."""
+    tan_hiep = Locality.objects.get(ref="v1.c13366")
+    for unit in (hanam.places.lamha, tan_hiep):
+        hotspot = hotspot_designate(
+            actor=hanam.secretariat, committee=hanam.committee, locality=unit, reason=REASON
+        )
+    hotspot_lift(actor=hanam.secretariat, hotspot=hotspot, reason=REASON)
+    return hanam
+
+
 def _map_data(response) -> dict:
     match = re.search(
         r'<script id="home-map-data" type="application/json">(.*?)</script>',
@@ -130,11 +145,12 @@ def test_counts_members_current_focal_points_and_communes_of_the_last_valid_day(
     assert overview.scope_day == dt.date(2025, 6, 30)
 
 
-def test_map_marks_communes_by_district_and_highlights_the_seed_localities(hanam, client_for):
-    response = client_for(hanam.military_focal).get(HOME)
+def test_map_marks_communes_by_district_and_highlights_the_hotspots_in_force(designated, client_for):
+    response = client_for(designated.military_focal).get(HOME)
     points = {p["name"]: p for p in _map_data(response)["points"]}
-    assert set(points) == {"Phường Lam Hạ", "Phường Tân Hiệp (gồm xã Tiên Tân cũ)"}
+    assert set(points) == {"Phường Lam Hạ", "Phường Tân Hiệp"}
     assert points["Phường Lam Hạ"]["highlighted"] is True
+    assert points["Phường Tân Hiệp"]["highlighted"] is False  # lifted
     assert points["Phường Lam Hạ"]["district"] == "Thành phố Phủ Lý"
     page = response.content.decode()
     assert "leaflet/leaflet.js" in page
@@ -193,3 +209,19 @@ def test_home_queries_do_not_grow_with_members_or_communes(
     with django_assert_max_num_queries(14):
         response = client.get(HOME)
     assert response.context["overview"].commune_count == 9
+
+
+def test_without_designations_no_commune_is_a_hotspot(hanam, client_for):
+    response = client_for(hanam.military_focal).get(HOME)
+    assert not [p for p in _map_data(response)["points"] if p["highlighted"]]
+    assert response.context["overview"].highlighted_count == 0
+    assert "địa bàn trọng điểm nắm tình hình" not in response.content.decode()
+
+
+def test_hotspot_count_is_the_registers_count_of_designations_in_force(designated, client_for):
+    client = client_for(designated.military_focal)
+    overview = client.get(HOME).context["overview"]
+    register = client.get(REGISTER).context
+    assert overview.highlighted_count == len(register["active"]) == 1
+    assert [h.locality for h in overview.hotspots] == [h.locality for h in register["active"]]
+    assert [u.name for g in overview.districts for u in g.highlighted] == ["Phường Lam Hạ"]

@@ -7,10 +7,17 @@ import pytest
 from django.core.management import call_command
 
 from phoihop.accounts.models import User
-from phoihop.core.demo import data
+from phoihop.demo import data
 from phoihop.organizations.models import Committee
 from phoihop.situations.hotspots import hotspot_scores_for_user
-from phoihop.situations.models import Bulletin, Case, CaseStatus, Hotspot
+from phoihop.situations.models import (
+    Bulletin,
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Hotspot,
+    SensitiveReader,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +69,6 @@ def test_demo_timelines_reference_other_cases_and_the_leader_is_not_designated(d
     """The demo's recurrences point at the other case instead of copying its title, and
     the read-only leader, whom the demo deliberately does not designate, sees no
     sensitive case (data.SENSITIVE_READERS)."""
-    from phoihop.situations.models import CaseEvent, SensitiveReader
-
     links = CaseEvent.objects.filter(case__committee=demo, kind=CaseEvent.Kind.RECURRENCE)
     assert links.count() >= 10
     for event in links.select_related("related_case"):

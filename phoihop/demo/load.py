@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import Model
 
 from phoihop.accounts.models import Role, User
-from phoihop.core.demo import activities as demo_activities
-from phoihop.core.demo import data
-from phoihop.core.demo import program as demo_program
-from phoihop.core.demo.reviews import reviews_load
-from phoihop.core.demo.situations import situations_load
+from phoihop.demo import activities as demo_activities
+from phoihop.demo import data
+from phoihop.demo import program as demo_program
+from phoihop.demo.reviews import reviews_load
+from phoihop.demo.situations import situations_load
 from phoihop.lib.text import clean_name
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.services import localities_load
@@ -218,8 +218,8 @@ def demo_load(*, provinces: list[str] | None = None) -> DemoResult:
     _programs(committees)
     _org_events(orgs)
     _program_2016_2020(committees["hanam"], orgs, people, users)
-    situations_load()  # cases, hotspots and bulletins of 2016–2020 (core/demo/situations.py)
-    reviews_load()  # the issued 2016–2020 review and a draft 6-month review (core/demo/reviews.py)
+    situations_load()  # cases, hotspots and bulletins of 2016–2020 (demo/situations.py)
+    reviews_load()  # the issued 2016–2020 review and a draft 6-month review (demo/reviews.py)
     return DemoResult(places_loaded=loaded, logins=users)
 
 

@@ -10,12 +10,14 @@ from django.urls import reverse
 
 from phoihop.accounts.models import Role, User
 from phoihop.activities.models import Activity, ActivityStatus
-from phoihop.core.demo import data
+from phoihop.demo import data
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization, OrgEvent, Person, Position
 from phoihop.practices.models import CoordinationModel
 from phoihop.programs.models import AnnualPlan, Program, ProgramMember, Task
 from phoihop.reporting.models import PeriodReport, ReportStatus
+from phoihop.reviews.data import Review
+from phoihop.reviews.models import ReviewReport, ReviewStatus
 
 PROVINCES = ["tinhhanam", "tinhnamdinh", "tinhninhbinh"]
 HA_NAM_COMMITTEE = "Ban Chỉ đạo điều hành Chương trình phối hợp hoạt động tỉnh Hà Nam"
@@ -86,7 +88,7 @@ def test_every_printed_login_works_on_the_login_page(demo, client):
             reverse("accounts:login"), {"username": username, "password": data.PASSWORD}
         )
         assert response.status_code == 302, username
-        assert response.url == reverse("core:home")
+        assert response.url == reverse("home:home")
         client.logout()
 
 
@@ -204,9 +206,6 @@ def test_few_coordination_models_and_only_one_or_two_outstanding(demo):
 
 
 def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
-    from phoihop.reviews.data import Review
-    from phoihop.reviews.models import ReviewReport, ReviewStatus
-
     report = ReviewReport.objects.get(program=_program(), kind="program")
     assert report.status == ReviewStatus.ISSUED and report.number == "45-BC/BCĐ"
     review = Review.from_json(report.frozen_full)
@@ -217,3 +216,14 @@ def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
     redacted = Review.from_json(report.frozen_redacted)
     assert "sensitive_topics_weak" not in {s.rule for s in redacted.statements}
     assert not any(t.sensitive for t in redacted.topics)
+
+
+@pytest.mark.parametrize("username", ["thuongtruc", "bochqs", "lanhdao", "namdinh"])
+def test_the_home_page_counts_the_hotspots_the_register_lists(demo, client, username):
+    client.force_login(User.objects.get(username=username))
+    overview = client.get(reverse("home:home")).context["overview"]
+    active = client.get(reverse("situations:hotspot_list")).context["active"]
+    assert overview.highlighted_count == len(active)
+    assert {h.pk for h in overview.hotspots} == {h.pk for h in active}
+    if username != "namdinh":  # Hà Nam designated some of its seed communes; one is lifted
+        assert 0 < len(active) < len(data.SEED_COMMUNES)

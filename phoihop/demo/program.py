@@ -10,8 +10,8 @@ import re
 from decimal import Decimal
 
 from phoihop.activities.models import Activity, ActivityStatus
-from phoihop.core.demo import data
-from phoihop.core.demo.clock import demo_clock
+from phoihop.demo import data
+from phoihop.demo.clock import demo_clock
 from phoihop.localities.models import Locality
 from phoihop.practices.models import CoordinationModel
 from phoihop.practices.services import coordination_model_create, coordination_model_decide

@@ -23,9 +23,9 @@ from phoihop.activities.services import (
     activity_return,
     participation_respond,
 )
-from phoihop.core.demo import activity_kinds as kinds
-from phoihop.core.demo import data
-from phoihop.core.demo.clock import demo_clock
+from phoihop.demo import activity_kinds as kinds
+from phoihop.demo import data
+from phoihop.demo.clock import demo_clock
 from phoihop.localities.models import Level, Locality
 from phoihop.programs.models import Indicator
 from phoihop.reporting.models import PeriodReport

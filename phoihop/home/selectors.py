@@ -1,4 +1,5 @@
-"""The home page's overview: the user's committee, its members, program and localities."""
+"""The home page's overview: the user's committee, its members, program, localities and
+the hotspots it has designated (the ones in force, as the hotspot register lists them)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -6,12 +7,13 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from phoihop.core.demo.data import SEED_COMMUNE_REFS
 from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee, Membership, Position
 from phoihop.organizations.selectors import committees_for_user
 from phoihop.programs.models import Program
 from phoihop.programs.selectors import program_current_for_committee
+from phoihop.situations.hotspots import hotspots_for_user
+from phoihop.situations.models import Hotspot
 
 # Distinct, print-friendly colors for districts on the map (cycled past ten).
 DISTRICT_COLORS = [
@@ -55,6 +57,7 @@ class HomeOverview:
     program: Program | None = None
     members: list[MemberRow] = field(default_factory=list)
     districts: list[DistrictGroup] = field(default_factory=list)
+    hotspots: list[Hotspot] = field(default_factory=list)
 
     @property
     def other_committees(self) -> list[Committee]:
@@ -74,7 +77,9 @@ class HomeOverview:
 
     @property
     def highlighted_count(self) -> int:
-        return sum(len(group.highlighted) for group in self.districts)
+        """The designations in force, as many as the hotspot register lists, even those
+        of a unit not on this map (a 2025 unit while the map shows the last valid day)."""
+        return len(self.hotspots)
 
     @property
     def committee_ended(self) -> bool:
@@ -88,20 +93,20 @@ class HomeOverview:
     @property
     def map_data(self) -> dict:
         """What the map script draws (rendered with json_script, so escaped)."""
+        hot = {hotspot.locality_id for hotspot in self.hotspots}
         points = []
         for group in self.districts:
             for unit in group.communes:
                 if unit.latitude is None or unit.longitude is None:
                     continue
-                note = SEED_COMMUNE_REFS.get(unit.ref)
                 points.append(
                     {
-                        "name": unit.name + (f" ({note})" if note else ""),
+                        "name": unit.name,
                         "district": group.name,
                         "lat": unit.latitude,
                         "lon": unit.longitude,
                         "color": group.color,
-                        "highlighted": note is not None,
+                        "highlighted": unit.pk in hot,
                     }
                 )
         return {"points": points}
@@ -134,8 +139,14 @@ def _members(committee: Committee, day: dt.date) -> list[MemberRow]:
     return list(rows.values())
 
 
-def _districts(committee: Committee, day: dt.date) -> list[DistrictGroup]:
-    """The communes of the committee's locality in force on `day`, grouped by district."""
+def _hotspots(user, committee: Committee) -> list[Hotspot]:
+    """The committee's designations in force: the register's "Đang là địa bàn trọng điểm" list."""
+    return list(hotspots_for_user(user, committee).filter(lifted_on__isnull=True))
+
+
+def _districts(committee: Committee, day: dt.date, hot: set[int]) -> list[DistrictGroup]:
+    """The communes of the committee's locality in force on `day`, grouped by district;
+    those in `hot` (designated hotspots) also in their group's `highlighted`."""
     communes = (
         Locality.objects.within(committee.locality)
         .valid_on(day)
@@ -153,8 +164,7 @@ def _districts(committee: Committee, day: dt.date) -> list[DistrictGroup]:
             name = parent.name if parent else unit.name
             group = groups[unit.parent_id] = DistrictGroup(name, color, is_district)
         group.communes.append(unit)
-        if unit.ref in SEED_COMMUNE_REFS:
-            unit.seed_note = SEED_COMMUNE_REFS[unit.ref]
+        if unit.pk in hot:
             group.highlighted.append(unit)
     return list(groups.values())
 
@@ -167,11 +177,13 @@ def home_overview_for_user(user) -> HomeOverview:
     current = [c for c in committees if c.valid_to is None or c.valid_to > today]
     committee = (current or committees)[0]
     day = _scope_day(committee)
+    hotspots = _hotspots(user, committee)
     return HomeOverview(
         committee=committee,
         committees=committees,
         scope_day=day,
         program=program_current_for_committee(committee),
         members=_members(committee, day),
-        districts=_districts(committee, day),
+        districts=_districts(committee, day, {h.locality_id for h in hotspots}),
+        hotspots=hotspots,
     )

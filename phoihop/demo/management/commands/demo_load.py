@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from phoihop.core.demo import data
-from phoihop.core.demo.load import demo_load
+from phoihop.demo import data
+from phoihop.demo.load import demo_load
 
 
 class Command(BaseCommand):

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from phoihop.accounts.models import User
 from phoihop.activities.models import Activity, ActivityStatus
-from phoihop.core.demo import data
-from phoihop.core.demo.clock import demo_clock
+from phoihop.demo import data
+from phoihop.demo.clock import demo_clock
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization
 from phoihop.situations import services, services_exchange, services_hotspots

@@ -1,0 +1,9 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from phoihop.home.selectors import home_overview_for_user
+
+
+@login_required
+def home(request):
+    return render(request, "home/home.html", {"overview": home_overview_for_user(request.user)})
