@@ -10,6 +10,7 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "phoihop.settings")
+    # Django reads the settings module when first imported: set it above, then import.
     import django
     from django.core.management import execute_from_command_line, get_commands
 

@@ -94,7 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "phoihop.core.context_processors.shell",
+                "phoihop.organizations.context_processors.shell",
             ],
         },
     },

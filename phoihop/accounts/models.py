@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from phoihop.core.access import settled_scope
 from phoihop.lib.text import fold
+from phoihop.organizations.models import Organization
 
 
 class Role(models.TextChoices):
@@ -19,8 +20,6 @@ class Role(models.TextChoices):
 class UserQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Users whose organization `user` may see; administrators see everyone."""
-        from phoihop.organizations.models import Organization
-
         if (settled := settled_scope(self, user)) is not None:
             return settled
         return self.filter(organization__in=Organization.objects.visible_to(user))

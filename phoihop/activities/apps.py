@@ -11,7 +11,11 @@ class ActivitiesConfig(AppConfig):
         # The history page (core:history) finds records through this app's scoped lookup.
         from phoihop.activities import rollup, selectors
         from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.programs.selectors import PROGRESS_COUNTERS
 
         HISTORY_LOOKUPS.setdefault("activities.activity", selectors.get_activity_for_user)
+        # The plan and task pages of programs count progress through this app.
+        if selectors.progress_for_tasks not in PROGRESS_COUNTERS:
+            PROGRESS_COUNTERS.append(selectors.progress_for_tasks)
         # The month rollup hears of every write to activities, wherever it comes from.
         rollup.connect()

@@ -6,14 +6,16 @@ once per participant).
 """
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from phoihop.activities import rollup
 from phoihop.activities.models import (
     Activity,
     ActivityStatus,
@@ -21,13 +23,14 @@ from phoihop.activities.models import (
     Figure,
     ParticipantRole,
     Participation,
+    ParticipationStatus,
 )
 from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
-from phoihop.activities.services import joint_share, pending_participations_for
 from phoihop.core.access import get_scoped
 from phoihop.lib.text import fold
 from phoihop.localities.models import Locality
-from phoihop.programs.models import Aggregation, Indicator, Program
+from phoihop.programs.models import Aggregation, Indicator, Program, Task, TaskStatus, TaskTarget
+from phoihop.programs.selectors import TargetProgress, TaskProgress
 
 
 def _participations_prefetch() -> Prefetch:
@@ -320,3 +323,82 @@ def _latest_value(counted: QuerySet[Activity], indicator: Indicator) -> Decimal:
         .first()
     )
     return latest if latest is not None else Decimal(0)
+
+
+def pending_participations_for(user):
+    """Partner parts waiting for `user`'s organization to confirm or decline."""
+    return Participation.objects.filter(
+        organization_id=user.organization_id,
+        role=ParticipantRole.PARTNER,
+        status=ParticipationStatus.PENDING,
+    ).exclude(activity__status=ActivityStatus.DRAFT)
+
+
+def joint_share(activities) -> tuple[int, int]:
+    """(joint, total) over `activities`: joint = two or more organizations took part."""
+    row = activities.aggregate(total=Count("pk"), joint=Count("pk", filter=Q(participant_count__gte=2)))
+    return row["joint"], row["total"]
+
+
+# --- Task progress: counted from the confirmed activities linked to a task -----------------
+# programs.selectors.task_progress / plan_progress ask for it through PROGRESS_COUNTERS.
+
+
+def _status(task: Task, confirmed: int, targets: list[TargetProgress], as_of: dt.date) -> str:
+    """Judged on `as_of`, from the activities that started by then. Done: at least one
+    confirmed activity and every target reached. Otherwise overdue once the due date has
+    passed (`as_of` after it: never for a task due after `as_of`), else not started
+    (nothing confirmed) or in progress."""
+    if confirmed and all(t.reached for t in targets):
+        return TaskStatus.DONE
+    if as_of > task.due_date:
+        return TaskStatus.OVERDUE
+    return TaskStatus.IN_PROGRESS if confirmed else TaskStatus.NOT_STARTED
+
+
+def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, TaskProgress]:
+    """Progress of every task in `tasks` on `as_of`, in a few queries whatever their number."""
+    tasks = list(tasks)
+    ids = [task.pk for task in tasks]
+    if not ids:
+        return {}
+    counts, sums = rollup.task_tallies(ids, until=as_of)  # confirmed, from the month rollup
+    figures = Figure.objects.filter(
+        activity__status=ActivityStatus.CONFIRMED,
+        activity__task_id__in=ids,
+        activity__start_date__lte=as_of,
+    )
+    targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
+    latest = _latest_values(figures, targets)
+    by_task: dict[int, list[TargetProgress]] = defaultdict(list)
+    for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
+        key = (target.task_id, target.indicator_id)
+        aggregation = target.indicator.aggregation
+        if aggregation == Aggregation.COUNT:
+            achieved = Decimal(counts.get(target.task_id, 0))
+        elif aggregation == Aggregation.LATEST:
+            achieved = latest.get(key, Decimal(0))
+        else:
+            achieved = sums.get(key) or Decimal(0)
+        by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
+    result = {}
+    for task in tasks:
+        count, rows = counts.get(task.pk, 0), by_task.get(task.pk, [])
+        result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, as_of))
+    return result
+
+
+def _latest_values(figures, targets: list[TaskTarget]) -> dict[tuple[int, int], Decimal]:
+    """For "latest" indicators: the value of the confirmed activity that ended last."""
+    indicator_ids = {t.indicator_id for t in targets if t.indicator.aggregation == Aggregation.LATEST}
+    if not indicator_ids:
+        return {}
+    rows = (
+        figures.filter(indicator_id__in=indicator_ids)
+        .order_by("-activity__end_date", "-activity_id")
+        .values_list("activity__task_id", "indicator_id", "value")
+    )
+    latest: dict[tuple[int, int], Decimal] = {}
+    for task_id, indicator_id, value in rows:
+        latest.setdefault((task_id, indicator_id), value)
+    return latest

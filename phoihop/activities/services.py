@@ -14,7 +14,6 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -34,6 +33,7 @@ from phoihop.lib.text import clean_name
 from phoihop.lib.uploads import CONTENT_TYPES, check_upload
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Locality
+from phoihop.programs.models import Task
 
 
 @dataclass
@@ -63,8 +63,6 @@ class ProgramFacts:
 
 
 def program_facts(program) -> ProgramFacts:
-    from phoihop.programs.models import Task
-
     return ProgramFacts(
         content_area_ids=frozenset(program.content_areas.values_list("pk", flat=True)),
         task_ids=frozenset(Task.objects.filter(plan__program=program).values_list("pk", flat=True)),
@@ -294,21 +292,6 @@ def participation_respond(
     participation.save()
     _refresh_participant_count(participation.activity)
     return participation
-
-
-def pending_participations_for(user):
-    """Partner parts waiting for `user`'s organization to confirm or decline."""
-    return Participation.objects.filter(
-        organization_id=user.organization_id,
-        role=ParticipantRole.PARTNER,
-        status=ParticipationStatus.PENDING,
-    ).exclude(activity__status=ActivityStatus.DRAFT)
-
-
-def joint_share(activities) -> tuple[int, int]:
-    """(joint, total) over `activities`: joint = two or more organizations took part."""
-    row = activities.aggregate(total=Count("pk"), joint=Count("pk", filter=Q(participant_count__gte=2)))
-    return row["joint"], row["total"]
 
 
 # --- Attachments: evidence of an activity ---------------------------------------------

@@ -40,6 +40,7 @@ def _parse(content: bytes, **_ignored) -> dict:
 
 
 def _import(content: bytes, program, actor) -> dict:
+    # This file runs as its own process: Django is set up in main(), before any model import.
     from django.db import transaction
 
     from phoihop.workbooks.importer import activities_import
@@ -63,6 +64,7 @@ def main(argv: list[str]) -> None:
     import django
 
     django.setup()
+    # Only now may models be imported (the process was started bare, to measure memory).
     from phoihop.accounts.models import User
     from phoihop.programs.models import Program
     from phoihop.workbooks import importer  # noqa: F401 — loaded before the measured part

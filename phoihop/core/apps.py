@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Giao diện chung")
 
     def ready(self) -> None:
+        # ready(): the model classes the validators reach exist only once apps are loaded.
         from phoihop.core import checks  # noqa: F401 — registers the system checks
         from phoihop.lib.bounds import install_default_validators
 

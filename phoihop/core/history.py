@@ -55,44 +55,9 @@ def ensure_unchanged(obj: models.Model, version: int | None) -> None:
 # --- The history page -------------------------------------------------------------------
 
 
-def _get_locality(user, pk):
-    from phoihop.localities.selectors import get_locality_for_user
-
-    return get_locality_for_user(user, pk)
-
-
-def _get_organization(user, pk):
-    from phoihop.organizations.selectors import get_organization_for_user
-
-    return get_organization_for_user(user, pk)
-
-
-def _get_person(user, pk):
-    from phoihop.organizations.selectors import get_person_for_user
-
-    return get_person_for_user(user, pk)
-
-
-def _get_committee(user, pk):
-    from phoihop.organizations.selectors import get_committee_for_user
-
-    return get_committee_for_user(user, pk)
-
-
-def _get_user(user, pk):
-    from phoihop.accounts.selectors import get_user_for_user
-
-    return get_user_for_user(user, pk)
-
-
-# Model label in the URL -> the owning app's scoped lookup.
-HISTORY_LOOKUPS: dict[str, Callable] = {
-    "localities.locality": _get_locality,
-    "organizations.organization": _get_organization,
-    "organizations.person": _get_person,
-    "organizations.committee": _get_committee,
-    "accounts.user": _get_user,
-}
+# Model label in the URL -> the owning app's scoped lookup; each app registers its own in
+# its AppConfig.ready(), since core stands below every app and imports none of them.
+HISTORY_LOOKUPS: dict[str, Callable] = {}
 
 _TYPE_LABELS = {
     "+": gettext_lazy("Tạo mới"),

@@ -3,6 +3,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from phoihop.core.views_errors import request_too_large
+
 
 class VietnameseFirstLocaleMiddleware:
     """Vietnamese unless the user chose otherwise with the language switch.
@@ -44,8 +46,6 @@ class RequestSizeLimitMiddleware:
 
     def __call__(self, request):
         if self._too_large(request):
-            from phoihop.core.views_errors import request_too_large
-
             return request_too_large(request)
         return self.get_response(request)
 

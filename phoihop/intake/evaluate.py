@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils import timezone
+
 from phoihop.intake.extract import ExtractionContext, dates, extract
 from phoihop.intake.extract.orgs import canonical_key, expand
 from phoihop.intake.extract.text import Document, normalize
 from phoihop.lib.text import fold
 from phoihop.localities.names import parse_name
+from phoihop.localities.resolver import AMBIGUOUS, MATCHED, resolve
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 HELDBACK = DEVSET / "heldback"  # never tune on it: see its README
@@ -181,10 +184,6 @@ def baseline_sets(spans, text: str, province: str, gaz_resolve) -> dict[str, set
 
 def _resolver_for(text: str, province: str):
     """The registry resolver with our day and province, for the baseline's LOC spans."""
-    from django.utils import timezone
-
-    from phoihop.localities.resolver import AMBIGUOUS, MATCHED, resolve
-
     day, _reason = dates.text_date(dates.find(Document(normalize(text))), today=timezone.localdate())
 
     def answer(words: str):

@@ -8,17 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.access import settled_scope
+from phoihop.organizations.models import Committee
 
 
 class IntakeDocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The committee's secretariat sees its committee's texts; others, their own
         organization's. Outsiders see nothing."""
-        from phoihop.organizations.selectors import committees_for_user
-
         if (settled := settled_scope(self, user)) is not None:
             return settled
-        mine = self.filter(committee__in=committees_for_user(user).values("pk"))
+        mine = self.filter(committee__in=Committee.objects.visible_to(user).values("pk"))
         scope = Q(uploaded_by__organization_id=user.organization_id)
         if user.is_secretariat:
             scope |= Q(committee__host_id=user.organization_id)

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from phoihop.core.access import get_scoped
 from phoihop.intake.models import IntakeDocument
-from phoihop.intake.services import can_take_in
+from phoihop.intake.rules import can_take_in
 from phoihop.organizations.selectors import committees_for_user
 
 

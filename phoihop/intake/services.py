@@ -17,18 +17,14 @@ from phoihop.activities.services import ActivityData, activity_create
 from phoihop.intake import reading
 from phoihop.intake.extract import ExtractionContext, extract
 from phoihop.intake.models import IntakeDocument
+from phoihop.intake.rules import can_take_in
 from phoihop.lib.text import clean_name
 from phoihop.localities.models import Locality
-from phoihop.situations import rules
+from phoihop.reviews.rules import can_manage_reviews
 from phoihop.situations.models import Severity, Topic
 from phoihop.situations.services import report_create
 
 TITLE_LENGTH = 200
-
-
-def can_take_in(user, committee) -> bool:
-    """Secretariat staff and focal points of a member organization (as for reports)."""
-    return rules.can_report(user, committee)
 
 
 @transaction.atomic
@@ -186,8 +182,6 @@ def intake_make_activities(*, actor, document: IntakeDocument, selections: list[
 @transaction.atomic
 def intake_attach_to_review(*, actor, document: IntakeDocument, review) -> IntakeDocument:
     """Keep the text as an attachment of a review document of the same committee."""
-    from phoihop.reviews.rules import can_manage_reviews
-
     _check_writer(actor, document)
     if review.program.committee_id != document.committee_id:
         raise ValidationError(_("Báo cáo sơ kết, tổng kết không thuộc Ban Chỉ đạo của văn bản."))

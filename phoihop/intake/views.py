@@ -19,6 +19,7 @@ from phoihop.intake.forms import ActivityDraftForm, IntakeForm, ReportDraftForm
 from phoihop.intake.reading import MAX_FILE_BYTES
 from phoihop.programs.models import Indicator, Program
 from phoihop.reviews.models import ReviewReport, ReviewStatus
+from phoihop.reviews.rules import can_manage_reviews
 
 
 @login_required
@@ -125,8 +126,6 @@ def _figure_rows(extraction) -> list[dict]:
 
 
 def _reviews(user, document):
-    from phoihop.reviews.rules import can_manage_reviews
-
     reviews = ReviewReport.objects.visible_to(user).filter(
         program__committee=document.committee, status=ReviewStatus.DRAFT).select_related("program__committee")
     return [r for r in reviews if can_manage_reviews(user, r.program)]

@@ -108,6 +108,8 @@ def install_default_validators() -> None:
     already, so the rule is added to each of the project's model fields. Either way no
     migration and no per-form patch is needed, and a field's own validators still apply.
     """
+    # lib holds plain helpers that import without Django configured; this one runs from
+    # CoreConfig.ready(), when Django is.
     from django import forms
     from django.apps import apps
     from django.db import models

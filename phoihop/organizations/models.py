@@ -148,6 +148,20 @@ class OrgEvent(models.Model):
         return f"{self.get_kind_display()} ({self.effective_date:%d/%m/%Y})"
 
 
+class CommitteeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The steering committees `user` works in (administrators: all of them)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_administrator:
+            return self.all()
+        if user.organization_id is None:
+            return self.none()
+        return self.filter(
+            Q(host_id=user.organization_id) | Q(memberships__organization_id=user.organization_id)
+        ).distinct()
+
+
 class Committee(models.Model):
     """A steering committee (Ban Chỉ đạo): its host organization runs the secretariat.
 
@@ -172,6 +186,7 @@ class Committee(models.Model):
     valid_to = models.DateField(_("hết hiệu lực từ"), null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = CommitteeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Ban Chỉ đạo")

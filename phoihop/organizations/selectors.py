@@ -20,16 +20,7 @@ from phoihop.organizations.models import (
 
 def committees_for_user(user) -> QuerySet[Committee]:
     """The steering committees `user` works in (administrators: all of them)."""
-    if not user.is_authenticated or not user.is_active:
-        return Committee.objects.none()
-    qs = Committee.objects.select_related("host", "locality")
-    if user.is_administrator:
-        return qs.all()
-    if user.organization_id is None:
-        return qs.none()
-    return qs.filter(
-        Q(host_id=user.organization_id) | Q(memberships__organization_id=user.organization_id)
-    ).distinct()
+    return Committee.objects.visible_to(user).select_related("host", "locality")
 
 
 def user_runs_secretariat_of(user, organization: Organization) -> bool:

@@ -318,7 +318,7 @@ class TaskApi(
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         tasks = list(queryset if page is None else page)
-        self._progress = selectors.progress_for_tasks(tasks, as_of=timezone.localdate())  # one batch for the page
+        self._progress = selectors.tasks_progress(tasks, as_of=timezone.localdate())  # one batch for the page
         data = self.get_serializer(tasks, many=True).data
         return Response(data) if page is None else self.get_paginated_response(data)
 

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.organizations.models import Committee
+
 
 class ProgramLevel(models.TextChoices):
     PROVINCE = "province", _("Cấp tỉnh")
@@ -25,9 +27,7 @@ class Frequency(models.TextChoices):
 class ProgramQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Programs of the committees `user` works in (administrators: all)."""
-        from phoihop.organizations.selectors import committees_for_user
-
-        return self.filter(committee__in=committees_for_user(user).values("pk"))
+        return self.filter(committee__in=Committee.objects.visible_to(user).values("pk"))
 
     def running_on(self, day: dt.date):
         return self.filter(period_start__lte=day, period_end__gte=day)
@@ -281,3 +281,21 @@ class TaskTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value}"
+
+
+class TaskStatus:
+    """A task's progress status, judged from its activities (never stored)."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    OVERDUE = "overdue"
+
+    LABELS = {
+        NOT_STARTED: _("chưa thực hiện"),
+        IN_PROGRESS: _("đang thực hiện"),
+        DONE: _("hoàn thành"),
+        OVERDUE: _("quá hạn"),
+    }
+    BADGES = {NOT_STARTED: "", IN_PROGRESS: "badge-old", DONE: "badge-ok", OVERDUE: "badge-bad"}
+    CHOICES = list(LABELS.items())

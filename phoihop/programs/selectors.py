@@ -1,33 +1,32 @@
 """Reads of programs, plans, tasks and indicators, always scoped to a user.
 
 Task progress is computed from the CONFIRMED activities linked to a task, never typed
-in: `task_progress(task, as_of=day)` for one task, `plan_progress(plan, as_of=day)` for
-all tasks of a plan in a fixed number of queries. Progress is always "as of" a day: only
-activities that started on or before it count, and the status is judged on it, so a
-review of a past period sees each task as it stood at the period's end; pages pass today.
+in (`activities.selectors.progress_for_tasks` counts it): `task_progress(task, as_of=day)`
+for one task, `plan_progress(plan, as_of=day)` for all tasks of a plan in a fixed number
+of queries. Progress is always "as of" a day: only activities that started on or before
+it count, and the status is judged on it, so a review of a past period sees each task as
+it stood at the period's end; pages pass today.
 """
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.access import get_scoped
 from phoihop.localities.models import Level, Locality
+from phoihop.organizations.models import Committee
 from phoihop.programs.models import (
-    Aggregation,
     AnnualPlan,
     ContentArea,
     Indicator,
     Program,
     ProgramMember,
     Task,
-    TaskTarget,
+    TaskStatus,
 )
 
 # --- Who may write -----------------------------------------------------------------------
@@ -45,8 +44,6 @@ def can_manage_program(user, program: Program) -> bool:
 def committees_for_new_program(user):
     """The committees `user` may start a program for: those whose secretariat they are
     (administrators: every committee still in force)."""
-    from phoihop.organizations.models import Committee
-
     if not user.is_authenticated or not user.is_active:
         return Committee.objects.none()
     committees = Committee.objects.filter(valid_to__isnull=True).order_by("name")
@@ -225,29 +222,11 @@ def plan_tasks(plan: AnnualPlan) -> list[Task]:
 
 def task_activities(user, task: Task) -> list:
     """Activities linked to `task` that `user` may see (others' drafts stay hidden)."""
-    from phoihop.activities.models import Activity
-
-    activities = Activity.objects.visible_to(user).filter(task=task)
+    activities = task.activities.visible_to(user)  # Activity.task's reverse: no upward import
     return list(activities.select_related("lead").order_by("-end_date", "-pk"))
 
 
 # --- Progress ----------------------------------------------------------------------------
-
-
-class TaskStatus:
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    OVERDUE = "overdue"
-
-    LABELS = {
-        NOT_STARTED: _("chưa thực hiện"),
-        IN_PROGRESS: _("đang thực hiện"),
-        DONE: _("hoàn thành"),
-        OVERDUE: _("quá hạn"),
-    }
-    BADGES = {NOT_STARTED: "", IN_PROGRESS: "badge-old", DONE: "badge-ok", OVERDUE: "badge-bad"}
-    CHOICES = list(LABELS.items())
 
 
 @dataclass
@@ -291,75 +270,24 @@ class TaskProgress:
         return TaskStatus.BADGES[self.status]
 
 
-def _status(task: Task, confirmed: int, targets: list[TargetProgress], as_of: dt.date) -> str:
-    """Judged on `as_of`, from the activities that started by then. Done: at least one
-    confirmed activity and every target reached. Otherwise overdue once the due date has
-    passed (`as_of` after it: never for a task due after `as_of`), else not started
-    (nothing confirmed) or in progress."""
-    if confirmed and all(t.reached for t in targets):
-        return TaskStatus.DONE
-    if as_of > task.due_date:
-        return TaskStatus.OVERDUE
-    return TaskStatus.IN_PROGRESS if confirmed else TaskStatus.NOT_STARTED
+# Progress is counted from activities, the layer above this one: activities'
+# AppConfig.ready() registers phoihop.activities.selectors.progress_for_tasks here (as the
+# history page's lookups are registered), so this app's pages show it without importing it.
+PROGRESS_COUNTERS: list[Callable[..., dict[int, TaskProgress]]] = []
 
 
-def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, TaskProgress]:
-    """Progress of every task in `tasks` on `as_of`, in a few queries whatever their number."""
-    from phoihop.activities import rollup
-    from phoihop.activities.models import ActivityStatus, Figure
-
-    tasks = list(tasks)
-    ids = [task.pk for task in tasks]
-    if not ids:
-        return {}
-    counts, sums = rollup.task_tallies(ids, until=as_of)  # confirmed, from the month rollup
-    figures = Figure.objects.filter(
-        activity__status=ActivityStatus.CONFIRMED,
-        activity__task_id__in=ids,
-        activity__start_date__lte=as_of,
-    )
-    targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
-    latest = _latest_values(figures, targets)
-    by_task: dict[int, list[TargetProgress]] = defaultdict(list)
-    for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
-        key = (target.task_id, target.indicator_id)
-        aggregation = target.indicator.aggregation
-        if aggregation == Aggregation.COUNT:
-            achieved = Decimal(counts.get(target.task_id, 0))
-        elif aggregation == Aggregation.LATEST:
-            achieved = latest.get(key, Decimal(0))
-        else:
-            achieved = sums.get(key) or Decimal(0)
-        by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
-    result = {}
-    for task in tasks:
-        count, rows = counts.get(task.pk, 0), by_task.get(task.pk, [])
-        result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, as_of))
-    return result
-
-
-def _latest_values(figures, targets: list[TaskTarget]) -> dict[tuple[int, int], Decimal]:
-    """For "latest" indicators: the value of the confirmed activity that ended last."""
-    indicator_ids = {t.indicator_id for t in targets if t.indicator.aggregation == Aggregation.LATEST}
-    if not indicator_ids:
-        return {}
-    rows = (
-        figures.filter(indicator_id__in=indicator_ids)
-        .order_by("-activity__end_date", "-activity_id")
-        .values_list("activity__task_id", "indicator_id", "value")
-    )
-    latest: dict[tuple[int, int], Decimal] = {}
-    for task_id, indicator_id, value in rows:
-        latest.setdefault((task_id, indicator_id), value)
-    return latest
+def tasks_progress(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, TaskProgress]:
+    """task id → progress on `as_of` of every task in `tasks`, in a few queries."""
+    (count,) = PROGRESS_COUNTERS
+    return count(tasks, as_of=as_of)
 
 
 def task_progress(task: Task, *, as_of: dt.date) -> TaskProgress:
-    return progress_for_tasks([task], as_of=as_of)[task.pk]
+    return tasks_progress([task], as_of=as_of)[task.pk]
 
 
 def plan_progress(
     plan: AnnualPlan, tasks: list[Task] | None = None, *, as_of: dt.date
 ) -> dict[int, TaskProgress]:
     """task id → progress on `as_of` for all tasks of `plan` (pass `tasks` when loaded)."""
-    return progress_for_tasks(plan.tasks.all() if tasks is None else tasks, as_of=as_of)
+    return tasks_progress(plan.tasks.all() if tasks is None else tasks, as_of=as_of)

@@ -6,6 +6,7 @@ returns bytes. The object-oriented API (matplotlib.figure.Figure) is used, never
 so concurrent requests do not share a global figure.
 """
 
+import hashlib
 import io
 import re
 import textwrap
@@ -14,6 +15,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display on a server
 
+from django.core.cache import cache  # noqa: E402
+from django.utils import translation  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from django.utils.translation import pgettext  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -167,11 +170,7 @@ def review_svgs(review: Review) -> dict[str, str]:
 def review_svgs_cached(review: Review) -> dict[str, str]:
     """review_svgs, drawn once per set of figures: the key is a digest of the Review itself
     (so any changed figure draws afresh) and the language; kept as long as the dashboard's."""
-    import hashlib
-
-    from django.core.cache import cache
-    from django.utils import translation
-
+    # A cycle: the dashboard draws its charts with this module.
     from phoihop.reviews.dashboard import CACHE_SECONDS
 
     digest = hashlib.sha256(f"{translation.get_language()}:{review.to_json()}".encode()).hexdigest()

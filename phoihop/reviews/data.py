@@ -12,6 +12,11 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
+from phoihop.lib import vnformat
+from phoihop.lib.vnformat import short_date
+
 
 class Kind:
     SIX_MONTHS = "six_months"  # sơ kết 6 tháng
@@ -102,7 +107,7 @@ class TaskResult:
     title: str
     lead: str
     due_date: dt.date
-    status: str  # on the review's as_of day (phoihop.programs.selectors.progress_for_tasks)
+    status: str  # on the review's as_of day (phoihop.activities.selectors.progress_for_tasks)
     completion: float | None  # mean of target ratios, capped at 1
 
 
@@ -269,6 +274,7 @@ class Review:
 
 
 def _focus() -> tuple[str, ...]:
+    # A cycle: assessment reads the Review dataclasses of this module.
     from phoihop.reviews.assessment import focus_topics
 
     return focus_topics()
@@ -322,8 +328,6 @@ _FIGURES = {
 def figure_text(review: Review, ref: str) -> str:
     """A reference "format:key" as the prose writes it: n (whole count), d<k> (k decimals),
     pct (whole percent), money (rounded: "gần 22 tỷ")."""
-    from phoihop.lib import vnformat
-
     fmt, _colon, key = ref.partition(":")
     value = review.figure(key)
     if fmt == "pct":
@@ -336,10 +340,6 @@ def figure_text(review: Review, ref: str) -> str:
 
 
 def counting_rule(as_of: dt.date | None) -> str:
-    from django.utils.translation import gettext as _
-
-    from phoihop.lib.vnformat import short_date
-
     rule = _(
         "Hoạt động kéo dài qua hai kỳ được tính vào kỳ có ngày bắt đầu; chỉ tính hoạt động "
         "đã được xác nhận."

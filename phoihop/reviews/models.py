@@ -3,10 +3,12 @@ issued, the figures it was made from, frozen so later edits to records change no
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.access import settled_scope
+from phoihop.programs.models import Program
 from phoihop.reviews.data import Kind, Units
 
 
@@ -35,10 +37,6 @@ UNITS_CHOICES = [
 class ReviewReportQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Drafts: the host organization only. Issued: every member of the committee."""
-        from django.db.models import Q
-
-        from phoihop.programs.models import Program
-
         if (settled := settled_scope(self, user)) is not None:
             return settled
         mine = self.filter(program__in=Program.objects.visible_to(user))

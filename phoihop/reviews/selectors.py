@@ -10,10 +10,9 @@ from django.db.models import QuerySet
 from phoihop.core.access import get_scoped
 from phoihop.programs.models import Program
 from phoihop.reviews.compute import review_compute
-from phoihop.reviews.data import Review
+from phoihop.reviews.data import Review, Scope
 from phoihop.reviews.models import Contribution, ReviewReport, ReviewStatus
 from phoihop.reviews.rules import can_contribute, can_manage_reviews, can_see_sensitive
-from phoihop.reviews.services import scope_of
 
 
 def reviews_for_user(user) -> QuerySet[ReviewReport]:
@@ -81,10 +80,20 @@ def contributions_for(report: ReviewReport) -> list[Contribution]:
 
 def attached_texts_for(user, report: ReviewReport) -> list:
     """Texts brought in through intake and attached to this review, as `user` may see them."""
-    from phoihop.intake.selectors import documents_for_user
-
-    return list(documents_for_user(user).filter(review=report).order_by("text_date", "pk"))
+    # IntakeDocument.review's reverse: intake stands above reviews, which never imports it.
+    documents = report.intake_documents.visible_to(user).select_related("committee", "uploaded_by")
+    return list(documents.order_by("text_date", "pk"))
 
 
 def own_contribution(user, report: ReviewReport) -> Contribution | None:
     return report.contributions.filter(organization_id=user.organization_id).first()
+
+
+def scope_of(report: ReviewReport) -> Scope:
+    return Scope(
+        program_id=report.program_id,
+        start=report.start,
+        end=report.end,
+        kind=report.kind,
+        units=report.units,
+    )

@@ -13,7 +13,15 @@ from phoihop.lib.text import clean_name
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind, Scope, Units
 from phoihop.reviews.models import Contribution, Layout, ReviewReport, ReviewStatus
+from phoihop.reviews.render.check import documents_disagreements
+from phoihop.reviews.render.text import (
+    document_text,
+    number_suffix,
+    signed_by_committee,
+    unfinished_parts,
+)
 from phoihop.reviews.rules import can_contribute, can_manage_reviews
+from phoihop.reviews.selectors import scope_of
 
 EDITABLE = (
     "title",
@@ -66,16 +74,6 @@ def preset_period(
     if start is None or end is None:
         raise ValidationError(_("Hãy chọn năm hoặc nhập khoảng thời gian của báo cáo."))
     return start, end
-
-
-def scope_of(report: ReviewReport) -> Scope:
-    return Scope(
-        program_id=report.program_id,
-        start=report.start,
-        end=report.end,
-        kind=report.kind,
-        units=report.units,
-    )
 
 
 def _check_period(program, start: dt.date, end: dt.date) -> None:
@@ -196,14 +194,6 @@ def contribution_submit(*, actor, review: ReviewReport, text: str) -> Contributi
 def issue_problems(report: ReviewReport, full, redacted) -> list[str]:
     """What stops `report` from being issued, in Vietnamese: unfinished parts, a number that
     is not the signer's, and every figure its rendered Word and Excel files get wrong."""
-    from phoihop.reviews.render.check import documents_disagreements
-    from phoihop.reviews.render.text import (
-        document_text,
-        number_suffix,
-        signed_by_committee,
-        unfinished_parts,
-    )
-
     text = document_text(full, report)
     problems = [
         _("Mục “%(part)s” còn trống hoặc còn nội dung dự thảo; hãy biên tập trước khi ban hành.") % {"part": part}

@@ -93,7 +93,7 @@ class CaseSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_overdue(self, case) -> bool:
-        return services.case_is_overdue(case)
+        return selectors.case_is_overdue(case)
 
     def _visible_link(self, pk) -> int | None:
         """A linked case's id only when the reader may see it (no hint of hidden cases)."""
@@ -367,7 +367,7 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
     def escalate(self, request, pk=None):
         case = self.get_object()
         data = _valid(EscalateSerializer, request)
-        higher_ids = [c.pk for c in services.higher_committees(case.committee)]
+        higher_ids = [c.pk for c in selectors.higher_committees(case.committee)]
         committee = _pick(Committee.objects.filter(pk__in=higher_ids), data["to_committee"], {
             "to_committee": [_("Chỉ chuyển lên Ban Chỉ đạo cấp trên có địa bàn bao gồm địa bàn của Ban Chỉ đạo này.")]
         })

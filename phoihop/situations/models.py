@@ -10,12 +10,15 @@ and the API alike; reviews and the dashboard ask the same rule (rules.may_see_se
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.access import settled_scope
+from phoihop.organizations.models import Committee
+from phoihop.situations.rules import WRITERS, is_member_of, sensitive_committees
 
 
 class Topic(models.Model):
@@ -48,8 +51,6 @@ def _sensitive_scope(user) -> Q:
     """Which sensitive cases `user` sees: every one of the committees where they hold the
     sensitive-case right (rules.sensitive_committees), and, for those who work on cases
     (focal points, secretariat staff), the ones their organization is involved in."""
-    from phoihop.situations.rules import WRITERS, sensitive_committees
-
     q = Q(committee__in=sensitive_committees(user).values("pk"))
     if user.role in WRITERS:
         org = user.organization_id
@@ -94,10 +95,6 @@ class SensitiveReader(models.Model):
         return f"{self.user} · {self.committee}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from phoihop.situations.rules import is_member_of
-
         if self.user_id and self.committee_id and not is_member_of(self.user.organization_id, self.committee):
             raise ValidationError(
                 {"user": _("Chỉ giao quyền cho người của một tổ chức thành viên Ban Chỉ đạo.")}
@@ -119,11 +116,9 @@ OPEN_STATUSES = [CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS]
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Cases of the user's committees; sensitive ones only for those involved."""
-        from phoihop.organizations.selectors import committees_for_user
-
         if (settled := settled_scope(self, user)) is not None:
             return settled
-        mine = self.filter(committee__in=committees_for_user(user).values("pk"))
+        mine = self.filter(committee__in=Committee.objects.visible_to(user).values("pk"))
         ids = mine.filter(Q(sensitive=False) | _sensitive_scope(user)).values("pk")
         return self.filter(pk__in=ids)
 
@@ -200,13 +195,9 @@ class Case(models.Model):
 
 class ReportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from phoihop.organizations.selectors import committees_for_user
-
         if (settled := settled_scope(self, user)) is not None:
             return settled
-        from phoihop.situations.rules import WRITERS, sensitive_committees
-
-        mine = self.filter(committee__in=committees_for_user(user).values("pk"))
+        mine = self.filter(committee__in=Committee.objects.visible_to(user).values("pk"))
         involved = Q(committee__in=sensitive_committees(user).values("pk")) | Q(
             case__in=Case.objects.visible_to(user).filter(sensitive=True)
         )
@@ -342,9 +333,7 @@ class CaseAttachment(models.Model):
 
 class HotspotQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from phoihop.organizations.selectors import committees_for_user
-
-        return self.filter(committee__in=committees_for_user(user).values("pk"))
+        return self.filter(committee__in=Committee.objects.visible_to(user).values("pk"))
 
 
 class Hotspot(models.Model):

@@ -13,6 +13,7 @@
 from django.db.models import Q
 
 from phoihop.accounts.models import Role
+from phoihop.organizations.models import Committee
 
 WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
 
@@ -77,8 +78,6 @@ def sensitive_committees(user):
     """The committees whose every sensitive case `user` may see: all for administrators;
     for others, the committee whose secretariat they are (secretariat staff of its host
     organization) and the committees that designated them (SensitiveReader)."""
-    from phoihop.organizations.models import Committee
-
     if not _active(user):
         return Committee.objects.none()
     if user.is_administrator:

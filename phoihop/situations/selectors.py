@@ -48,7 +48,6 @@ from phoihop.situations.models import (
     CaseStatus,
     SituationReport,
 )
-from phoihop.situations.services import case_is_overdue, higher_committees
 
 _PLACEHOLDER = re.compile(r"\{(case|report)\}")
 OPEN = "open"  # pseudo-status of the list filter: new, assigned or in progress
@@ -346,3 +345,19 @@ def case_detail_for_user(user, case: Case, *, today: dt.date | None = None) -> C
         can_close=case.is_open and rules.can_close(user, case),
         can_manage=can_manage,
     )
+
+
+def case_is_overdue(case: Case, today: dt.date | None = None) -> bool:
+    """Open, with a due date, and past it."""
+    today = today or timezone.localdate()
+    return case.status in OPEN_STATUSES and case.due_date is not None and case.due_date < today
+
+
+def higher_committees(committee: Committee):
+    """Committees whose area contains `committee`'s area (closest first)."""
+    ancestors, unit = [], committee.locality.parent
+    while unit is not None:
+        ancestors.append(unit.pk)
+        unit = unit.parent
+    found = Committee.objects.filter(locality_id__in=ancestors).exclude(pk=committee.pk)
+    return sorted(found, key=lambda c: ancestors.index(c.locality_id))

@@ -27,7 +27,6 @@ from phoihop.organizations.models import Committee, Organization
 from phoihop.situations import notifications, rules
 from phoihop.situations.models import (
     CASE_REFERENCE,
-    OPEN_STATUSES,
     REPORT_REFERENCE,
     Case,
     CaseAttachment,
@@ -37,6 +36,7 @@ from phoihop.situations.models import (
     SituationReport,
     Topic,
 )
+from phoihop.situations.selectors import higher_committees
 
 CLOSING_STATUSES = [CaseStatus.RESOLVED, CaseStatus.REFERRED, CaseStatus.CLOSED_UNRESOLVED]
 Kind = CaseEvent.Kind
@@ -48,12 +48,6 @@ STALE_MESSAGE = gettext_lazy(
 
 
 # --- Helpers ------------------------------------------------------------------------------
-
-
-def case_is_overdue(case: Case, today: dt.date | None = None) -> bool:
-    """Open, with a due date, and past it."""
-    today = today or timezone.localdate()
-    return case.status in OPEN_STATUSES and case.due_date is not None and case.due_date < today
 
 
 def _today() -> dt.date:
@@ -513,16 +507,6 @@ def _is_in_chain(start: Case, target: Case) -> bool:
         seen.add(current.pk)
         current = current.recurrence_of
     return False
-
-
-def higher_committees(committee: Committee):
-    """Committees whose area contains `committee`'s area (closest first)."""
-    ancestors, unit = [], committee.locality.parent
-    while unit is not None:
-        ancestors.append(unit.pk)
-        unit = unit.parent
-    found = Committee.objects.filter(locality_id__in=ancestors).exclude(pk=committee.pk)
-    return sorted(found, key=lambda c: ancestors.index(c.locality_id))
 
 
 @transaction.atomic

@@ -85,7 +85,7 @@ def case_export(request):
         writer.writerow([
             case.pk, case.title, case.topic.name, case.locality.full_name, short_date(case.opened_on),
             case.lead.name if case.lead else "", short_date(case.due_date) if case.due_date else "",
-            case.get_status_display(), _("Có") if services.case_is_overdue(case, today) else "",
+            case.get_status_display(), _("Có") if selectors.case_is_overdue(case, today) else "",
         ])
     return response
 
@@ -176,7 +176,7 @@ def case_reopen(request, pk: int):
 @require_POST
 def case_escalate(request, pk: int):
     case = selectors.get_case_for_user(request.user, pk, write=True)
-    form = EscalateForm(request.POST, higher=services.higher_committees(case.committee))
+    form = EscalateForm(request.POST, higher=selectors.higher_committees(case.committee))
     return _act(request, case, "escalate_form", form, lambda d: services.case_escalate(
         actor=request.user, case=case, to_committee=d["to_committee"], revision=d["revision"],
     ), _("Đã chuyển vụ việc lên Ban Chỉ đạo cấp trên."))

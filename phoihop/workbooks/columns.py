@@ -9,6 +9,8 @@ are Vietnamese whatever language the interface is in (so they are not translated
 
 from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
+
 from phoihop.lib.text import fold
 from phoihop.programs.models import Indicator
 
@@ -75,6 +77,4 @@ def member_labels(organizations) -> dict[int, str]:
 
 def column_letter(index: int) -> str:
     """0 → "A", 26 → "AA"."""
-    from openpyxl.utils import get_column_letter
-
     return get_column_letter(index + 1)

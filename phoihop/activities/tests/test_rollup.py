@@ -28,6 +28,7 @@ from phoihop.activities.models import (
     Participation,
     ParticipationStatus,
 )
+from phoihop.activities.selectors import progress_for_tasks
 from phoihop.activities.services import (
     activity_confirm,
     activity_create,
@@ -35,7 +36,6 @@ from phoihop.activities.services import (
     participation_respond,
 )
 from phoihop.activities.tests.conftest import activity_data
-from phoihop.programs.selectors import progress_for_tasks
 
 WHOLE = (dt.date(2016, 1, 1), dt.date(2020, 12, 31))
 

@@ -8,6 +8,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from phoihop.activities.models import Activity, ActivityStatus, ParticipationStatus
+from phoihop.activities.selectors import joint_share
 from phoihop.activities.services import (
     ActivityData,
     activity_confirm,
@@ -15,7 +16,6 @@ from phoihop.activities.services import (
     activity_return,
     activity_submit,
     activity_update,
-    joint_share,
     participation_respond,
 )
 

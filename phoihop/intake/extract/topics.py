@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.intake.extract.spans import TOPIC, Span
 from phoihop.intake.extract.text import Document
+from phoihop.lib.text import fold
 
 # Topic code → folded keywords (regular expressions, matched as whole words). Topics not listed match their own name.
 KEYWORDS = {
@@ -38,8 +39,6 @@ GRIEVANCE = re.compile(
 
 def compile_keywords(topics: dict[str, str]) -> list[tuple[re.Pattern, str]]:
     """`topics` maps code → name (active topics of the catalogue)."""
-    from phoihop.lib.text import fold
-
     compiled = []
     for code, name in topics.items():
         words = KEYWORDS.get(code) or [fold(name)]

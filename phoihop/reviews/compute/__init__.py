@@ -22,10 +22,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.activities import rollup
+from phoihop.activities.selectors import progress_for_tasks
 from phoihop.lib.vnformat import short_date
 from phoihop.programs.models import Indicator
-from phoihop.programs.selectors import get_program_for_user, progress_for_tasks
+from phoihop.programs.selectors import get_program_for_user
 from phoihop.reviews import units as unit_maps
+from phoihop.reviews.assessment import draft_statements
 from phoihop.reviews.compute import activities as act
 from phoihop.reviews.compute import cases as sit
 from phoihop.reviews.compute import plans
@@ -41,8 +43,6 @@ def review_compute(
     """The review of `scope` as `user` may see it (404 when the program is not theirs),
     as the records stood on `as_of`: by default the period's end (`as_of_day`); the
     dashboard passes today for its "now" figures."""
-    from phoihop.reviews.assessment import draft_statements
-
     program = get_program_for_user(user, scope.program_id)
     as_of = as_of or as_of_day(scope, today=timezone.localdate())
     redacted = not (include_sensitive and can_see_sensitive(user, program.committee))

@@ -22,6 +22,7 @@ from django.db.models import (
     QuerySet,
 )
 
+from phoihop.localities.models import Locality
 from phoihop.reviews.data import HotspotRow, TopicResult
 from phoihop.reviews.rules import can_see_sensitive
 from phoihop.situations.hotspots import CaseRow, score_cases
@@ -161,7 +162,5 @@ def _designated(user, program, *, as_of: dt.date) -> list[int]:
 
 
 def _names(ids: list[int]) -> dict[int, tuple[str, str]]:
-    from phoihop.localities.models import Locality
-
     units = Locality.objects.filter(pk__in=ids).select_related("parent")
     return {u.pk: (u.name, u.parent.name if u.parent else "") for u in units}

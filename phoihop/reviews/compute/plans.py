@@ -1,7 +1,7 @@
 """Plan figures of a review: tasks and their completion, targets, expected reports, models.
 
 Each is taken as of a day (`as_of`, the review's end): tasks' progress and status on it
-(programs.selectors.progress_for_tasks), the reports due and submitted by it, each
+(activities.selectors.progress_for_tasks), the reports due and submitted by it, each
 model's recognition as decided by it.
 """
 

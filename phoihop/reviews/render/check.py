@@ -24,8 +24,10 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from openpyxl import load_workbook
 
 from phoihop.reviews.data import Review, figure_text
+from phoihop.reviews.render.docx import printed_tables, render_docx
 from phoihop.reviews.render.tables import cell_value_for_sheet, review_tables, vn_cell
 from phoihop.reviews.render.text import document_text
+from phoihop.reviews.render.xlsx import render_xlsx, sheet_name
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _ENUMERATOR = re.compile(r"^\s*(?:\d+|[a-zđ])[.)]\s")
@@ -35,9 +37,6 @@ MAX_PER_TABLE = 5
 
 def documents_disagreements(review: Review, report=None) -> list[str]:
     """Render `review` (Word without charts, and Excel) and check both files."""
-    from phoihop.reviews.render.docx import render_docx
-    from phoihop.reviews.render.xlsx import render_xlsx
-
     return check_documents(review, report, render_docx(review, report, charts=False), render_xlsx(review, report))
 
 
@@ -155,8 +154,6 @@ def _docx_tables(document) -> dict[int, DocxTable]:
 
 
 def _check_docx_tables(review: Review, document) -> list[str]:
-    from phoihop.reviews.render.docx import printed_tables
-
     found, problems = _docx_tables(document), []
     for spec in printed_tables(review):
         table = found.pop(spec.number, None)
@@ -201,8 +198,6 @@ def _same_cell(found, expected) -> bool:
 
 
 def _check_workbook(review: Review, book) -> list[str]:
-    from phoihop.reviews.render.xlsx import sheet_name
-
     problems = []
     for spec in review_tables(review):
         name = sheet_name(spec)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from phoihop.lib import vnformat
+from phoihop.programs.models import TaskStatus
 from phoihop.reviews.data import IndicatorTotal, Review
 
 TEXT = "text"
@@ -346,8 +347,6 @@ def hotspots_table(review: Review) -> Table:
 
 
 def task_status_label(status: str) -> str:
-    from phoihop.programs.selectors import TaskStatus
-
     return str(TaskStatus.LABELS.get(status, status))
 
 

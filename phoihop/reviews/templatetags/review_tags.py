@@ -3,7 +3,7 @@
 from django import template
 
 from phoihop.practices.models import ModelStatus
-from phoihop.programs.selectors import TaskStatus
+from phoihop.programs.models import TaskStatus
 
 register = template.Library()
 

@@ -10,14 +10,13 @@ from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind, Units
 from phoihop.reviews.models import ReviewStatus
 from phoihop.reviews.render.text import document_text  # noqa: E402
-from phoihop.reviews.selectors import review_for_user
+from phoihop.reviews.selectors import review_for_user, scope_of
 from phoihop.reviews.services import (
     contribution_submit,
     preset_period,
     review_create,
     review_issue,
     review_update,
-    scope_of,
 )
 from phoihop.reviews.tests.finishing import finished  # noqa: E402
 

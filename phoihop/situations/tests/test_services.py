@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from phoihop.localities.models import Kind, Level, Locality
-from phoihop.situations import services
+from phoihop.situations import selectors, services
 from phoihop.situations.models import CaseEvent, CaseStatus, SituationReport
 from phoihop.situations.selectors import case_timeline
 from phoihop.situations.tests.conftest import ENV_DAY, PNG, make_report, pdf, png, xlsx_bytes
@@ -155,10 +155,10 @@ def test_due_date_counts_from_the_topic_handling_time(situation):
 
 def test_overdue_is_open_and_past_its_due_date(situation):
     case = situation.land
-    assert not services.case_is_overdue(case, case.due_date)
-    assert services.case_is_overdue(case, case.due_date + dt.timedelta(days=1))
+    assert not selectors.case_is_overdue(case, case.due_date)
+    assert selectors.case_is_overdue(case, case.due_date + dt.timedelta(days=1))
     case.status = CaseStatus.RESOLVED
-    assert not services.case_is_overdue(case, case.due_date + dt.timedelta(days=1))
+    assert not selectors.case_is_overdue(case, case.due_date + dt.timedelta(days=1))
 
 
 def test_only_secretariat_opens_and_assigns(situation):
@@ -272,7 +272,7 @@ def test_escalation_creates_the_case_in_the_higher_committee(cast, ward, setting
             topic=make_topic("ton-giao"), title="Tụ tập đông người tại cơ sở tôn giáo", description="…",
         ),
     )
-    assert services.higher_committees(ward.committee) == [cast.committee]
+    assert selectors.higher_committees(ward.committee) == [cast.committee]
     higher = services.case_escalate(actor=ward.secretariat, case=ward_case, to_committee=cast.committee)
     ward_case.refresh_from_db()
     assert ward_case.escalated_to == higher and higher.committee == cast.committee

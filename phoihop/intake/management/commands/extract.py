@@ -4,6 +4,7 @@ saved."""
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -41,8 +42,6 @@ class Command(BaseCommand):
 
     def _read(self, file: str) -> str:
         if file == "-":
-            import sys
-
             return sys.stdin.read()
         path = Path(file)
         if not path.is_file():

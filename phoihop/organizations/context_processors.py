@@ -1,10 +1,13 @@
+"""What every page's frame needs, for the templates of every app."""
+
+from phoihop.organizations.selectors import committees_for_user
+
+
 def shell(request):
     """What every page's frame needs: the user's committees and unread notifications."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from phoihop.organizations.selectors import committees_for_user
-
     return {
         "shell_committees": committees_for_user(user),
         "shell_unread": user.notifications.filter(read_at__isnull=True).count,
