@@ -10,8 +10,8 @@ class ActivitiesConfig(AppConfig):
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
         from phoihop.activities import rollup, selectors
-        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.core.history import register_history_lookup
 
-        HISTORY_LOOKUPS.setdefault("activities.activity", selectors.get_activity_for_user)
+        register_history_lookup("activities.activity", selectors.get_activity_for_user)
         # The month rollup hears of every write to activities, wherever it comes from.
         rollup.connect()
