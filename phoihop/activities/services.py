@@ -29,6 +29,7 @@ from phoihop.activities.models import (
     ParticipationStatus,
 )
 from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
+from phoihop.core.history import ensure_unchanged
 from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
 from phoihop.lib.text import clean_name
 from phoihop.lib.uploads import CONTENT_TYPES, check_upload
@@ -200,11 +201,7 @@ def activity_update(*, actor, activity: Activity, data: ActivityData, version: i
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
         raise PermissionDenied
-    if version is not None and version != activity.revision:
-        raise ValidationError(
-            _("Hoạt động đã được người khác sửa sau khi bạn mở. Hãy tải lại trang và nhập lại thay đổi."),
-            code="stale",
-        )
+    ensure_unchanged(activity, version)
     _check_program_fit(activity.program, data)
     was_confirmed = activity.status == ActivityStatus.CONFIRMED
     _apply(activity, data)

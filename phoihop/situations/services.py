@@ -17,8 +17,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from phoihop.core.history import ensure_unchanged
 from phoihop.lib.text import clean_name, fold
 from phoihop.lib.uploads import CONTENT_TYPES, check_upload
 from phoihop.lib.vnformat import short_date
@@ -41,10 +41,6 @@ from phoihop.situations.models import (
 CLOSING_STATUSES = [CaseStatus.RESOLVED, CaseStatus.REFERRED, CaseStatus.CLOSED_UNRESOLVED]
 Kind = CaseEvent.Kind
 
-STALE_MESSAGE = gettext_lazy(
-    "Vụ việc đã được người khác cập nhật sau khi bạn mở trang, nên thao tác của bạn chưa được "
-    "ghi. Hãy xem lại diễn biến mới nhất rồi thực hiện lại nếu vẫn cần."
-)
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -78,8 +74,7 @@ def _lock(case: Case, revision: int | None) -> None:
     """Lock the case row, reload it, and refuse when it changed after `revision` was read."""
     Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
     case.refresh_from_db()
-    if revision is not None and revision != case.revision:
-        raise ValidationError(STALE_MESSAGE, code="stale")
+    ensure_unchanged(case, revision)
 
 
 def _save_case(case: Case, actor, fields: list[str]) -> None:
