@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.core.access import runs_secretariat_of
 from phoihop.core.forms import add_service_errors
 from phoihop.programs.selectors import get_program_for_user, programs_for_user
 from phoihop.reporting import selectors, services
 from phoihop.reporting.forms import ReturnForm, SubmitForm, YearFilterForm
 from phoihop.reporting.models import ReportStatus
 from phoihop.reporting.periods import period_label
-from phoihop.reporting.rules import can_review_report, can_submit_report, runs_secretariat_of
+from phoihop.reporting.rules import can_review_report, can_submit_report
 
 
 @login_required
@@ -42,7 +43,7 @@ def completeness_matrix(request, program_pk: int):
     form = YearFilterForm(request.GET or None, years=years)
     year = form.cleaned_data.get("nam") if form.is_bound and form.is_valid() else None
     matrix = selectors.completeness(request.user, program, year)
-    can_manage = runs_secretariat_of(request.user, program)
+    can_manage = runs_secretariat_of(request.user, program.committee)
     context = {
         "program": program,
         "matrix": matrix,
@@ -57,7 +58,7 @@ def completeness_matrix(request, program_pk: int):
 @require_POST
 def reports_generate(request, program_pk: int):
     program = get_program_for_user(request.user, program_pk)
-    if not runs_secretariat_of(request.user, program):
+    if not runs_secretariat_of(request.user, program.committee):
         raise PermissionDenied
     created = services.period_reports_generate(
         actor=request.user, program=program, until=timezone.localdate()

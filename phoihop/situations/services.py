@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phoihop.core.access import runs_secretariat_of
 from phoihop.core.history import ensure_unchanged
 from phoihop.lib.text import clean_name, fold
 from phoihop.lib.uploads import CONTENT_TYPES, check_upload
@@ -278,7 +279,7 @@ def report_create(
 @transaction.atomic
 def case_open(*, actor, report: SituationReport, title: str | None = None, opened_on: dt.date | None = None) -> Case:
     """The secretariat turns a report into a case to follow (event CREATED)."""
-    if not rules.is_secretariat_of(actor, report.committee):
+    if not runs_secretariat_of(actor, report.committee):
         raise PermissionDenied
     report = SituationReport.objects.select_for_update().get(pk=report.pk)
     if report.case_id is not None:

@@ -15,12 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.core.access import runs_secretariat_of
 from phoihop.core.downloads import filter_refused, private_download
 from phoihop.core.forms import add_service_errors
 from phoihop.lib.spreadsheet import csv_writer
 from phoihop.lib.uploads import CONTENT_TYPES, INLINE_KINDS
 from phoihop.lib.vnformat import short_date
-from phoihop.situations import rules, selectors, services
+from phoihop.situations import selectors, services
 from phoihop.situations.forms import (
     AssignForm,
     CaseFilterForm,
@@ -247,7 +248,7 @@ def report_create(request):
 
 
 def _report_context(request, report, **bound) -> dict:
-    can_manage = rules.is_secretariat_of(request.user, report.committee)
+    can_manage = runs_secretariat_of(request.user, report.committee)
     context = {
         "report": report,
         "attachments": list(report.attachments.order_by("pk")),
