@@ -10,9 +10,7 @@ form opened before someone else's change is refused instead of silently overwrit
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.core.access import runs_secretariat_of
 from phoihop.core.history import ensure_unchanged
+from phoihop.core.uploads import CheckedUpload, checked_upload
 from phoihop.lib.text import clean_name, fold
-from phoihop.lib.uploads import CONTENT_TYPES, check_upload
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee, Organization
@@ -147,23 +145,14 @@ def _require_open(case: Case) -> None:
 # --- Attachments --------------------------------------------------------------------------
 
 
-def _checked_uploads(uploads: Iterable) -> list[tuple[object, str, str]]:
-    """(upload, clean name, kind) for each upload; a ValidationError naming every bad one.
-
-    Office files are read whole (their zip directory sits at the end); the size limit is
-    checked first, so nothing larger than the limit is read into memory."""
-    limit = settings.PHOIHOP_MAX_UPLOAD_MB * 1024 * 1024
+def _checked_uploads(uploads: Iterable) -> list[CheckedUpload]:
+    """Each upload checked (core.uploads); a ValidationError naming every bad one."""
     checked, errors = [], []
     for upload in uploads:
-        name = clean_name(PurePath(getattr(upload, "name", "") or "").name)[:255] or "tep"
-        size = upload.size
-        upload.seek(0)
-        data = upload.read() if size <= limit else upload.read(16)
-        upload.seek(0)
         try:
-            checked.append((upload, name, check_upload(name, data, size, max_bytes=limit)))
-        except ValueError as error:
-            errors.append(str(error))
+            checked.append(checked_upload(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
     if errors:
         raise ValidationError({"attachments": errors})
     return checked
@@ -173,11 +162,15 @@ def _store(checked, *, event: CaseEvent | None = None, report: SituationReport |
     """Save checked uploads under random names (served only by the permission-checked
     view). Services call this last, after every check, so a refused write leaves no file."""
     stored = []
-    for upload, name, kind in checked:
+    for item in checked:
         attachment = CaseAttachment(
-            event=event, report=report, original_name=name, content_type=CONTENT_TYPES[kind], size=upload.size
+            event=event,
+            report=report,
+            original_name=item.name,
+            content_type=item.content_type,
+            size=item.upload.size,
         )
-        attachment.file.save(f"{uuid.uuid4().hex}{PurePath(name).suffix.lower()}", upload, save=False)
+        attachment.file.save(f"{uuid.uuid4().hex}{item.suffix}", item.upload, save=False)
         storage, path = attachment.file.storage, attachment.file.name
         try:
             attachment.full_clean()
