@@ -6,13 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.core.downloads import private_download
+from phoihop.core.downloads import private_file_view
 from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
 from phoihop.core.history import can_read_history, record_version
 from phoihop.programs import selectors, services
@@ -197,19 +196,14 @@ def area_edit(request, pk: int):
     return render(request, "programs/program_form.html", context)
 
 
-def _download(document) -> FileResponse:
-    """A stored document, sent as an attachment (media files are never public)."""
-    if not document:
-        raise Http404
-    name = document.name.rsplit("/", 1)[-1]
-    return FileResponse(document.open("rb"), as_attachment=True, filename=name)
+def _document(document):
+    """A stored signed document: named after its file, of no declared type (downloaded)."""
+    return document, (document.name or "").rsplit("/", 1)[-1], None
 
 
-@login_required
-@private_download
-def program_document(request, pk: int):
-    program = selectors.get_program_for_user(request.user, pk)
-    return _download(program.signed_document)
+program_document = private_file_view(
+    selectors.get_program_for_user, lambda program: _document(program.signed_document)
+)
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -272,10 +266,7 @@ def plan_sign(request, pk: int):
     return render(request, "programs/program_form.html", context)
 
 
-@login_required
-def plan_document(request, pk: int):
-    plan = selectors.get_plan_for_user(request.user, pk)
-    return _download(plan.document)
+plan_document = private_file_view(selectors.get_plan_for_user, lambda plan: _document(plan.document))
 
 
 # --- tasks -------------------------------------------------------------------------------

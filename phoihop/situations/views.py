@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.core.access import runs_secretariat_of
-from phoihop.core.downloads import filter_refused, private_download
+from phoihop.core.downloads import filter_refused, private_download, private_file_view
 from phoihop.core.forms import add_service_errors
 from phoihop.lib.spreadsheet import csv_writer
-from phoihop.lib.uploads import CONTENT_TYPES, INLINE_KINDS
 from phoihop.lib.vnformat import short_date
 from phoihop.situations import selectors, services
 from phoihop.situations.forms import (
@@ -38,7 +37,6 @@ from phoihop.situations.forms import (
 from phoihop.situations.models import Case
 
 PER_PAGE = 50
-INLINE_TYPES = {CONTENT_TYPES[kind] for kind in INLINE_KINDS}
 
 
 def _page(request, items):
@@ -193,21 +191,8 @@ def case_link_recurrence(request, pk: int):
     ), _("Đã liên kết vụ việc tái diễn."))
 
 
-@login_required
-@private_download
-def attachment_download(request, pk: int):
-    """Files are served only here, after the same check as their case or report."""
-    attachment = selectors.get_attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=attachment.content_type not in INLINE_TYPES,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+# Files are served only here, after the same check as their case or report.
+attachment_download = private_file_view(selectors.get_attachment_for_user)
 
 
 # --- Reports ------------------------------------------------------------------------------
