@@ -291,6 +291,14 @@ def program_totals(user, program: Program, *, until: dt.date | None = None) -> P
     counted = Activity.objects.visible_to(user).filter(program=program).counted()
     if until is not None:
         counted = counted.filter(start_date__lte=until)
+    joint, total = joint_share(counted)
+    return ProgramTotals(rows=figure_totals(counted), activities=total, joint=joint)
+
+
+def figure_totals(counted: QuerySet[Activity]) -> list[IndicatorTotal]:
+    """THE totals by indicator of the activities `counted` (those that count: pass
+    `.counted()`), in catalogue order, each by its indicator's rule (Indicator.result):
+    the sum, the number of activities that reported it, or the latest value."""
     sums = (
         Figure.objects.filter(activity__in=counted)
         .values("indicator")
@@ -302,21 +310,16 @@ def program_totals(user, program: Program, *, until: dt.date | None = None) -> P
     rows = []
     for indicator in indicators:
         row = by_indicator[indicator.pk]
-        value = row["total"]
-        if indicator.aggregation == Aggregation.COUNT:
-            value = Decimal(row["activities"])
-        elif indicator.aggregation == Aggregation.LATEST:
-            value = _latest_value(counted, indicator)
+        latest = _latest_value(counted, indicator) if indicator.aggregation == Aggregation.LATEST else None
+        value = indicator.result(total=row["total"], reported=row["activities"], latest=latest)
         rows.append(IndicatorTotal(indicator, value, row["activities"]))
-    joint, total = joint_share(counted)
-    return ProgramTotals(rows=rows, activities=total, joint=joint)
+    return rows
 
 
-def _latest_value(counted: QuerySet[Activity], indicator: Indicator) -> Decimal:
-    latest = (
+def _latest_value(counted: QuerySet[Activity], indicator: Indicator) -> Decimal | None:
+    return (
         Figure.objects.filter(activity__in=counted, indicator=indicator)
         .order_by("-activity__end_date", "-activity_id")
         .values_list("value", flat=True)
         .first()
     )
-    return latest if latest is not None else Decimal(0)

@@ -319,13 +319,9 @@ def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, Ta
     by_task: dict[int, list[TargetProgress]] = defaultdict(list)
     for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
         key = (target.task_id, target.indicator_id)
-        aggregation = target.indicator.aggregation
-        if aggregation == Aggregation.COUNT:
-            achieved = Decimal(counts.get(target.task_id, 0))
-        elif aggregation == Aggregation.LATEST:
-            achieved = latest.get(key, Decimal(0))
-        else:
-            achieved = sums.get(key) or Decimal(0)
+        achieved = target.indicator.result(
+            total=sums.get(key), reported=counts.get(target.task_id, 0), latest=latest.get(key)
+        )
         by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
     result = {}
     for task in tasks:
