@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.core.access import runs_secretariat_of
 from phoihop.core.downloads import filter_refused, private_download, private_file_view
-from phoihop.core.forms import add_service_errors
+from phoihop.core.forms import add_service_errors, form_action
 from phoihop.lib.spreadsheet import csv_writer
 from phoihop.lib.vnformat import short_date
 from phoihop.situations import selectors, services
@@ -114,14 +114,11 @@ def case_detail(request, pk: int):
 
 def _act(request, case, form_name: str, form, run, success: str):
     """Run a case action from a bound form; on bad input show the page with the errors."""
-    if form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("situations:case_detail", pk=case.pk)
+    done = form_action(
+        request, form, run, success=success, then=lambda _done: redirect("situations:case_detail", pk=case.pk)
+    )
+    if done:
+        return done
     fresh = selectors.get_case_for_user(request.user, case.pk)
     context = _detail_context(request, fresh, **{form_name: form})
     context["open_form"] = form_name
