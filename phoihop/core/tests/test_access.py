@@ -23,7 +23,7 @@ def test_inactive_users_see_nothing(cast):
 
 
 def test_the_secretariat_of_a_committee_is_its_host_organizations_active_staff(cast):
-    committee = cast.program.committee
+    committee = cast.committee
     assert runs_secretariat_of(cast.secretariat, committee)
     assert runs_secretariat_of(cast.admin, committee)
     assert not runs_secretariat_of(cast.military_focal, committee)
