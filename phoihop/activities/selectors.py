@@ -6,6 +6,7 @@ once per participant).
 """
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -295,31 +296,45 @@ def program_totals(user, program: Program, *, until: dt.date | None = None) -> P
     return ProgramTotals(rows=figure_totals(counted), activities=total, joint=joint)
 
 
-def figure_totals(counted: QuerySet[Activity]) -> list[IndicatorTotal]:
+def figure_totals(counted: QuerySet[Activity], *, by: str | None = None):
     """THE totals by indicator of the activities `counted` (those that count: pass
     `.counted()`), in catalogue order, each by its indicator's rule (Indicator.result):
-    the sum, the number of activities that reported it, or the latest value."""
-    sums = (
-        Figure.objects.filter(activity__in=counted)
-        .values("indicator")
+    the sum, the number of activities that reported it, or the latest value.
+
+    With `by`, a path from Activity to group on (e.g. "models_evidenced"): a dict from
+    each of its values to that group's list. A few queries whatever the groups' number.
+    """
+    figures = Figure.objects.filter(activity__in=counted)
+    group = [f"activity__{by}"] if by else []
+    sums = list(
+        figures.values(*group, "indicator")
         .annotate(total=Sum("value"), activities=Count("activity", distinct=True))
         .order_by()
     )
-    by_indicator = {row["indicator"]: row for row in sums}
-    indicators = Indicator.objects.filter(pk__in=by_indicator).order_by("order", "name")
-    rows = []
-    for indicator in indicators:
-        row = by_indicator[indicator.pk]
-        latest = _latest_value(counted, indicator) if indicator.aggregation == Aggregation.LATEST else None
-        value = indicator.result(total=row["total"], reported=row["activities"], latest=latest)
-        rows.append(IndicatorTotal(indicator, value, row["activities"]))
-    return rows
+    indicators = Indicator.objects.in_bulk({row["indicator"] for row in sums})
+    latest = _latest_values(figures, group, indicators)
+    totals: dict = defaultdict(list)
+    for row in sorted(sums, key=lambda r: (indicators[r["indicator"]].order, indicators[r["indicator"]].name)):
+        key, indicator = (row[group[0]] if by else None), indicators[row["indicator"]]
+        value = indicator.result(
+            total=row["total"], reported=row["activities"], latest=latest.get((key, indicator.pk))
+        )
+        totals[key].append(IndicatorTotal(indicator, value, row["activities"]))
+    return dict(totals) if by else totals.get(None, [])
 
 
-def _latest_value(counted: QuerySet[Activity], indicator: Indicator) -> Decimal | None:
-    return (
-        Figure.objects.filter(activity__in=counted, indicator=indicator)
+def _latest_values(figures, group: list[str], indicators: dict) -> dict:
+    """(group key, indicator id) → the value of the activity that ended last, for the
+    "latest" indicators only (one query, none when there are none)."""
+    wanted = [pk for pk, indicator in indicators.items() if indicator.aggregation == Aggregation.LATEST]
+    if not wanted:
+        return {}
+    rows = (
+        figures.filter(indicator_id__in=wanted)
         .order_by("-activity__end_date", "-activity_id")
-        .values_list("value", flat=True)
-        .first()
+        .values_list(*(group or ["indicator"]), "indicator", "value")
     )
+    latest: dict = {}
+    for *key, indicator_id, value in rows:  # newest first: keep the first of each
+        latest.setdefault((key[0] if group else None, indicator_id), value)
+    return latest

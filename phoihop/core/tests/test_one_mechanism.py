@@ -59,7 +59,6 @@ SINGLE = {
         {
             "activities/selectors.py",
             "activities/tallies.py",  # the reviews' tallies, by area, lead and task, then Indicator.result
-            "practices/selectors.py",  # NOT YET ONE: evidence figures still add every indicator up
         },
         "activities.selectors.figure_totals",
     ),
