@@ -10,6 +10,6 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
         from phoihop.accounts import selectors
-        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.core.history import register_history_lookup
 
-        HISTORY_LOOKUPS.setdefault("accounts.user", selectors.get_user_for_user)
+        register_history_lookup("accounts.user", selectors.get_user_for_user)

@@ -6,7 +6,7 @@ from phoihop.accounts.models import Role, User
 from phoihop.core.access import get_scoped
 from phoihop.lib.text import fold
 from phoihop.organizations.models import Organization
-from phoihop.organizations.selectors import user_runs_secretariat_of
+from phoihop.organizations.selectors import secretariat_covers
 
 
 def can_manage_users(actor) -> bool:
@@ -27,7 +27,7 @@ def can_manage_user(actor, target: User) -> bool:
         return True
     if target.is_administrator or target.organization_id is None:
         return False
-    return user_runs_secretariat_of(actor, target.organization)
+    return secretariat_covers(actor, target.organization)
 
 
 def organizations_managed_by(actor) -> QuerySet[Organization]:

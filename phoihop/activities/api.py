@@ -6,7 +6,6 @@ and read-only users 403 on writes. Every write goes through the services.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +18,7 @@ from phoihop.activities import selectors, services
 from phoihop.activities.forms import ActivityFilterForm
 from phoihop.activities.models import Activity, Figure, ParticipantRole, Participation
 from phoihop.core.access import get_scoped
-from phoihop.core.api import VersionedUpdateMixin, as_api_error
+from phoihop.core.api import VersionedUpdateMixin
 from phoihop.core.api_params import id_field, id_list_field, text_field
 from phoihop.lib.bounds import MAX_LIST, MAX_LOCALITIES
 from phoihop.localities.models import Locality
@@ -235,19 +234,13 @@ class ActivityApi(
             selectors.programs_for_reporting(request.user), serializer.validated_data["program"]
         )
         lead_id = self._lead_id(serializer)
-        try:
-            activity = services.activity_create(
-                actor=request.user,
-                program=program,
-                data=serializer.activity_data(lead_id),
-                submit=serializer.validated_data["submit"],
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        activity = services.activity_create(
+            actor=request.user,
+            program=program,
+            data=serializer.activity_data(lead_id),
+            submit=serializer.validated_data["submit"],
+        )
         return self._respond_with(activity, status.HTTP_201_CREATED)
-
-    def current_version(self, activity) -> int:
-        return activity.revision
 
     def update(self, request, *args, **kwargs):
         activity = self.get_object()
@@ -259,15 +252,12 @@ class ActivityApi(
         lead = serializer.validated_data.get("lead", activity.lead_id)
         if lead != activity.lead_id:
             raise serializers.ValidationError({"lead": [_("Không đổi cơ quan chủ trì qua API.")]})
-        try:
-            activity = services.activity_update(
-                actor=request.user,
-                activity=activity,
-                data=serializer.activity_data(activity.lead_id),
-                version=serializer.validated_data.get("version"),
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        activity = services.activity_update(
+            actor=request.user,
+            activity=activity,
+            data=serializer.activity_data(activity.lead_id),
+            version=serializer.validated_data.get("version"),
+        )
         return self._respond_with(activity)
 
     def _lead_id(self, serializer) -> int | None:
@@ -276,10 +266,7 @@ class ActivityApi(
         return serializer.validated_data.get("lead") or self.request.user.organization_id
 
     def _run(self, service, **kwargs) -> Response:
-        try:
-            activity = service(actor=self.request.user, **kwargs)
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        activity = service(actor=self.request.user, **kwargs)
         return self._respond_with(activity)
 
     @extend_schema(request=None, responses=ActivitySerializer)
@@ -316,15 +303,12 @@ class ActivityApi(
         ).first()
         if participation is None:
             raise PermissionDenied
-        try:
-            services.participation_respond(
-                actor=request.user,
-                participation=participation,
-                accept=serializer.validated_data["accept"],
-                contribution=serializer.validated_data["contribution"],
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        services.participation_respond(
+            actor=request.user,
+            participation=participation,
+            accept=serializer.validated_data["accept"],
+            contribution=serializer.validated_data["contribution"],
+        )
         return self._respond_with(activity)
 
 

@@ -10,10 +10,10 @@ class ActivitiesConfig(AppConfig):
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
         from phoihop.activities import rollup, selectors
-        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.core.history import register_history_lookup
         from phoihop.programs.selectors import PROGRESS_COUNTERS
 
-        HISTORY_LOOKUPS.setdefault("activities.activity", selectors.get_activity_for_user)
+        register_history_lookup("activities.activity", selectors.get_activity_for_user)
         # The plan and task pages of programs count progress through this app.
         if selectors.progress_for_tasks not in PROGRESS_COUNTERS:
             PROGRESS_COUNTERS.append(selectors.progress_for_tasks)

@@ -1,6 +1,7 @@
 """Who may do what with an activity. Plain functions, used by services and views."""
 
 from phoihop.accounts.models import Role
+from phoihop.core.access import runs_secretariat_of
 
 _WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
 
@@ -16,9 +17,7 @@ def can_edit_activity(user, *, program, lead_id: int) -> bool:
 
 def can_review_activity(user, activity) -> bool:
     """The secretariat of the program's committee confirms or sends back."""
-    if user.is_administrator:
-        return True
-    return user.is_secretariat and activity.program.committee.host_id == user.organization_id
+    return runs_secretariat_of(user, activity.program.committee)
 
 
 def can_respond_for(user, organization_id: int) -> bool:

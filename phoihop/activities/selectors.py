@@ -294,35 +294,52 @@ def program_totals(user, program: Program, *, until: dt.date | None = None) -> P
     counted = Activity.objects.visible_to(user).filter(program=program).counted()
     if until is not None:
         counted = counted.filter(start_date__lte=until)
-    sums = (
-        Figure.objects.filter(activity__in=counted)
-        .values("indicator")
+    joint, total = joint_share(counted)
+    return ProgramTotals(rows=figure_totals(counted), activities=total, joint=joint)
+
+
+def figure_totals(counted: QuerySet[Activity], *, by: str | None = None):
+    """THE totals by indicator of the activities `counted` (those that count: pass
+    `.counted()`), in catalogue order, each by its indicator's rule (Indicator.result):
+    the sum, the number of activities that reported it, or the latest value.
+
+    With `by`, a path from Activity to group on (e.g. "models_evidenced"): a dict from
+    each of its values to that group's list. A few queries whatever the groups' number.
+    """
+    figures = Figure.objects.filter(activity__in=counted)
+    group = [f"activity__{by}"] if by else []
+    sums = list(
+        figures.values(*group, "indicator")
         .annotate(total=Sum("value"), activities=Count("activity", distinct=True))
         .order_by()
     )
-    by_indicator = {row["indicator"]: row for row in sums}
-    indicators = Indicator.objects.filter(pk__in=by_indicator).order_by("order", "name")
-    rows = []
-    for indicator in indicators:
-        row = by_indicator[indicator.pk]
-        value = row["total"]
-        if indicator.aggregation == Aggregation.COUNT:
-            value = Decimal(row["activities"])
-        elif indicator.aggregation == Aggregation.LATEST:
-            value = _latest_value(counted, indicator)
-        rows.append(IndicatorTotal(indicator, value, row["activities"]))
-    joint, total = joint_share(counted)
-    return ProgramTotals(rows=rows, activities=total, joint=joint)
+    indicators = Indicator.objects.in_bulk({row["indicator"] for row in sums})
+    latest = _latest_values(figures, group, indicators)
+    totals: dict = defaultdict(list)
+    for row in sorted(sums, key=lambda r: (indicators[r["indicator"]].order, indicators[r["indicator"]].name)):
+        key, indicator = (row[group[0]] if by else None), indicators[row["indicator"]]
+        value = indicator.result(
+            total=row["total"], reported=row["activities"], latest=latest.get((key, indicator.pk))
+        )
+        totals[key].append(IndicatorTotal(indicator, value, row["activities"]))
+    return dict(totals) if by else totals.get(None, [])
 
 
-def _latest_value(counted: QuerySet[Activity], indicator: Indicator) -> Decimal:
-    latest = (
-        Figure.objects.filter(activity__in=counted, indicator=indicator)
+def _latest_values(figures, group: list[str], indicators: dict) -> dict:
+    """(group key, indicator id) → the value of the activity that ended last, for the
+    "latest" indicators only (one query, none when there are none)."""
+    wanted = [pk for pk, indicator in indicators.items() if indicator.aggregation == Aggregation.LATEST]
+    if not wanted:
+        return {}
+    rows = (
+        figures.filter(indicator_id__in=wanted)
         .order_by("-activity__end_date", "-activity_id")
-        .values_list("value", flat=True)
-        .first()
+        .values_list(*(group or ["indicator"]), "indicator", "value")
     )
-    return latest if latest is not None else Decimal(0)
+    latest: dict = {}
+    for *key, indicator_id, value in rows:  # newest first: keep the first of each
+        latest.setdefault((key[0] if group else None, indicator_id), value)
+    return latest
 
 
 def pending_participations_for(user):
@@ -369,17 +386,13 @@ def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, Ta
         activity__start_date__lte=as_of,
     )
     targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
-    latest = _latest_values(figures, targets)
+    latest = _latest_values(figures, ["activity__task_id"], {t.indicator_id: t.indicator for t in targets})
     by_task: dict[int, list[TargetProgress]] = defaultdict(list)
     for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
         key = (target.task_id, target.indicator_id)
-        aggregation = target.indicator.aggregation
-        if aggregation == Aggregation.COUNT:
-            achieved = Decimal(counts.get(target.task_id, 0))
-        elif aggregation == Aggregation.LATEST:
-            achieved = latest.get(key, Decimal(0))
-        else:
-            achieved = sums.get(key) or Decimal(0)
+        achieved = target.indicator.result(
+            total=sums.get(key), reported=counts.get(target.task_id, 0), latest=latest.get(key)
+        )
         by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
     result = {}
     for task in tasks:
@@ -387,18 +400,3 @@ def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, Ta
         result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, as_of))
     return result
 
-
-def _latest_values(figures, targets: list[TaskTarget]) -> dict[tuple[int, int], Decimal]:
-    """For "latest" indicators: the value of the confirmed activity that ended last."""
-    indicator_ids = {t.indicator_id for t in targets if t.indicator.aggregation == Aggregation.LATEST}
-    if not indicator_ids:
-        return {}
-    rows = (
-        figures.filter(indicator_id__in=indicator_ids)
-        .order_by("-activity__end_date", "-activity_id")
-        .values_list("activity__task_id", "indicator_id", "value")
-    )
-    latest: dict[tuple[int, int], Decimal] = {}
-    for task_id, indicator_id, value in rows:
-        latest.setdefault((task_id, indicator_id), value)
-    return latest

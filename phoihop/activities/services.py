@@ -9,9 +9,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,9 +26,10 @@ from phoihop.activities.models import (
     ParticipationStatus,
 )
 from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
+from phoihop.core.history import ensure_unchanged
+from phoihop.core.uploads import checked_upload
 from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
 from phoihop.lib.text import clean_name
-from phoihop.lib.uploads import CONTENT_TYPES, check_upload
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Locality
 from phoihop.programs.models import Task
@@ -198,11 +197,7 @@ def activity_update(*, actor, activity: Activity, data: ActivityData, version: i
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
         raise PermissionDenied
-    if version is not None and version != activity.revision:
-        raise ValidationError(
-            _("Hoạt động đã được người khác sửa sau khi bạn mở. Hãy tải lại trang và nhập lại thay đổi."),
-            code="stale",
-        )
+    ensure_unchanged(activity, version)
     _check_program_fit(activity.program, data)
     was_confirmed = activity.status == ActivityStatus.CONFIRMED
     _apply(activity, data)
@@ -296,27 +291,6 @@ def participation_respond(
 
 # --- Attachments: evidence of an activity ---------------------------------------------
 
-def _check_upload(upload) -> tuple[str, str]:
-    """(clean original name, content type) of an acceptable upload; else ValidationError
-    (too large, an extension not accepted, or bytes that are not what the name claims)."""
-    name = clean_name(PurePath(upload.name or "").name)[:255]
-    limit = settings.PHOIHOP_MAX_UPLOAD_MB * 1024 * 1024
-    head = b"" if upload.size > limit else _read_all(upload)
-    try:
-        kind = check_upload(name, head, upload.size, max_bytes=limit)
-    except ValueError as error:
-        raise ValidationError(str(error), code="bad_upload") from None
-    return name, CONTENT_TYPES[kind]
-
-
-def _read_all(upload) -> bytes:
-    """The whole (size-checked) file: DOCX and XLSX keep their zip directory at the end."""
-    upload.seek(0)
-    data = upload.read()
-    upload.seek(0)
-    return data
-
-
 @transaction.atomic
 def attachment_add(*, actor, activity: Activity, upload) -> Attachment:
     """Attach evidence: checked by size, extension and the file's own bytes.
@@ -326,16 +300,15 @@ def attachment_add(*, actor, activity: Activity, upload) -> Attachment:
     """
     if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
         raise PermissionDenied
-    original_name, content_type = _check_upload(upload)
+    checked = checked_upload(upload)
     attachment = Attachment(
         activity=activity,
-        original_name=original_name,
-        content_type=content_type,
+        original_name=checked.name,
+        content_type=checked.content_type,
         size=upload.size,
         uploaded_by=actor,
     )
-    suffix = PurePath(original_name).suffix.lower()
-    attachment.file.save(f"{uuid.uuid4().hex}{suffix}", upload, save=False)
+    attachment.file.save(f"{uuid.uuid4().hex}{checked.suffix}", upload, save=False)
     try:
         attachment.full_clean()
         attachment.save()

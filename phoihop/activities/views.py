@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,12 +22,11 @@ from phoihop.activities.forms import (
 from phoihop.activities.models import Activity, ParticipantRole
 from phoihop.activities.rules import can_edit_activity
 from phoihop.core.access import get_scoped
-from phoihop.core.downloads import private_download
+from phoihop.core.downloads import private_file_view
 from phoihop.core.forms import add_service_errors
 from phoihop.organizations.selectors import get_organization_for_user
 
 PER_PAGE = 50
-INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"}
 
 
 def _page(request, items):
@@ -243,21 +241,8 @@ def attachment_add(request, pk: int):
     return redirect("activities:detail", pk=activity.pk)
 
 
-@login_required
-@private_download
-def attachment_download(request, pk: int):
-    """Attachments are served only here, after the same check as the activity page."""
-    attachment = selectors.get_attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=attachment.content_type not in INLINE_TYPES,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+# Attachments are served only here, after the same check as the activity page.
+attachment_download = private_file_view(selectors.get_attachment_for_user)
 
 
 @login_required

@@ -1,5 +1,6 @@
 """The one way a view turns an id into a record: scoped, 404 for outsiders, 403 for
-read-only users. Each app's selectors wrap this as get_<entity>_for_user()."""
+read-only users. Each app's selectors wrap this as get_<entity>_for_user(). And the one
+rule every app's write checks start from: `runs_secretariat_of(user, committee)`."""
 
 from collections.abc import Callable
 
@@ -27,6 +28,16 @@ def get_scoped(
     if write and not (can_write and can_write(record)):
         raise PermissionDenied
     return record
+
+
+def runs_secretariat_of(user, committee) -> bool:
+    """The one answer to "is `user` the secretariat of `committee`?": an active user who
+    is secretariat staff of the committee's host organization, or an administrator."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_administrator:
+        return True
+    return user.is_secretariat and user.organization_id == committee.host_id
 
 
 def settled_scope(queryset: QuerySet, user) -> QuerySet | None:

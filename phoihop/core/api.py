@@ -1,5 +1,5 @@
-"""What every app's REST API shares: a service's errors as API errors, and the version
-an update must carry.
+"""What every app's REST API shares: the version an update must carry. (A service's
+errors become API errors in one place, the exception handler in core.api_errors.)
 
 Updates (PUT, PATCH) say which version of the record they change, as the edit pages do
 with their hidden field: a ``version`` in the body, or an ``If-Match`` header holding
@@ -7,12 +7,12 @@ the ETag the record's GET returned. Without one the API answers 428 Precondition
 Required; a stale one is refused with 409 Conflict (412 Precondition Failed when it came
 in If-Match). The comparison itself stays where the pages have it, in the services
 (``ensure_unchanged`` inside the writing transaction): the mixin only makes the version
-required and hands it to them.
+required and hands it to them. The version is ``record_version(record)``, the same the
+edit pages carry.
 """
 
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy
 from drf_spectacular.openapi import AutoSchema
@@ -22,8 +22,7 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
-from phoihop.core.forms import is_stale
-from phoihop.core.history import STALE_MESSAGE, record_version
+from phoihop.core.history import record_version
 
 UPDATE_ACTIONS = ("update", "partial_update")
 VERSION_HELP = gettext_lazy(
@@ -39,26 +38,6 @@ class VersionRequired(APIException):
         "với ETag nhận được khi đọc bản ghi."
     )
     default_code = "version_required"
-
-
-class StaleVersion(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = STALE_MESSAGE
-    default_code = "stale"
-
-
-class StalePrecondition(StaleVersion):
-    status_code = status.HTTP_412_PRECONDITION_FAILED
-
-
-def as_api_error(error: DjangoValidationError) -> APIException:
-    """A service's ValidationError as the API answers it: 409 when the record changed
-    since it was read, otherwise 400 with the messages by field."""
-    if is_stale(error):
-        return StaleVersion(error.messages[0])
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
 
 
 def etag(version: int) -> str:
@@ -85,18 +64,15 @@ def _with_version(data, version: int):
 
 class VersionedUpdateMixin:
     """For viewsets with UpdateModelMixin: GET of one record sends its ETag, PUT and PATCH
-    need the version read. Override `current_version` when the record's version is not
-    its newest history id (activities count a `revision`)."""
+    need the version read. `version_from_header` tells the exception handler to answer a
+    stale version with 412 rather than 409."""
 
     version_from_header = False
-
-    def current_version(self, obj) -> int:
-        return record_version(obj)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
         response = Response(self.get_serializer(instance).data)
-        response["ETag"] = etag(self.current_version(instance))
+        response["ETag"] = etag(record_version(instance))
         return response
 
     def update_data(self, data):
@@ -117,11 +93,6 @@ class VersionedUpdateMixin:
         if self.action in UPDATE_ACTIONS and "data" in kwargs:
             kwargs["data"] = self.update_data(kwargs["data"])
         return super().get_serializer(*args, **kwargs)
-
-    def handle_exception(self, exc):
-        if isinstance(exc, StaleVersion) and self.version_from_header:
-            exc = StalePrecondition(exc.detail)
-        return super().handle_exception(exc)
 
 
 class VersionedAutoSchema(AutoSchema):

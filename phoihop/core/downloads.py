@@ -3,17 +3,58 @@
 - `@private_download` on every view that sends an export or a stored file: the answer
   carries `Cache-Control: private, no-store`, so neither a shared proxy nor the browser's
   disk cache keeps a copy of a list of cases or a signed document.
+- `private_file_view(lookup)`: the one view that sends a stored file (an activity's or a
+  case's attachment, a program's signed document). `lookup(user, pk)` is the owning
+  app's scoped lookup (outsiders 404, as on the record's page) and answers the record;
+  `file_of(record)` its (file, name, content type). Images and PDF open in the browser,
+  anything else (and a file of unknown type) is downloaded; a missing file is 404.
 - `filter_refused(request, form, back)`: an export whose filters do not validate is not
   widened to "everything"; the user gets a 400 page naming each bad filter, in
   Vietnamese, with a link back to the list.
 """
 
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 
+from phoihop.lib.uploads import CONTENT_TYPES, INLINE_KINDS
+
 NO_STORE = {"private": True, "no_store": True}
 private_download = cache_control(**NO_STORE)
+INLINE_TYPES = frozenset(CONTENT_TYPES[kind] for kind in INLINE_KINDS)
+
+
+def _attachment_file(record):
+    return record.file, record.original_name, record.content_type
+
+
+def private_file_view(lookup: Callable, file_of: Callable = _attachment_file):
+    """A view `(request, pk)` sending the file of `lookup(request.user, pk)`; `file_of`
+    answers (FieldFile, name, content type or None); the default reads an attachment's
+    `file`, `original_name` and `content_type`."""
+
+    @login_required
+    @private_download
+    def view(request, pk: int):
+        stored, name, content_type = file_of(lookup(request.user, pk))
+        if not stored:
+            raise Http404
+        try:
+            handle = stored.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(
+            handle,
+            as_attachment=content_type not in INLINE_TYPES,
+            filename=name,
+            content_type=content_type,
+        )
+
+    return view
 
 
 def filter_refused(request, form, list_url: str):

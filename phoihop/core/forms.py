@@ -1,7 +1,12 @@
-"""Form helpers shared by every app's pages."""
+"""Form helpers shared by every app's pages, and the one form action: a page's write
+through a service (`form_action`)."""
+
+from collections.abc import Callable
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from phoihop.core.history import record_version
 
@@ -28,3 +33,27 @@ def rebind_with_current_version(form_class, data, obj, **kwargs) -> forms.Form:
     form = form_class(data, **kwargs)
     form.is_valid()
     return form
+
+
+def form_action(request, form: forms.Form, run: Callable, *, then: Callable, success=None):
+    """A page's write, once: when `form` is bound and valid, `run(form.cleaned_data)`
+    calls the service. Its ValidationError goes onto the form (fields beside their
+    fields) and None comes back, so the view shows the form again; on success the
+    `success` message (a string, or a function of what `run` returned; default "saved")
+    is flashed and `then(result)`, the redirect, returned.
+
+        done = form_action(request, form, lambda data: services.plan_create(...),
+                           then=lambda plan: redirect("programs:plan_detail", pk=plan.pk))
+        if done:
+            return done
+    """
+    if not form.is_bound or not form.is_valid():
+        return None
+    try:
+        result = run(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    message = success(result) if callable(success) else success
+    messages.success(request, message or _("Đã lưu thay đổi."))
+    return then(result)

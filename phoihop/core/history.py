@@ -1,9 +1,14 @@
 """Change history: the page that shows who changed what, and the version check that
 keeps two people from silently overwriting each other's edits.
 
-Every tracked model keeps its history through django-simple-history. The id of an
-object's newest historical record is its *version*: an edit form carries it in a hidden
-field, and the service refuses to save when the object has changed since.
+Every tracked model keeps its history through django-simple-history. An object's
+*version* is its `revision` counter where its model keeps one (activities, cases, review
+reports), else the id of its newest historical record: an edit form (or an API update)
+carries it, and the service refuses to save, with the one STALE_MESSAGE, when the
+object has changed since (`ensure_unchanged`).
+
+Each app registers the scoped lookups of its tracked models for the history page in its
+AppConfig.ready(), with `register_history_lookup`.
 """
 
 import datetime as dt
@@ -35,9 +40,12 @@ STALE_MESSAGE = gettext_lazy(
 
 
 def record_version(obj: models.Model) -> int:
-    """The id of `obj`'s newest historical record; 0 when it has none."""
+    """The version of `obj` an editor reads: its `revision` counter when its model keeps
+    one, else the id of its newest historical record; 0 when it has none."""
     if obj.pk is None:
         return 0
+    if hasattr(obj, "revision"):
+        return obj.revision
     latest = obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
     return latest or 0
 
@@ -46,7 +54,7 @@ def ensure_unchanged(obj: models.Model, version: int | None) -> None:
     """Raise a ValidationError (code "stale") when `obj` changed after `version` was read.
 
     `version=None` means the caller did not ask for the check (importers, scripts).
-    Call it inside the writing transaction, after locking the row.
+    Call it inside the writing transaction, after locking (and reloading) the row.
     """
     if version is not None and record_version(obj) != version:
         raise ValidationError(STALE_MESSAGE, code="stale")
@@ -55,9 +63,15 @@ def ensure_unchanged(obj: models.Model, version: int | None) -> None:
 # --- The history page -------------------------------------------------------------------
 
 
-# Model label in the URL -> the owning app's scoped lookup; each app registers its own in
-# its AppConfig.ready(), since core stands below every app and imports none of them.
+# Model label in the URL -> the owning app's scoped lookup, filled by each app's ready().
 HISTORY_LOOKUPS: dict[str, Callable] = {}
+
+
+def register_history_lookup(label: str, lookup: Callable) -> None:
+    """Let the history page find `label`'s records ("app_label.modelname") through the
+    owning app's scoped lookup `lookup(user, pk)` (outsiders get 404)."""
+    HISTORY_LOOKUPS.setdefault(label, lookup)
+
 
 _TYPE_LABELS = {
     "+": gettext_lazy("Tạo mới"),

@@ -90,15 +90,6 @@ def _describe(kinds: frozenset[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" hoặc ") + parts[-1]
 
 
-def read_upload(upload) -> bytes:
-    """The bytes check_upload needs from a Django UploadedFile: the whole file, since
-    DOCX/XLSX keep their directory at the end (files are at most MAX_UPLOAD_BYTES)."""
-    upload.seek(0)
-    data = upload.read(MAX_UPLOAD_BYTES + 1)
-    upload.seek(0)
-    return data
-
-
 def sniff(head: bytes) -> str | None:
     """The kind the leading bytes announce ("pdf", "zip", "jpeg", "png", …), else None."""
     if head.startswith(b"%PDF-"):

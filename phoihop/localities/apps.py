@@ -9,7 +9,7 @@ class LocalitiesConfig(AppConfig):
 
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
-        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.core.history import register_history_lookup
         from phoihop.localities import selectors
 
-        HISTORY_LOOKUPS.setdefault("localities.locality", selectors.get_locality_for_user)
+        register_history_lookup("localities.locality", selectors.get_locality_for_user)

@@ -4,12 +4,11 @@ Querysets start from visible_to(); single records come through the scoped helper
 outsiders get 404 and read-only users 403 on writes. Writes go through the services.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin, as_api_error
+from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin
 from phoihop.organizations import services
 from phoihop.organizations.models import Membership, Organization, Person, Position
 from phoihop.organizations.selectors import (
@@ -68,14 +67,11 @@ class OrganizationApi(
         return get_organization_for_user(self.request.user, self.kwargs["pk"], write=write)
 
     def perform_update(self, serializer):
-        try:
-            serializer.instance = services.organization_update(
-                actor=self.request.user,
-                organization=serializer.instance,
-                **serializer.validated_data,
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        serializer.instance = services.organization_update(
+            actor=self.request.user,
+            organization=serializer.instance,
+            **serializer.validated_data,
+        )
 
 
 class MembershipSerializer(serializers.ModelSerializer):
@@ -157,10 +153,7 @@ class PersonApi(
             for k, v in serializer.validated_data.items()
             if k in ("full_name", "email", "phone")
         }
-        try:
-            person = services.person_create(actor=request.user, organization=organization, **data)
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        person = services.person_create(actor=request.user, organization=organization, **data)
         return Response(self.get_serializer(person).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
@@ -172,12 +165,9 @@ class PersonApi(
             raise serializers.ValidationError(
                 {"organization": [_("Không đổi tổ chức của cán bộ qua API này.")]}
             )
-        try:
-            serializer.instance = services.person_update(
-                actor=self.request.user, person=serializer.instance, **data
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        serializer.instance = services.person_update(
+            actor=self.request.user, person=serializer.instance, **data
+        )
 
 
 def register(router) -> None:

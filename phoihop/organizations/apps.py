@@ -9,9 +9,9 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
-        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.core.history import register_history_lookup
         from phoihop.organizations import selectors
 
-        HISTORY_LOOKUPS.setdefault("organizations.organization", selectors.get_organization_for_user)
-        HISTORY_LOOKUPS.setdefault("organizations.person", selectors.get_person_for_user)
-        HISTORY_LOOKUPS.setdefault("organizations.committee", selectors.get_committee_for_user)
+        register_history_lookup("organizations.organization", selectors.get_organization_for_user)
+        register_history_lookup("organizations.person", selectors.get_person_for_user)
+        register_history_lookup("organizations.committee", selectors.get_committee_for_user)

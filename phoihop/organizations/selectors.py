@@ -23,8 +23,11 @@ def committees_for_user(user) -> QuerySet[Committee]:
     return Committee.objects.visible_to(user).select_related("host", "locality")
 
 
-def user_runs_secretariat_of(user, organization: Organization) -> bool:
-    """True when `user` is secretariat staff of a committee `organization` belongs to."""
+def secretariat_covers(user, organization: Organization) -> bool:
+    """True when `user` is active secretariat staff of a committee `organization` belongs
+    to (its host or a member). Not `runs_secretariat_of`: that asks about one committee."""
+    if not (user.is_authenticated and user.is_active):
+        return False
     if not user.is_secretariat or user.organization_id is None:
         return False
     return Committee.objects.filter(
@@ -38,7 +41,7 @@ def can_edit_organization(user, organization: Organization) -> bool:
         return True
     if user.is_read_only:
         return False
-    return user_runs_secretariat_of(user, organization)
+    return secretariat_covers(user, organization)
 
 
 def can_edit_people_of(user, organization: Organization) -> bool:

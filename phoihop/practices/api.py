@@ -6,7 +6,6 @@ through the services.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
@@ -14,7 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from phoihop.activities.models import Activity
-from phoihop.core.api import VersionedUpdateMixin, as_api_error
+from phoihop.core.api import VersionedUpdateMixin
 from phoihop.core.api_params import query_int
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
@@ -154,10 +153,7 @@ class CoordinationModelApi(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = {k: v for k, v in serializer.validated_data.items() if k in _FIELDS}
-        try:
-            model = services.coordination_model_create(actor=request.user, program=program, **data)
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        model = services.coordination_model_create(actor=request.user, program=program, **data)
         return Response(self.get_serializer(model).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
@@ -165,15 +161,12 @@ class CoordinationModelApi(
         current = {name: getattr(model, name) for name in _FIELDS if name not in _M2M}
         current |= {name: list(getattr(model, name).all()) for name in _M2M}
         data = {k: v for k, v in serializer.validated_data.items() if k in _FIELDS}
-        try:
-            serializer.instance = services.coordination_model_update(
-                actor=self.request.user,
-                model=model,
-                version=serializer.validated_data.get("version"),
-                **(current | data),
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        serializer.instance = services.coordination_model_update(
+            actor=self.request.user,
+            model=model,
+            version=serializer.validated_data.get("version"),
+            **(current | data),
+        )
 
     @extend_schema(request=DecideSerializer, responses=CoordinationModelSerializer)
     @action(detail=True, methods=["post"], serializer_class=DecideSerializer)
@@ -181,12 +174,9 @@ class CoordinationModelApi(
         model = selectors.get_coordination_model_for_user(request.user, pk, decide=True)
         given = DecideSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
-            model = services.coordination_model_decide(
-                actor=request.user, model=model, **given.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        model = services.coordination_model_decide(
+            actor=request.user, model=model, **given.validated_data
+        )
         return Response(
             CoordinationModelSerializer(model, context=self.get_serializer_context()).data
         )
@@ -196,12 +186,9 @@ class CoordinationModelApi(
         model = selectors.get_coordination_model_for_user(request.user, pk, write=True)
         given = ReplicationSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
-            replication = services.replication_add(
-                actor=request.user, model=model, **given.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        replication = services.replication_add(
+            actor=request.user, model=model, **given.validated_data
+        )
         return Response(ReplicationSerializer(replication).data, status=status.HTTP_201_CREATED)
 
 

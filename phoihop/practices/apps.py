@@ -9,7 +9,7 @@ class PracticesConfig(AppConfig):
 
     def ready(self) -> None:
         # The history page (core:history) finds records through this app's scoped lookup.
-        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.core.history import register_history_lookup
         from phoihop.practices import selectors
 
-        HISTORY_LOOKUPS.setdefault("practices.coordinationmodel", selectors.get_coordination_model_for_user)
+        register_history_lookup("practices.coordinationmodel", selectors.get_coordination_model_for_user)

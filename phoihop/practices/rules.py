@@ -1,6 +1,7 @@
 """Who may do what with coordination models. Plain functions, used by services and views."""
 
 from phoihop.accounts.models import Role
+from phoihop.core.access import runs_secretariat_of
 
 _WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
 
@@ -9,17 +10,9 @@ def _active(user) -> bool:
     return user.is_authenticated and user.is_active
 
 
-def runs_secretariat_of(user, program) -> bool:
-    if not _active(user):
-        return False
-    if user.is_administrator:
-        return True
-    return user.is_secretariat and program.committee.host_id == user.organization_id
-
-
 def can_propose_model(user, program) -> bool:
     """The secretariat, and the focal points (or secretariat staff) of a member organization."""
-    if runs_secretariat_of(user, program):
+    if runs_secretariat_of(user, program.committee):
         return True
     return (
         _active(user)
@@ -30,7 +23,7 @@ def can_propose_model(user, program) -> bool:
 
 def can_edit_model(user, model) -> bool:
     """The secretariat, and the writers of an organization taking part in the model."""
-    if runs_secretariat_of(user, model.program):
+    if runs_secretariat_of(user, model.program.committee):
         return True
     return (
         _active(user)
@@ -41,4 +34,4 @@ def can_edit_model(user, model) -> bool:
 
 def can_decide_model(user, model) -> bool:
     """Recognition is the steering committee's call: its secretariat records it."""
-    return runs_secretariat_of(user, model.program)
+    return runs_secretariat_of(user, model.program.committee)

@@ -4,10 +4,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
-from phoihop.activities.models import Activity, ActivityStatus, Figure
+from phoihop.activities.models import Activity
+from phoihop.activities.selectors import IndicatorTotal, figure_totals
 from phoihop.core.access import get_scoped
 from phoihop.organizations.models import Organization
 from phoihop.practices.models import CoordinationModel, ModelStatus
@@ -111,48 +112,22 @@ def evidence_activities(user, model: CoordinationModel) -> list[tuple[Activity, 
 
 
 def evidence_figures(model: CoordinationModel) -> list[FigureTotal]:
-    """Per indicator, the sum over the model's CONFIRMED evidence activities; a joint
-    activity has one set of figures, so it counts once whoever took part."""
-    confirmed = model.evidence.filter(status=ActivityStatus.CONFIRMED).values("pk")
-    rows = (
-        Figure.objects.filter(activity__in=confirmed)
-        .values("indicator__name", "indicator__unit", "indicator__decimals", "indicator__order")
-        .annotate(total=Sum("value"))
-        .order_by("indicator__order", "indicator__name")
-    )
-    return [
-        FigureTotal(
-            r["indicator__name"], r["indicator__unit"], r["indicator__decimals"], r["total"]
-        )
-        for r in rows
-    ]
+    """Per indicator, the total over the model's CONFIRMED evidence activities, by the
+    indicator's rule (activities' figure_totals); a joint activity counts once."""
+    return evidence_figures_for([model])[model.pk]
 
 
 def evidence_figures_for(models) -> dict[int, list[FigureTotal]]:
-    """`evidence_figures` of several models in one query (for lists)."""
-    rows = (
-        Figure.objects.filter(
-            activity__status=ActivityStatus.CONFIRMED,
-            activity__models_evidenced__in=[model.pk for model in models],
-        )
-        .values(
-            "activity__models_evidenced",
-            "indicator__name",
-            "indicator__unit",
-            "indicator__decimals",
-            "indicator__order",
-        )
-        .annotate(total=Sum("value"))
-        .order_by("indicator__order", "indicator__name")
-    )
-    figures: dict[int, list[FigureTotal]] = {model.pk: [] for model in models}
-    for r in rows:
-        figures[r["activity__models_evidenced"]].append(
-            FigureTotal(
-                r["indicator__name"], r["indicator__unit"], r["indicator__decimals"], r["total"]
-            )
-        )
-    return figures
+    """`evidence_figures` of several models in a few queries (for lists)."""
+    pks = [model.pk for model in models]
+    evidence = Activity.objects.counted().filter(models_evidenced__in=pks)
+    totals = figure_totals(evidence, by="models_evidenced")
+    return {pk: [_figure(row) for row in totals.get(pk, [])] for pk in pks}
+
+
+def _figure(row: IndicatorTotal) -> FigureTotal:
+    indicator = row.indicator
+    return FigureTotal(indicator.name, indicator.unit, indicator.decimals, row.value)
 
 
 @dataclass

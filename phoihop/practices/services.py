@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.activities.models import Activity
+from phoihop.core.access import runs_secretariat_of
 from phoihop.core.history import ensure_unchanged
 from phoihop.lib.text import clean_name, nfc
 from phoihop.practices.models import CoordinationModel, ModelStatus, Replication
@@ -19,7 +20,6 @@ from phoihop.practices.rules import (
     can_decide_model,
     can_edit_model,
     can_propose_model,
-    runs_secretariat_of,
 )
 
 RECOGNIZING = {ModelStatus.RECOGNIZED, ModelStatus.OUTSTANDING}
@@ -39,7 +39,7 @@ def _check(actor, program, *, content_area, members, started_on, ended_on, evide
         errors["members"] = _("Hãy chọn ít nhất một tổ chức tham gia mô hình.")
     elif members - program_members:
         errors["members"] = _("Có tổ chức tham gia không phải thành viên chương trình.")
-    elif not runs_secretariat_of(actor, program) and actor.organization_id not in members:
+    elif not runs_secretariat_of(actor, program.committee) and actor.organization_id not in members:
         errors["members"] = _("Tổ chức của bạn phải là một trong các tổ chức tham gia mô hình.")
     if started_on and not (program.period_start <= started_on <= program.period_end):
         errors["started_on"] = _("Ngày bắt đầu nằm ngoài thời gian của chương trình.")

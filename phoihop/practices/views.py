@@ -9,7 +9,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
+from phoihop.core.forms import (
+    add_service_errors,
+    form_action,
+    is_stale,
+    rebind_with_current_version,
+)
 from phoihop.core.history import record_version
 from phoihop.practices import selectors, services
 from phoihop.practices.forms import (
@@ -92,15 +97,17 @@ def model_create(request):
     if not can_propose_model(request.user, program):
         raise PermissionDenied
     form = CoordinationModelForm(request.POST or None, program=program, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            model = services.coordination_model_create(actor=request.user, program=program, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận mô hình “%(name)s”.") % {"name": model.name})
-            return redirect("practices:detail", pk=model.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.coordination_model_create(
+            actor=request.user, program=program, **{k: v for k, v in data.items() if k != "version"}
+        ),
+        success=lambda model: _("Đã ghi nhận mô hình “%(name)s”.") % {"name": model.name},
+        then=lambda model: redirect("practices:detail", pk=model.pk),
+    )
+    if done:
+        return done
     return render(
         request, "practices/model_form.html", {"form": form, "program": program, "model": None}
     )
@@ -138,14 +145,15 @@ def model_decide(request, pk: int):
     model = selectors.get_coordination_model_for_user(request.user, pk, decide=True)
     initial = {"status": model.status, "note": model.decision_note}
     form = DecideForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.coordination_model_decide(actor=request.user, model=model, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận quyết định công nhận."))
-            return redirect("practices:detail", pk=model.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.coordination_model_decide(actor=request.user, model=model, **data),
+        success=_("Đã ghi nhận quyết định công nhận."),
+        then=lambda _decided: redirect("practices:detail", pk=model.pk),
+    )
+    if done:
+        return done
     return render(request, "practices/decide_form.html", {"form": form, "model": model})
 
 
@@ -155,12 +163,13 @@ def replication_add(request, pk: int):
     form = ReplicationForm(
         request.POST or None, program=model.program, initial={"started_on": timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.replication_add(actor=request.user, model=model, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm địa bàn nhân rộng."))
-            return redirect("practices:detail", pk=model.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.replication_add(actor=request.user, model=model, **data),
+        success=_("Đã thêm địa bàn nhân rộng."),
+        then=lambda _replication: redirect("practices:detail", pk=model.pk),
+    )
+    if done:
+        return done
     return render(request, "practices/replication_form.html", {"form": form, "model": model})

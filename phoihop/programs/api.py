@@ -20,7 +20,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin, as_api_error
+from phoihop.core.api import VERSION_HELP, VersionedUpdateMixin
 from phoihop.core.api_params import query_int
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Organization
@@ -132,12 +132,9 @@ class ProgramApi(
         return selectors.get_program_for_user(self.request.user, self.kwargs["pk"], write=write)
 
     def perform_update(self, serializer):
-        try:
-            serializer.instance = services.program_update(
-                actor=self.request.user, program=serializer.instance, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        serializer.instance = services.program_update(
+            actor=self.request.user, program=serializer.instance, **serializer.validated_data
+        )
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -193,12 +190,9 @@ class AnnualPlanApi(
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         program = selectors.get_program_for_user(request.user, data["program"].pk, write=True)
-        try:
-            plan = services.plan_create(
-                actor=request.user, program=program, year=data["year"], title=data.get("title", "")
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        plan = services.plan_create(
+            actor=request.user, program=program, year=data["year"], title=data.get("title", "")
+        )
         return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)
 
 
@@ -332,13 +326,10 @@ class TaskApi(
         plan = selectors.get_plan_for_user(request.user, data.pop("plan").pk, write=True)
         targets = data.pop("targets", None)
         data.pop("version", None)
-        try:
-            with transaction.atomic():
-                task = services.task_create(actor=request.user, plan=plan, **data)
-                if targets is not None:
-                    _replace_targets(request.user, task, targets)
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        with transaction.atomic():
+            task = services.task_create(actor=request.user, plan=plan, **data)
+            if targets is not None:
+                _replace_targets(request.user, task, targets)
         return Response(self.get_serializer(task).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
@@ -349,13 +340,10 @@ class TaskApi(
                 {"plan": [_("Không chuyển nhiệm vụ sang kế hoạch khác qua API này.")]}
             )
         targets = data.pop("targets", None)
-        try:
-            with transaction.atomic():
-                task = services.task_update(actor=self.request.user, task=task, **data)
-                if targets is not None:
-                    _replace_targets(self.request.user, task, targets)
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        with transaction.atomic():
+            task = services.task_update(actor=self.request.user, task=task, **data)
+            if targets is not None:
+                _replace_targets(self.request.user, task, targets)
         serializer.instance = task
 
 
@@ -419,19 +407,13 @@ class IndicatorApi(
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer):
-        try:
-            data = {k: v for k, v in serializer.validated_data.items() if k != "version"}
-            serializer.instance = services.indicator_create(actor=self.request.user, **data)
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        data = {k: v for k, v in serializer.validated_data.items() if k != "version"}
+        serializer.instance = services.indicator_create(actor=self.request.user, **data)
 
     def perform_update(self, serializer):
-        try:
-            serializer.instance = services.indicator_update(
-                actor=self.request.user, indicator=serializer.instance, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from None
+        serializer.instance = services.indicator_update(
+            actor=self.request.user, indicator=serializer.instance, **serializer.validated_data
+        )
 
 
 def register(router) -> None:

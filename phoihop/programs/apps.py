@@ -9,9 +9,9 @@ class ProgramsConfig(AppConfig):
 
     def ready(self) -> None:
         # The history page (core:history) finds records through each app's scoped lookup.
-        from phoihop.core.history import HISTORY_LOOKUPS
+        from phoihop.core.history import register_history_lookup
         from phoihop.programs import selectors
 
-        HISTORY_LOOKUPS.setdefault("programs.program", selectors.get_program_for_user)
-        HISTORY_LOOKUPS.setdefault("programs.annualplan", selectors.get_plan_for_user)
-        HISTORY_LOOKUPS.setdefault("programs.task", selectors.get_task_for_user)
+        register_history_lookup("programs.program", selectors.get_program_for_user)
+        register_history_lookup("programs.annualplan", selectors.get_plan_for_user)
+        register_history_lookup("programs.task", selectors.get_task_for_user)

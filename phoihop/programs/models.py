@@ -2,6 +2,7 @@
 steering committee's members. Annual plans and activities hang on a program."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -181,6 +182,17 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})"
+
+    def result(self, *, total, reported: int, latest=None) -> Decimal:
+        """What this indicator adds up to over some activities, by its aggregation: the
+        `total` of their values (SUM), how many `reported` (COUNT), or the `latest`
+        value, of the one that ended last (LATEST). The one rule every total follows
+        (activities.selectors.figure_totals, the reviews, task progress)."""
+        if self.aggregation == Aggregation.COUNT:
+            return Decimal(reported)
+        if self.aggregation == Aggregation.LATEST:
+            return latest if latest is not None else Decimal(0)
+        return total if total is not None else Decimal(0)
 
 
 class PlanStatus(models.TextChoices):

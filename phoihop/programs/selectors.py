@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from phoihop.core.access import get_scoped
+from phoihop.core.access import get_scoped, runs_secretariat_of
 from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee
 from phoihop.programs.models import (
@@ -34,11 +34,7 @@ from phoihop.programs.models import (
 
 def can_manage_program(user, program: Program) -> bool:
     """The secretariat of the program's committee (its host organization) or an administrator."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_administrator:
-        return True
-    return user.is_secretariat and user.organization_id == program.committee.host_id
+    return runs_secretariat_of(user, program.committee)
 
 
 def committees_for_new_program(user):

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.history import ensure_unchanged
+from phoihop.core.uploads import checked_upload
 from phoihop.lib.text import clean_name
-from phoihop.lib.uploads import check_upload, read_upload
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization, Person
 from phoihop.programs.defaults import CONTENT_AREAS
@@ -98,14 +98,6 @@ def _not_in_future(day: dt.date, field: str) -> None:
 
 
 SIGNED_DOCUMENT_KINDS = frozenset({"PDF", "DOCX", "JPEG", "PNG", "GIF", "WEBP"})
-
-
-def check_document(upload, field: str) -> None:
-    """PDF, Word (.docx) or an image of at most 10 MB, judged by its content."""
-    try:
-        check_upload(upload.name, read_upload(upload), upload.size, allowed=SIGNED_DOCUMENT_KINDS)
-    except ValueError as error:
-        raise ValidationError({field: str(error)}) from None
 
 
 # --- programs ----------------------------------------------------------------------------
@@ -286,7 +278,7 @@ def program_sign(
     _require_manager(actor, program)
     _not_in_future(signed_on, "signed_on")
     if signed_document is not None:
-        check_document(signed_document, "signed_document")
+        checked_upload(signed_document, field="signed_document", allowed=SIGNED_DOCUMENT_KINDS)
     members = {m.pk: m for m in program.members.all()}
     for member_pk, person in (signatories or {}).items():
         member = members.get(member_pk)
@@ -339,7 +331,7 @@ def plan_sign(
     _require_manager(actor, plan.program)
     _not_in_future(signed_on, "signed_on")
     if document is not None:
-        check_document(document, "document")
+        checked_upload(document, field="document", allowed=SIGNED_DOCUMENT_KINDS)
     changes = {
         "signed_on": signed_on,
         "signed_place": clean_name(signed_place),

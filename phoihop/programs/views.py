@@ -6,14 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.core.downloads import private_download
-from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
+from phoihop.core.downloads import private_file_view
+from phoihop.core.forms import (
+    add_service_errors,
+    form_action,
+    is_stale,
+    rebind_with_current_version,
+)
 from phoihop.core.history import can_read_history, record_version
 from phoihop.programs import selectors, services
 from phoihop.programs.forms import (
@@ -54,15 +58,15 @@ def program_create(request):
     if not committees.exists():
         raise PermissionDenied
     form = ProgramCreateForm(request.POST or None, committees=committees)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            program = services.program_create(actor=request.user, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, _("Đã tạo chương trình; bảy nội dung phối hợp mặc định có thể sửa."))
-            return redirect("programs:detail", pk=program.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.program_create(actor=request.user, **data),
+        success=_("Đã tạo chương trình; bảy nội dung phối hợp mặc định có thể sửa."),
+        then=lambda program: redirect("programs:detail", pk=program.pk),
+    )
+    if done:
+        return done
     status = 400 if form.is_bound and form.errors else 200
     context = {"form": form, "title": _("Thêm chương trình phối hợp")}
     return render(request, "programs/program_create.html", context, status=status)
@@ -104,22 +108,22 @@ def program_edit(request, pk: int):
 def program_sign(request, pk: int):
     program = selectors.get_program_for_user(request.user, pk, write=True)
     form = ProgramSignForm(request.POST or None, request.FILES or None, program=program)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.program_sign(
-                actor=request.user,
-                program=program,
-                signed_on=data["signed_on"],
-                signed_place=data["signed_place"],
-                signatories=form.signatories(),
-                signed_document=data["signed_document"] or None,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, _("Đã ghi nhận việc ký kết chương trình."))
-            return redirect("programs:detail", pk=program.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.program_sign(
+            actor=request.user,
+            program=program,
+            signed_on=data["signed_on"],
+            signed_place=data["signed_place"],
+            signatories=form.signatories(),
+            signed_document=data["signed_document"] or None,
+        ),
+        success=_("Đã ghi nhận việc ký kết chương trình."),
+        then=lambda _signed: redirect("programs:detail", pk=program.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "program": program, "title": _("Ký kết chương trình")}
     return render(request, "programs/program_form.html", context)
 
@@ -128,14 +132,15 @@ def program_sign(request, pk: int):
 def member_add(request, pk: int):
     program = selectors.get_program_for_user(request.user, pk, write=True)
     form = MemberAddForm(request.POST or None, program=program)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.program_member_add(actor=request.user, program=program, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, _("Đã thêm thành viên."))
-            return redirect("programs:detail", pk=program.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.program_member_add(actor=request.user, program=program, **data),
+        success=_("Đã thêm thành viên."),
+        then=lambda _member: redirect("programs:detail", pk=program.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "program": program, "title": _("Thêm thành viên chương trình")}
     return render(request, "programs/program_form.html", context)
 
@@ -144,16 +149,14 @@ def member_add(request, pk: int):
 def member_leave(request, pk: int):
     member = selectors.get_member_for_user(request.user, pk, write=True)
     form = MemberLeaveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.program_member_leave(
-                actor=request.user, member=member, left_on=form.cleaned_data["left_on"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request)
-            return redirect("programs:detail", pk=member.program_id)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.program_member_leave(actor=request.user, member=member, left_on=data["left_on"]),
+        then=lambda _left: redirect("programs:detail", pk=member.program_id),
+    )
+    if done:
+        return done
     context = {
         "form": form,
         "program": member.program,
@@ -168,14 +171,14 @@ def area_create(request, pk: int):
     numbers = program.content_areas.order_by("-number").values_list("number", flat=True)
     next_number = (numbers.first() or 0) + 1
     form = ContentAreaForm(request.POST or None, initial={"number": next_number})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.content_area_create(actor=request.user, program=program, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request)
-            return redirect("programs:detail", pk=program.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.content_area_create(actor=request.user, program=program, **data),
+        then=lambda _area: redirect("programs:detail", pk=program.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "program": program, "title": _("Thêm nội dung phối hợp")}
     return render(request, "programs/program_form.html", context)
 
@@ -185,31 +188,26 @@ def area_edit(request, pk: int):
     area = selectors.get_content_area_for_user(request.user, pk, write=True)
     initial = {"number": area.number, "name": area.name, "description": area.description}
     form = ContentAreaForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.content_area_update(actor=request.user, area=area, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request)
-            return redirect("programs:detail", pk=area.program_id)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.content_area_update(actor=request.user, area=area, **data),
+        then=lambda _area: redirect("programs:detail", pk=area.program_id),
+    )
+    if done:
+        return done
     context = {"form": form, "program": area.program, "title": _("Sửa nội dung phối hợp")}
     return render(request, "programs/program_form.html", context)
 
 
-def _download(document) -> FileResponse:
-    """A stored document, sent as an attachment (media files are never public)."""
-    if not document:
-        raise Http404
-    name = document.name.rsplit("/", 1)[-1]
-    return FileResponse(document.open("rb"), as_attachment=True, filename=name)
+def _document(document):
+    """A stored signed document: named after its file, of no declared type (downloaded)."""
+    return document, (document.name or "").rsplit("/", 1)[-1], None
 
 
-@login_required
-@private_download
-def program_document(request, pk: int):
-    program = selectors.get_program_for_user(request.user, pk)
-    return _download(program.signed_document)
+program_document = private_file_view(
+    selectors.get_program_for_user, lambda program: _document(program.signed_document)
+)
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -219,14 +217,15 @@ def program_document(request, pk: int):
 def plan_create(request, pk: int):
     program = selectors.get_program_for_user(request.user, pk, write=True)
     form = PlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(actor=request.user, program=program, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, _("Đã tạo kế hoạch năm %(year)s.") % {"year": plan.year})
-            return redirect("programs:plan_detail", pk=plan.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.plan_create(actor=request.user, program=program, **data),
+        success=lambda plan: _("Đã tạo kế hoạch năm %(year)s.") % {"year": plan.year},
+        then=lambda plan: redirect("programs:plan_detail", pk=plan.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "program": program, "title": _("Tạo kế hoạch phối hợp năm")}
     return render(request, "programs/program_form.html", context)
 
@@ -253,29 +252,26 @@ def plan_detail(request, pk: int):
 def plan_sign(request, pk: int):
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
     form = PlanSignForm(request.POST or None, request.FILES or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.plan_sign(
-                actor=request.user,
-                plan=plan,
-                signed_on=data["signed_on"],
-                signed_place=data["signed_place"],
-                document=data["document"] or None,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, _("Đã ghi nhận việc ký kế hoạch."))
-            return redirect("programs:plan_detail", pk=plan.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.plan_sign(
+            actor=request.user,
+            plan=plan,
+            signed_on=data["signed_on"],
+            signed_place=data["signed_place"],
+            document=data["document"] or None,
+        ),
+        success=_("Đã ghi nhận việc ký kế hoạch."),
+        then=lambda _signed: redirect("programs:plan_detail", pk=plan.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "program": plan.program, "plan": plan, "title": _("Ký kế hoạch")}
     return render(request, "programs/program_form.html", context)
 
 
-@login_required
-def plan_document(request, pk: int):
-    plan = selectors.get_plan_for_user(request.user, pk)
-    return _download(plan.document)
+plan_document = private_file_view(selectors.get_plan_for_user, lambda plan: _document(plan.document))
 
 
 # --- tasks -------------------------------------------------------------------------------
@@ -385,14 +381,14 @@ def indicator_create(request):
     if not selectors.can_edit_indicators(request.user):
         raise PermissionDenied
     form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request)
-            return redirect("programs:indicator_list")
+    done = form_action(
+        request,
+        form,
+        lambda data: services.indicator_create(actor=request.user, **data),
+        then=lambda _indicator: redirect("programs:indicator_list"),
+    )
+    if done:
+        return done
     return render(request, "programs/indicator_form.html", {"form": form, "indicator": None})
 
 
@@ -400,12 +396,12 @@ def indicator_create(request):
 def indicator_edit(request, pk: int):
     indicator = selectors.get_indicator_for_user(request.user, pk, write=True)
     form = IndicatorForm(request.POST or None, initial=IndicatorForm.initial_for(indicator))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_update(actor=request.user, indicator=indicator, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request)
-            return redirect("programs:indicator_list")
+    done = form_action(
+        request,
+        form,
+        lambda data: services.indicator_update(actor=request.user, indicator=indicator, **data),
+        then=lambda _indicator: redirect("programs:indicator_list"),
+    )
+    if done:
+        return done
     return render(request, "programs/indicator_form.html", {"form": form, "indicator": indicator})

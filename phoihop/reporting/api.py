@@ -4,7 +4,6 @@ The queryset starts from visible_to(); single records come through the scoped he
 outsiders get 404 and users without the right 403. Writes go through the services.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
@@ -14,12 +13,6 @@ from rest_framework.response import Response
 from phoihop.core.api_params import query_int
 from phoihop.reporting import selectors, services
 from phoihop.reporting.models import PeriodReport
-
-
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
 
 
 class PeriodReportSerializer(serializers.ModelSerializer):
@@ -87,10 +80,7 @@ class PeriodReportApi(viewsets.ReadOnlyModelViewSet):
             given = input_class(data=request.data)
             given.is_valid(raise_exception=True)
             data = given.validated_data
-        try:
-            report = call(report, **data)
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+        report = call(report, **data)
         return Response(PeriodReportSerializer(report, context=self.get_serializer_context()).data)
 
     @extend_schema(request=SubmitSerializer, responses=PeriodReportSerializer)

@@ -1,6 +1,7 @@
 """Who may do what with period reports. Plain functions, used by services and views."""
 
 from phoihop.accounts.models import Role
+from phoihop.core.access import runs_secretariat_of
 
 _WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
 
@@ -14,14 +15,5 @@ def can_submit_report(user, report) -> bool:
     return user.role in _WRITERS and user.organization_id == report.organization_id
 
 
-def runs_secretariat_of(user, program) -> bool:
-    """Secretariat staff of the committee that runs `program` (or an administrator)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_administrator:
-        return True
-    return user.is_secretariat and program.committee.host_id == user.organization_id
-
-
 def can_review_report(user, report) -> bool:
-    return runs_secretariat_of(user, report.program)
+    return runs_secretariat_of(user, report.program.committee)

@@ -6,11 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.activities.models import Activity, Figure, Participation, ParticipationStatus
+from phoihop.activities.models import Activity, Participation, ParticipationStatus
+from phoihop.activities.selectors import IndicatorTotal, figure_totals
 from phoihop.core.access import get_scoped
 from phoihop.reporting.models import PeriodReport, ReportStatus
 from phoihop.reporting.periods import period_label
@@ -186,19 +187,11 @@ def get_period_report_for_user(
 
 
 @dataclass
-class FigureTotal:
-    name: str
-    unit: str
-    decimals: int
-    total: Decimal
-
-
-@dataclass
 class ActivitySummary:
     activities: list[Activity]
     count: int
     joint: int
-    figures: list[FigureTotal]
+    figures: list[IndicatorTotal]  # activities.selectors.figure_totals
 
 
 def period_activities(user, report: PeriodReport) -> QuerySet[Activity]:
@@ -225,20 +218,9 @@ def activity_summary(user, report: PeriodReport) -> ActivitySummary:
     counts = activities.aggregate(
         count=Count("pk"), joint=Count("pk", filter=Q(participant_count__gte=2))
     )
-    figures = (
-        Figure.objects.filter(activity__in=activities.values("pk"))
-        .values("indicator__name", "indicator__unit", "indicator__decimals", "indicator__order")
-        .annotate(total=Sum("value"))
-        .order_by("indicator__order", "indicator__name")
-    )
     return ActivitySummary(
         activities=list(activities.select_related("lead").order_by("start_date", "pk")),
         count=counts["count"],
         joint=counts["joint"],
-        figures=[
-            FigureTotal(
-                f["indicator__name"], f["indicator__unit"], f["indicator__decimals"], f["total"]
-            )
-            for f in figures
-        ],
+        figures=figure_totals(activities),
     )

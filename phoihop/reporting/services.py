@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from phoihop.accounts.models import Role, User
+from phoihop.core.access import runs_secretariat_of
 from phoihop.programs.models import Program
 from phoihop.reporting.models import PeriodReport, ReportStatus
 from phoihop.reporting.periods import period_label, program_periods
-from phoihop.reporting.rules import can_review_report, can_submit_report, runs_secretariat_of
+from phoihop.reporting.rules import can_review_report, can_submit_report
 
 OPEN_STATUSES = (ReportStatus.DUE, ReportStatus.RETURNED)
 
@@ -39,7 +40,7 @@ def period_reports_generate(*, actor, program: Program, until: dt.date) -> int:
     Idempotent: rows that exist are left alone. `actor=None` means the system (cron).
     Returns how many rows were created.
     """
-    if actor is not None and not runs_secretariat_of(actor, program):
+    if actor is not None and not runs_secretariat_of(actor, program.committee):
         raise PermissionDenied
     # Lock the program: two runs at once (cron and a click) wait for each other.
     Program.objects.select_for_update().only("pk").get(pk=program.pk)

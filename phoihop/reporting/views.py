@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.forms import add_service_errors
+from phoihop.core.access import runs_secretariat_of
+from phoihop.core.forms import form_action
 from phoihop.programs.selectors import get_program_for_user, programs_for_user
 from phoihop.reporting import selectors, services
 from phoihop.reporting.forms import ReturnForm, SubmitForm, YearFilterForm
 from phoihop.reporting.models import ReportStatus
 from phoihop.reporting.periods import period_label
-from phoihop.reporting.rules import can_review_report, can_submit_report, runs_secretariat_of
+from phoihop.reporting.rules import can_review_report, can_submit_report
 
 
 @login_required
@@ -42,7 +43,7 @@ def completeness_matrix(request, program_pk: int):
     form = YearFilterForm(request.GET or None, years=years)
     year = form.cleaned_data.get("nam") if form.is_bound and form.is_valid() else None
     matrix = selectors.completeness(request.user, program, year)
-    can_manage = runs_secretariat_of(request.user, program)
+    can_manage = runs_secretariat_of(request.user, program.committee)
     context = {
         "program": program,
         "matrix": matrix,
@@ -57,7 +58,7 @@ def completeness_matrix(request, program_pk: int):
 @require_POST
 def reports_generate(request, program_pk: int):
     program = get_program_for_user(request.user, program_pk)
-    if not runs_secretariat_of(request.user, program):
+    if not runs_secretariat_of(request.user, program.committee):
         raise PermissionDenied
     created = services.period_reports_generate(
         actor=request.user, program=program, until=timezone.localdate()
@@ -103,17 +104,16 @@ def report_detail(request, pk: int):
 def report_submit(request, pk: int):
     report = selectors.get_period_report_for_user(request.user, pk, write=True)
     form = SubmitForm(request.POST)
-    if form.is_valid():
-        try:
-            services.period_report_submit(
-                actor=request.user, report=report, narrative=form.cleaned_data["narrative"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã nộp báo cáo."))
-            return redirect("reporting:detail", pk=report.pk)
-    return _detail(request, report, submit_form=form)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.period_report_submit(
+            actor=request.user, report=report, narrative=data["narrative"]
+        ),
+        success=_("Đã nộp báo cáo."),
+        then=lambda _submitted: redirect("reporting:detail", pk=report.pk),
+    )
+    return done or _detail(request, report, submit_form=form)
 
 
 @login_required
@@ -134,14 +134,13 @@ def report_accept(request, pk: int):
 def report_return(request, pk: int):
     report = selectors.get_period_report_for_user(request.user, pk, review=True)
     form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            services.period_report_return(
-                actor=request.user, report=report, comment=form.cleaned_data["comment"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã trả lại báo cáo để đơn vị bổ sung."))
-            return redirect("reporting:detail", pk=report.pk)
-    return _detail(request, report, return_form=form)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.period_report_return(
+            actor=request.user, report=report, comment=data["comment"]
+        ),
+        success=_("Đã trả lại báo cáo để đơn vị bổ sung."),
+        then=lambda _returned: redirect("reporting:detail", pk=report.pk),
+    )
+    return done or _detail(request, report, return_form=form)

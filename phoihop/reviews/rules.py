@@ -1,7 +1,8 @@
 """Who may do what with reviews. Plain functions, used by selectors, services and views."""
 
 from phoihop.accounts.models import Role
-from phoihop.situations.rules import is_secretariat_of, may_see_sensitive
+from phoihop.core.access import runs_secretariat_of
+from phoihop.situations.rules import may_see_sensitive
 
 
 def can_see_sensitive(user, committee) -> bool:
@@ -13,7 +14,7 @@ def can_see_sensitive(user, committee) -> bool:
 
 def can_manage_reviews(user, program) -> bool:
     """Drafting, editing and issuing: the secretariat of the program's committee."""
-    return is_secretariat_of(user, program.committee)
+    return runs_secretariat_of(user, program.committee)
 
 
 def can_contribute(user, program, member_ids) -> bool:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phoihop.core.history import ensure_unchanged
 from phoihop.lib.text import clean_name
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind, Scope, Units
@@ -146,13 +147,7 @@ def review_update(*, actor, review: ReviewReport, version: int, **fields) -> Rev
     if not can_manage_reviews(actor, review.program):
         raise PermissionDenied
     _editable(review)
-    if version != review.revision:
-        raise ValidationError(
-            _(
-                "Báo cáo đã được người khác sửa sau khi bạn mở. Hãy tải lại trang và nhập lại thay đổi."
-            ),
-            code="stale",
-        )
+    ensure_unchanged(review, version)
     changed = [
         name
         for name in EDITABLE

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.forms import add_service_errors
+from phoihop.core.forms import add_service_errors, form_action
 from phoihop.programs.selectors import program_current_for_committee, programs_for_user
 from phoihop.reviews import charts, selectors, services
 from phoihop.reviews.assessment import statements_of
@@ -55,24 +55,24 @@ def review_create(request):
     if not manageable_programs(request.user):
         raise PermissionDenied
     form = ReviewCreateForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            report = services.review_create(
-                actor=request.user,
-                program=data["program"],
-                kind=data["kind"],
-                start=data["start"],
-                end=data["end"],
-                units=data["units"],
-                title=data["title"],
-                layout=data["layout"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo dự thảo báo cáo từ số liệu."))
-            return redirect("reviews:detail", pk=report.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.review_create(
+            actor=request.user,
+            program=data["program"],
+            kind=data["kind"],
+            start=data["start"],
+            end=data["end"],
+            units=data["units"],
+            title=data["title"],
+            layout=data["layout"],
+        ),
+        success=_("Đã tạo dự thảo báo cáo từ số liệu."),
+        then=lambda report: redirect("reviews:detail", pk=report.pk),
+    )
+    if done:
+        return done
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "reviews/review_create.html", {"form": form}, status=status)
 
@@ -142,16 +142,15 @@ def contribution_edit(request, pk: int):
     form = ContributionForm(
         request.POST or None, instance=selectors.own_contribution(request.user, report)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contribution_submit(
-                actor=request.user, review=report, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã gửi ý kiến của đơn vị tới Thường trực Ban Chỉ đạo."))
-            return redirect("reviews:list")
+    done = form_action(
+        request,
+        form,
+        lambda data: services.contribution_submit(actor=request.user, review=report, text=data["text"]),
+        success=_("Đã gửi ý kiến của đơn vị tới Thường trực Ban Chỉ đạo."),
+        then=lambda _contribution: redirect("reviews:list"),
+    )
+    if done:
+        return done
     status = 400 if form.is_bound and form.errors else 200
     return render(
         request, "reviews/contribution_form.html", {"form": form, "report": report}, status=status

@@ -7,7 +7,6 @@ Every write goes through the services. Files are sent as multipart `attachments`
 """
 
 from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -15,7 +14,6 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from phoihop.core.api import as_api_error
 from phoihop.core.api_params import id_field, id_list_field, text_field
 from phoihop.lib.bounds import INT_MAX
 from phoihop.localities.models import Locality
@@ -24,13 +22,6 @@ from phoihop.situations import selectors, services
 from phoihop.situations.api_hotspots import register as register_hotspots
 from phoihop.situations.forms import CaseFilterForm, ReportFilterForm
 from phoihop.situations.models import Case, CaseAttachment, CaseEvent, SituationReport, Topic
-
-
-def _run(service, **kwargs):
-    try:
-        return service(**kwargs)
-    except DjangoValidationError as error:
-        raise as_api_error(error) from None
 
 
 def _pick(queryset, pk, message):
@@ -253,8 +244,7 @@ class ReportApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateM
 
     def create(self, request, *args, **kwargs):
         data = _valid(ReportWriteSerializer, request)
-        report = _run(
-            services.report_create,
+        report = services.report_create(
             actor=request.user,
             committee=self._committee(data.get("committee")),
             reported_on=data["reported_on"],
@@ -271,7 +261,7 @@ class ReportApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateM
     def open_case(self, request, pk=None):
         report = self.get_object()
         data = _valid(OpenCaseSerializer, request)
-        case = _run(services.case_open, actor=request.user, report=report, title=data["title"] or None)
+        case = services.case_open(actor=request.user, report=report, title=data["title"] or None)
         return Response(CaseSerializer(case, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=MergeSerializer, responses=CaseSerializer)
@@ -280,7 +270,7 @@ class ReportApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateM
         report = self.get_object()
         data = _valid(MergeSerializer, request)
         case = selectors.get_case_for_user(request.user, data["case"])
-        case = _run(services.report_merge, actor=request.user, duplicate=report, into_case=case)
+        case = services.report_merge(actor=request.user, duplicate=report, into_case=case)
         return Response(CaseSerializer(case, context={"request": request}).data)
 
 
@@ -322,8 +312,8 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
             events = [e for e in selectors.case_timeline(case, request.user) if e.kind == CaseEvent.Kind.FOLLOW_UP]
             return Response(EventSerializer(events, many=True).data)
         data = _valid(FollowUpSerializer, request)
-        event = _run(
-            services.case_follow_up, actor=request.user, case=case, happened_on=data["happened_on"],
+        event = services.case_follow_up(
+            actor=request.user, case=case, happened_on=data["happened_on"],
             text=data["text"], attachments=_files(request), status=data["status"] or None,
             revision=data["revision"],
         )
@@ -336,8 +326,8 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
         case = self.get_object()
         data = _valid(AssignSerializer, request)
         supporters = [self._org(pk) for pk in data["supporters"]]
-        case = _run(
-            services.case_assign, actor=request.user, case=case, lead=self._org(data["lead"]),
+        case = services.case_assign(
+            actor=request.user, case=case, lead=self._org(data["lead"]),
             supporters=supporters, due_date=data["due_date"], revision=data["revision"],
         )
         return self._respond(case)
@@ -347,8 +337,8 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
     def close(self, request, pk=None):
         case = self.get_object()
         data = _valid(CloseSerializer, request)
-        case = _run(
-            services.case_close, actor=request.user, case=case, status=data["status"],
+        case = services.case_close(
+            actor=request.user, case=case, status=data["status"],
             outcome=data["outcome"], closed_on=data["closed_on"], revision=data["revision"],
         )
         return self._respond(case)
@@ -358,8 +348,9 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
     def reopen(self, request, pk=None):
         case = self.get_object()
         data = _valid(ReopenSerializer, request)
-        case = _run(services.case_reopen, actor=request.user, case=case, reason=data["reason"],
-                    revision=data["revision"])
+        case = services.case_reopen(
+            actor=request.user, case=case, reason=data["reason"], revision=data["revision"]
+        )
         return self._respond(case)
 
     @extend_schema(request=EscalateSerializer, responses=CaseSerializer)
@@ -371,8 +362,9 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
         committee = _pick(Committee.objects.filter(pk__in=higher_ids), data["to_committee"], {
             "to_committee": [_("Chỉ chuyển lên Ban Chỉ đạo cấp trên có địa bàn bao gồm địa bàn của Ban Chỉ đạo này.")]
         })
-        higher = _run(services.case_escalate, actor=request.user, case=case, to_committee=committee,
-                      revision=data["revision"])
+        higher = services.case_escalate(
+            actor=request.user, case=case, to_committee=committee, revision=data["revision"]
+        )
         payload = CaseSerializer(higher, context={"request": request}).data
         return Response(payload, status=status.HTTP_201_CREATED)
 
@@ -383,7 +375,7 @@ class CaseApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generic
         data = _valid(LinkSerializer, request)
         earlier = _pick(Case.objects.visible_to(request.user), data["earlier"],
                         {"earlier": [_("Không tìm thấy vụ việc trước.")]})
-        return self._respond(_run(services.case_link_recurrence, actor=request.user, case=case, earlier=earlier))
+        return self._respond(services.case_link_recurrence(actor=request.user, case=case, earlier=earlier))
 
 
 def register(router) -> None:

@@ -7,7 +7,6 @@ members for bulletins) so outsiders get 404 and read-only users 403.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -23,12 +22,6 @@ from phoihop.organizations.selectors import committees_for_user, get_committee_f
 from phoihop.situations import hotspots, services_exchange, services_hotspots
 from phoihop.situations.forms_hotspots import ScoreFilterForm
 from phoihop.situations.selectors_exchange import bulletins_for_user, get_bulletin_for_user
-
-
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
 
 
 def _committee(request, pk=None):
@@ -227,16 +220,13 @@ class HotspotApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
             Locality.objects.visible_to(request.user), data.validated_data["locality"]
         )
         start, end = data.validated_data.get("start"), data.validated_data.get("end")
-        try:
-            hotspot = services_hotspots.hotspot_designate(
-                actor=request.user,
-                committee=committee,
-                locality=locality,
-                reason=data.validated_data["reason"],
-                window=(start, end) if start else None,
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+        hotspot = services_hotspots.hotspot_designate(
+            actor=request.user,
+            committee=committee,
+            locality=locality,
+            reason=data.validated_data["reason"],
+            window=(start, end) if start else None,
+        )
         return self._respond(hotspot, status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["post"])
@@ -244,12 +234,9 @@ class HotspotApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
         hotspot = self.get_object()
         data = LiftInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            services_hotspots.hotspot_lift(
-                actor=request.user, hotspot=hotspot, reason=data.validated_data["reason"]
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+        services_hotspots.hotspot_lift(
+            actor=request.user, hotspot=hotspot, reason=data.validated_data["reason"]
+        )
         return self._respond(hotspot)
 
     @action(detail=True, methods=["post"])
@@ -260,12 +247,9 @@ class HotspotApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
         activity = get_scoped(
             Activity.objects.visible_to(request.user), data.validated_data["activity"]
         )
-        try:
-            services_hotspots.hotspot_link_response(
-                actor=request.user, hotspot=hotspot, activity=activity
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+        services_hotspots.hotspot_link_response(
+            actor=request.user, hotspot=hotspot, activity=activity
+        )
         return self._respond(hotspot)
 
 
@@ -313,16 +297,13 @@ class BulletinApi(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         recipients = list(Organization.objects.visible_to(request.user).filter(pk__in=ids))
         if len(recipients) != len(ids):
             raise serializers.ValidationError({"recipients": [_("Có đơn vị nhận không tồn tại.")]})
-        try:
-            bulletin = services_exchange.bulletin_send(
-                actor=request.user,
-                committee=committee,
-                title=data.validated_data["title"],
-                body=data.validated_data["body"],
-                recipients=recipients,
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from None
+        bulletin = services_exchange.bulletin_send(
+            actor=request.user,
+            committee=committee,
+            title=data.validated_data["title"],
+            body=data.validated_data["body"],
+            recipients=recipients,
+        )
         fresh = get_bulletin_for_user(request.user, bulletin.pk)
         return Response(BulletinSerializer(fresh).data, status=status.HTTP_201_CREATED)
 

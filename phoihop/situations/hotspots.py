@@ -38,6 +38,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phoihop.core.access import runs_secretariat_of
+
 SEVERITY_WEIGHTS = {1: 1, 2: 2, 3: 3, 4: 5}
 OPEN_FACTOR = Decimal("1.5")
 AGE_SCALE_DAYS = 90
@@ -316,9 +318,7 @@ def map_data(scores: list[LocalityScore], case_list_url) -> dict:
 
 def can_decide_hotspots(user, committee) -> bool:
     """Designating and lifting is the committee's secretariat's decision."""
-    from phoihop.situations.rules import is_secretariat_of
-
-    return is_secretariat_of(user, committee)
+    return runs_secretariat_of(user, committee)
 
 
 def hotspots_for_user(user, committee=None):

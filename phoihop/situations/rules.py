@@ -13,6 +13,7 @@
 from django.db.models import Q
 
 from phoihop.accounts.models import Role
+from phoihop.core.access import runs_secretariat_of
 from phoihop.organizations.models import Committee
 
 WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
@@ -20,14 +21,6 @@ WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
 
 def _active(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_secretariat_of(user, committee) -> bool:
-    if not _active(user):
-        return False
-    if user.is_administrator:
-        return True
-    return user.is_secretariat and user.organization_id == committee.host_id
 
 
 def is_member_of(organization_id: int | None, committee) -> bool:
@@ -60,18 +53,18 @@ def _involved_writer(user, case, *, lead_only: bool = False) -> bool:
 def can_follow_up(user, case) -> bool:
     if not _active(user):
         return False
-    return is_secretariat_of(user, case.committee) or _involved_writer(user, case)
+    return runs_secretariat_of(user, case.committee) or _involved_writer(user, case)
 
 
 def can_close(user, case) -> bool:
     if not _active(user):
         return False
-    return is_secretariat_of(user, case.committee) or _involved_writer(user, case, lead_only=True)
+    return runs_secretariat_of(user, case.committee) or _involved_writer(user, case, lead_only=True)
 
 
 def can_manage(user, case) -> bool:
     """Assign, reopen, link, merge into, escalate: the committee's secretariat."""
-    return is_secretariat_of(user, case.committee)
+    return runs_secretariat_of(user, case.committee)
 
 
 def sensitive_committees(user):
@@ -90,6 +83,6 @@ def sensitive_committees(user):
 
 def may_see_sensitive(user, committee) -> bool:
     """Whether `user` holds the sensitive-case right of `committee` (see sensitive_committees)."""
-    if is_secretariat_of(user, committee):
+    if runs_secretariat_of(user, committee):
         return True
     return _active(user) and sensitive_committees(user).filter(pk=committee.pk).exists()

@@ -33,7 +33,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from phoihop.core.access import get_scoped
+from phoihop.core.access import get_scoped, runs_secretariat_of
 from phoihop.lib.text import fold
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee
@@ -186,7 +186,7 @@ def get_report_for_user(user, pk, *, write: bool = False) -> SituationReport:
         ),
         pk,
         write=write,
-        can_write=lambda report: rules.is_secretariat_of(user, report.committee),
+        can_write=lambda report: runs_secretariat_of(user, report.committee),
     )
 
 

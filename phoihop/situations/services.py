@@ -10,17 +10,16 @@ form opened before someone else's change is refused instead of silently overwrit
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from phoihop.core.access import runs_secretariat_of
+from phoihop.core.history import ensure_unchanged
+from phoihop.core.uploads import CheckedUpload, checked_upload
 from phoihop.lib.text import clean_name, fold
-from phoihop.lib.uploads import CONTENT_TYPES, check_upload
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee, Organization
@@ -41,10 +40,6 @@ from phoihop.situations.selectors import higher_committees
 CLOSING_STATUSES = [CaseStatus.RESOLVED, CaseStatus.REFERRED, CaseStatus.CLOSED_UNRESOLVED]
 Kind = CaseEvent.Kind
 
-STALE_MESSAGE = gettext_lazy(
-    "Vụ việc đã được người khác cập nhật sau khi bạn mở trang, nên thao tác của bạn chưa được "
-    "ghi. Hãy xem lại diễn biến mới nhất rồi thực hiện lại nếu vẫn cần."
-)
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -72,8 +67,7 @@ def _lock(case: Case, revision: int | None) -> None:
     """Lock the case row, reload it, and refuse when it changed after `revision` was read."""
     Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
     case.refresh_from_db()
-    if revision is not None and revision != case.revision:
-        raise ValidationError(STALE_MESSAGE, code="stale")
+    ensure_unchanged(case, revision)
 
 
 def _save_case(case: Case, actor, fields: list[str]) -> None:
@@ -145,23 +139,14 @@ def _require_open(case: Case) -> None:
 # --- Attachments --------------------------------------------------------------------------
 
 
-def _checked_uploads(uploads: Iterable) -> list[tuple[object, str, str]]:
-    """(upload, clean name, kind) for each upload; a ValidationError naming every bad one.
-
-    Office files are read whole (their zip directory sits at the end); the size limit is
-    checked first, so nothing larger than the limit is read into memory."""
-    limit = settings.PHOIHOP_MAX_UPLOAD_MB * 1024 * 1024
+def _checked_uploads(uploads: Iterable) -> list[CheckedUpload]:
+    """Each upload checked (core.uploads); a ValidationError naming every bad one."""
     checked, errors = [], []
     for upload in uploads:
-        name = clean_name(PurePath(getattr(upload, "name", "") or "").name)[:255] or "tep"
-        size = upload.size
-        upload.seek(0)
-        data = upload.read() if size <= limit else upload.read(16)
-        upload.seek(0)
         try:
-            checked.append((upload, name, check_upload(name, data, size, max_bytes=limit)))
-        except ValueError as error:
-            errors.append(str(error))
+            checked.append(checked_upload(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
     if errors:
         raise ValidationError({"attachments": errors})
     return checked
@@ -171,11 +156,15 @@ def _store(checked, *, event: CaseEvent | None = None, report: SituationReport |
     """Save checked uploads under random names (served only by the permission-checked
     view). Services call this last, after every check, so a refused write leaves no file."""
     stored = []
-    for upload, name, kind in checked:
+    for item in checked:
         attachment = CaseAttachment(
-            event=event, report=report, original_name=name, content_type=CONTENT_TYPES[kind], size=upload.size
+            event=event,
+            report=report,
+            original_name=item.name,
+            content_type=item.content_type,
+            size=item.upload.size,
         )
-        attachment.file.save(f"{uuid.uuid4().hex}{PurePath(name).suffix.lower()}", upload, save=False)
+        attachment.file.save(f"{uuid.uuid4().hex}{item.suffix}", item.upload, save=False)
         storage, path = attachment.file.storage, attachment.file.name
         try:
             attachment.full_clean()
@@ -277,7 +266,7 @@ def report_create(
 @transaction.atomic
 def case_open(*, actor, report: SituationReport, title: str | None = None, opened_on: dt.date | None = None) -> Case:
     """The secretariat turns a report into a case to follow (event CREATED)."""
-    if not rules.is_secretariat_of(actor, report.committee):
+    if not runs_secretariat_of(actor, report.committee):
         raise PermissionDenied
     report = SituationReport.objects.select_for_update().get(pk=report.pk)
     if report.case_id is not None:

@@ -12,14 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phoihop.core.access import runs_secretariat_of
 from phoihop.situations.models import SensitiveReader
-from phoihop.situations.rules import is_secretariat_of
 
 
 @transaction.atomic
 def sensitive_reader_designate(*, actor, committee, user, designated_on: dt.date | None = None) -> SensitiveReader:
     """The committee's secretariat (or an administrator) lets `user` read its sensitive cases."""
-    if not is_secretariat_of(actor, committee):
+    if not runs_secretariat_of(actor, committee):
         raise PermissionDenied
     if SensitiveReader.objects.filter(committee=committee, user=user).exists():
         raise ValidationError({"user": _("Người này đã được giao quyền xem vụ việc nhạy cảm.")})
@@ -37,7 +37,7 @@ def sensitive_reader_designate(*, actor, committee, user, designated_on: dt.date
 
 @transaction.atomic
 def sensitive_reader_remove(*, actor, reader: SensitiveReader) -> None:
-    if not is_secretariat_of(actor, reader.committee):
+    if not runs_secretariat_of(actor, reader.committee):
         raise PermissionDenied
     reader._history_user = actor
     reader.delete()

@@ -8,19 +8,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.downloads import filter_refused, private_download
-from phoihop.core.forms import add_service_errors
+from phoihop.core.access import runs_secretariat_of
+from phoihop.core.downloads import filter_refused, private_download, private_file_view
+from phoihop.core.forms import add_service_errors, form_action
 from phoihop.lib.spreadsheet import csv_writer
-from phoihop.lib.uploads import CONTENT_TYPES, INLINE_KINDS
 from phoihop.lib.vnformat import short_date
-from phoihop.situations import rules, selectors, services
+from phoihop.situations import selectors, services
 from phoihop.situations.forms import (
     AssignForm,
     CaseFilterForm,
@@ -37,7 +37,6 @@ from phoihop.situations.forms import (
 from phoihop.situations.models import Case
 
 PER_PAGE = 50
-INLINE_TYPES = {CONTENT_TYPES[kind] for kind in INLINE_KINDS}
 
 
 def _page(request, items):
@@ -115,14 +114,11 @@ def case_detail(request, pk: int):
 
 def _act(request, case, form_name: str, form, run, success: str):
     """Run a case action from a bound form; on bad input show the page with the errors."""
-    if form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("situations:case_detail", pk=case.pk)
+    done = form_action(
+        request, form, run, success=success, then=lambda _done: redirect("situations:case_detail", pk=case.pk)
+    )
+    if done:
+        return done
     fresh = selectors.get_case_for_user(request.user, case.pk)
     context = _detail_context(request, fresh, **{form_name: form})
     context["open_form"] = form_name
@@ -192,21 +188,8 @@ def case_link_recurrence(request, pk: int):
     ), _("Đã liên kết vụ việc tái diễn."))
 
 
-@login_required
-@private_download
-def attachment_download(request, pk: int):
-    """Files are served only here, after the same check as their case or report."""
-    attachment = selectors.get_attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=attachment.content_type not in INLINE_TYPES,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+# Files are served only here, after the same check as their case or report.
+attachment_download = private_file_view(selectors.get_attachment_for_user)
 
 
 # --- Reports ------------------------------------------------------------------------------
@@ -247,7 +230,7 @@ def report_create(request):
 
 
 def _report_context(request, report, **bound) -> dict:
-    can_manage = rules.is_secretariat_of(request.user, report.committee)
+    can_manage = runs_secretariat_of(request.user, report.committee)
     context = {
         "report": report,
         "attachments": list(report.attachments.order_by("pk")),

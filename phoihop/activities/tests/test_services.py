@@ -114,6 +114,13 @@ def test_only_the_committee_secretariat_confirms(cast, program):
             activity_confirm(actor=user, activity=activity)
 
 
+def test_a_deactivated_secretariat_account_no_longer_confirms(cast, program):
+    activity = activity_create(actor=cast.secretariat, program=program, data=_data(cast), submit=True)
+    cast.secretariat.is_active = False
+    with pytest.raises(PermissionDenied):
+        activity_confirm(actor=cast.secretariat, activity=activity)
+
+
 def test_editing_a_confirmed_activity_starts_a_new_revision_for_review(cast, program):
     activity = activity_create(actor=cast.secretariat, program=program, data=_data(cast), submit=True)
     activity_confirm(actor=cast.secretariat, activity=activity)

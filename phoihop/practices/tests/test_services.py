@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from phoihop.activities.models import Figure
 from phoihop.core.history import record_version
 from phoihop.practices.models import ModelStatus
 from phoihop.practices.selectors import decision_history, evidence_figures
@@ -15,6 +16,7 @@ from phoihop.practices.services import (
     replication_add,
 )
 from phoihop.practices.tests.conftest import TODAY, make_activity
+from phoihop.programs.models import Aggregation
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +45,18 @@ def test_a_focal_point_proposes_a_model_with_its_evidence(cast, practice):
 def test_evidence_figures_count_confirmed_activities_once(cast, practice):
     totals = {figure.name: figure.total for figure in evidence_figures(practice.model)}
     assert totals == {cast.sessions.name: 10, cast.attendance.name: 850}
+
+
+def test_evidence_figures_follow_each_indicators_rule(cast, practice):
+    """Like every total (activities' figure_totals): a "count" indicator counts the
+    confirmed evidence activities that reported it, it does not add their values."""
+    cast.sessions.aggregation = Aggregation.COUNT
+    cast.sessions.save()
+    reported = Figure.objects.filter(
+        indicator=cast.sessions, activity__in=practice.model.evidence.counted()
+    ).count()
+    totals = {figure.name: figure.total for figure in evidence_figures(practice.model)}
+    assert reported >= 2 and totals[cast.sessions.name] == reported
 
 
 def test_members_must_be_program_members_and_include_the_proposer(cast, program):

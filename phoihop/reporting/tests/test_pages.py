@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from phoihop.activities.services import ActivityData, activity_confirm, activity_create
+from phoihop.programs.models import Aggregation
 from phoihop.reporting.models import PeriodReport, ReportStatus
 from phoihop.reporting.tests.conftest import Q1, Q2, report_of
 
@@ -118,8 +119,20 @@ def test_detail_summarises_the_confirmed_activities_of_the_period(client_for, ca
     response = client_for(cast.women_focal).get(reverse("reporting:detail", args=[report.pk]))
     summary = response.context["summary"]
     assert (summary.count, summary.joint) == (1, 1)
-    assert [(f.name, f.total) for f in summary.figures] == [(cast.sessions.name, 4)]
+    assert [(row.indicator.name, row.value) for row in summary.figures] == [(cast.sessions.name, 4)]
     assert response.context["can_submit"] and not response.context["can_review"]
+
+
+def test_detail_totals_a_count_indicator_as_the_number_of_activities(client_for, cast, quarters):
+    """The report's summary follows each indicator's rule (activities.figure_totals), as
+    the program's totals do: a "count" indicator counts activities, it does not add values."""
+    cast.sessions.aggregation = Aggregation.COUNT
+    cast.sessions.save()
+    for day, sessions in ((dt.date(2016, 5, 10), 4), (dt.date(2016, 6, 1), 9)):
+        _activity(cast, quarters, lead=cast.dan_van, day=day, partners=[cast.women], sessions=sessions)
+    report = report_of(quarters, cast.women, Q2)
+    summary = client_for(cast.women_focal).get(reverse("reporting:detail", args=[report.pk])).context["summary"]
+    assert [(row.indicator.name, row.value) for row in summary.figures] == [(cast.sessions.name, 2)]
 
 
 def test_focal_point_submits_from_the_page(client_for, cast, quarters):

@@ -92,13 +92,10 @@ def indicator_totals(
         set(sums) | set(targets), key=lambda pk: (indicators[pk].order, indicators[pk].name)
     ):
         indicator = indicators[pk]
-        value, n = sums.get(pk, (Decimal(0), 0))
-        if indicator.aggregation == Aggregation.COUNT:
-            value = Decimal(n)
-        elif indicator.aggregation == Aggregation.LATEST:
-            if latest is None:
-                continue
-            value = latest.get(pk, Decimal(0))
+        total, n = sums.get(pk, (Decimal(0), 0))
+        if indicator.aggregation == Aggregation.LATEST and latest is None:
+            continue
+        value = indicator.result(total=total, reported=n, latest=(latest or {}).get(pk))
         rows.append(
             IndicatorTotal(
                 indicator.code,

@@ -205,7 +205,7 @@ def test_stale_form_is_refused_with_an_explanation(client_for, situation):
     assert client.post(url, {"lead": situation.cast.women.pk, "revision": seen}).status_code == 302
     response = client.post(url, {"lead": situation.cast.military.pk, "revision": seen})
     assert response.status_code == 400
-    assert "người khác cập nhật" in response.content.decode()
+    assert "Bản ghi đã được người khác sửa" in response.content.decode()
     assert Case.objects.get(pk=situation.env.pk).lead == situation.cast.women
 
 
