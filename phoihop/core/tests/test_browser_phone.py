@@ -116,8 +116,23 @@ def test_every_main_page_fits_a_phone_and_the_menu_folds(
         response = page.goto(live_server.url + url)
         assert response.status == 200, url
         _assert_fits(page, url)
-    context_pages = page.context
-    context_pages.close()
+    page.context.close()
+
+
+def test_printed_lists_cases_plans_and_reviews_leave_out_menus_buttons_and_forms(
+    async_env_restored, browser, live_server, transactional_db, django_db_serialized_rollback, cast, records
+):
+    page = _phone_page(browser, live_server, cast.secretariat.username)
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.emulate_media(media="print")
+    lists = [reverse("activities:list"), reverse("situations:case_list")]
+    for url in [*lists, records["case"], records["plan"], records["review"]]:
+        page.goto(live_server.url + url)
+        assert page.locator("h1").is_visible(), url
+        hidden = ".topbar, #mainnav, .foot, main form, main .btn"
+        shown = page.eval_on_selector_all(hidden, "els => els.filter(e => e.offsetParent !== null).length")
+        assert shown == 0, url
+    page.context.close()
 
 
 def test_without_javascript_the_phone_menu_stays_open(browser, live_server, transactional_db, cast, client):

@@ -144,6 +144,24 @@
     if (focus) focus.focus();
   }
 
+  function calendarIcon() {  // drawn here: no image file, no icon font, no emoji font needed
+    var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    [["rect", { x: 1.5, y: 3, width: 13, height: 11.5, rx: 1.5, fill: "none" }],
+     ["path", { d: "M1.5 6.5h13M5 1.5v3M11 1.5v3", fill: "none" }],
+     ["rect", { x: 4, y: 9, width: 2.5, height: 2.5, stroke: "none", fill: "currentColor" }]].forEach(function (part) {
+      var el = document.createElementNS(ns, part[0]);
+      Object.keys(part[1]).forEach(function (k) { el.setAttribute(k, part[1][k]); });
+      svg.appendChild(el);
+    });
+    svg.setAttribute("stroke", "currentColor");
+    svg.setAttribute("stroke-width", "1.3");
+    return svg;
+  }
+
   function enhance(input) {
     var wrap = document.createElement("span");
     wrap.className = "date-wrap";
@@ -156,7 +174,7 @@
     button.setAttribute("aria-label", WORDS.open);
     button.setAttribute("aria-haspopup", "dialog");
     button.setAttribute("aria-expanded", "false");
-    button.textContent = "📅";
+    button.appendChild(calendarIcon());
     wrap.appendChild(button);
     button.addEventListener("click", function () {
       if (picker && picker.input === input) close(true); else open(input, button);
