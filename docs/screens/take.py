@@ -3,6 +3,8 @@
     .venv/bin/python docs/screens/take.py http://127.0.0.1:8000 docs/screens home=/ map=/tinh-hinh/ban-do/ [--full] [--widths=390,1366]
 """
 import sys
+
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -28,7 +30,10 @@ with sync_playwright() as pw:
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(300)
             sw = page.evaluate("document.documentElement.scrollWidth")
-            page.screenshot(path=f"{out}/{name}-{width}.png", full_page=full)
+            path = f"{out}/{name}-{width}.png"
+            page.screenshot(path=path, full_page=full)
+            small = Image.open(path).convert("RGB").quantize(128, Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+            small.save(path, optimize=True)  # a third of the size, still sharp text
             print(name, width, "scrollWidth", sw)
         context.close()
     browser.close()
