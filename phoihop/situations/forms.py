@@ -238,6 +238,7 @@ class OpenCaseForm(forms.Form):
         label=_("Tên vụ việc"), max_length=300, required=False,
         help_text=_("Để trống: dùng tiêu đề của báo cáo."),
     )
+    opened_on = date_field(_("Ngày tiếp nhận"), required=False, help_text=_("Để trống: ngày của báo cáo."))
 
 
 class AssignForm(RevisionForm):
