@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.models import ActivityStatus
 from phoihop.activities.services import ActivityData
+from phoihop.core.forms import date_field
 from phoihop.lib.vnformat import NumberFormatError, number, parse_number
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import LocalityAutocompleteWidget, label
@@ -16,26 +17,7 @@ from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import committees_for_user
 from phoihop.programs.models import ContentArea, Indicator, Program, Task
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-BAD_DATE = _("Ngày không hợp lệ (dùng dạng 15/06/2020).")
 BAD_CHOICE = _("Lựa chọn không hợp lệ.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def _date_field(label_text, required=True) -> forms.DateField:
-    return forms.DateField(
-        label=label_text,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=DateInput(),
-        error_messages={"invalid": BAD_DATE, "required": _("Hãy nhập ngày.")},
-    )
 
 
 class LocalityChoiceField(forms.ModelChoiceField):
@@ -98,8 +80,8 @@ class ActivityFilterForm(forms.Form):
         empty_label=_("Mọi địa bàn"),
         error_messages={"invalid_choice": BAD_CHOICE},
     )
-    date_from = _date_field(_("Từ ngày"), required=False)
-    date_to = _date_field(_("Đến ngày"), required=False)
+    date_from = date_field(_("Từ ngày"), required=False)
+    date_to = date_field(_("Đến ngày"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,8 +172,8 @@ class ActivityForm(forms.Form):
         max_length=300,
         error_messages={"required": _("Hãy nhập tên hoạt động.")},
     )
-    start_date = _date_field(_("Từ ngày"))
-    end_date = _date_field(_("Đến ngày"))
+    start_date = date_field(_("Từ ngày"))
+    end_date = date_field(_("Đến ngày"))
     content_area = forms.ModelChoiceField(
         label=_("Nội dung phối hợp"),
         queryset=ContentArea.objects.none(),

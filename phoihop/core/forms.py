@@ -1,14 +1,73 @@
 """Form helpers shared by every app's pages, and the one form action: a page's write
 through a service (`form_action`)."""
 
+import datetime as dt
 from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phoihop.core.history import record_version
+from phoihop.lib import bounds, vnformat
+
+DATE_ERRORS = {
+    "invalid": gettext_lazy("Ngày không hợp lệ: “%(value)s”; hãy gõ dạng ngày/tháng/năm, ví dụ 05/03/2020."),
+    "not_a_day": gettext_lazy("Ngày không hợp lệ: “%(value)s” không có thật (xem lại ngày và tháng)."),
+    "required": gettext_lazy("Hãy nhập ngày."),
+}
+
+
+class DateInput(forms.DateInput):
+    """A text box showing dd/mm/yyyy whatever the browser's language; date-input.js
+    (loaded by base.html) adds a calendar beside it, offline."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        defaults = {
+            "placeholder": gettext_lazy("dd/mm/yyyy"),
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "size": 10,
+            "maxlength": 10,
+            "class": "date-input",
+            "data-date-input": "",
+            "data-min": bounds.DATE_MIN.isoformat(),
+            "data-max": bounds.DATE_MAX.isoformat(),
+        }
+        super().__init__({**defaults, **(attrs or {})}, format="%d/%m/%Y")
+
+
+class DateField(forms.DateField):
+    """A date typed the Vietnamese way (vnformat.parse_date), held to bounds' years."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        kwargs["error_messages"] = {**DATE_ERRORS, **kwargs.get("error_messages", {})}
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return vnformat.parse_date(str(value))
+        except vnformat.DateFormatError as error:
+            raise ValidationError(
+                self.error_messages[error.kind], code=error.kind, params={"value": str(value).strip()[:40]}
+            ) from None
+
+
+def date_field(label, *, required=True, **kwargs) -> DateField:
+    """The one date field of every form (see DateField)."""
+    return DateField(label=label, required=required, **kwargs)
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import date_field
 from phoihop.organizations.models import Committee, Organization
 from phoihop.programs.models import ContentArea, Program
 from phoihop.situations.models import Severity
@@ -18,9 +19,8 @@ class IntakeForm(forms.Form):
         label=_("hoặc chọn tệp .txt, .docx"), required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx"}),
     )
-    on = forms.DateField(
-        label=_("Ngày của văn bản (không bắt buộc)"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+    on = date_field(
+        _("Ngày của văn bản (không bắt buộc)"), required=False,
         help_text=_("Bỏ trống để lấy ngày nêu trong văn bản; ngày quyết định dùng đơn vị hành chính trước "
                     "hay sau 01/07/2025."),
     )
@@ -43,7 +43,7 @@ class ReportDraftForm(forms.Form):
     """What every report made from the text shares; the communes and topics are ticked
     in the table beside the text."""
 
-    reported_on = forms.DateField(label=_("Ngày nắm được tình hình"), widget=forms.DateInput(attrs={"type": "date"}))
+    reported_on = date_field(_("Ngày nắm được tình hình"))
     severity = forms.TypedChoiceField(label=_("Mức độ"), choices=Severity.choices, coerce=int,
                                       initial=Severity.MEDIUM)
     description = forms.CharField(label=_("Nội dung tình hình"), widget=forms.Textarea(attrs={"rows": 6}))
@@ -52,8 +52,8 @@ class ReportDraftForm(forms.Form):
 class ActivityDraftForm(forms.Form):
     program = forms.ModelChoiceField(label=_("Chương trình"), queryset=Program.objects.none())
     title = forms.CharField(label=_("Tên hoạt động"), max_length=300)
-    start_date = forms.DateField(label=_("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = date_field(_("Từ ngày"))
+    end_date = date_field(_("Đến ngày"))
     content_area = forms.ModelChoiceField(label=_("Nội dung phối hợp"), queryset=ContentArea.objects.none())
     lead = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Organization.objects.none())
     partners = forms.ModelMultipleChoiceField(

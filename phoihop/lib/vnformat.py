@@ -47,6 +47,43 @@ def short_date(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "–"
 
 
+class DateFormatError(ValueError):
+    """A typed date that is not one (kind "invalid") or names no real day (kind
+    "not_a_day", e.g. 30/02/2020). The message is Vietnamese; forms translate by `kind`."""
+
+    def __init__(self, message: str, kind: str = "invalid"):
+        super().__init__(message)
+        self.kind = kind
+
+
+_VN_DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$", re.ASCII)
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read a date typed the Vietnamese way, day first: "05/03/2020", "5/3/2020",
+    "5.3.2020", "05-03-2020" → 5 March 2020. ISO "2020-03-05" is read too (the API, old
+    links, browsers' own date fields). Empty → None.
+
+    Raises DateFormatError for anything else, two-digit years included ("05/03/20"
+    could be 1920 or 2020), and for days that do not exist ("30/02/2020"). The range
+    of acceptable years is not checked here: `phoihop.lib.bounds.check_date` does that.
+    """
+    raw = (text or "").strip()
+    if not raw:
+        return None
+    if match := _VN_DATE.match(raw):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _ISO_DAY.match(raw):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        raise DateFormatError(f"“{raw}” không phải ngày dạng dd/mm/yyyy.")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateFormatError(f"Ngày “{raw}” không có thật.", "not_a_day") from None
+
+
 class NumberFormatError(ValueError):
     """A typed number that is garbage (kind "invalid") or reads differently in English
     (kind "ambiguous"). The message is Vietnamese; forms translate by `kind`."""

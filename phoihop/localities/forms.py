@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import date_field
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.selectors import BEFORE_REFORM, FROM_REFORM
 
@@ -60,7 +61,7 @@ class LocalityQueryForm(forms.Form):
         "invalid": _("Mã đơn vị cấp trên phải là một số."),
         "min_value": _("Mã đơn vị cấp trên phải là một số dương."),
     })
-    on = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"], error_messages={
+    on = date_field(None, required=False, error_messages={
         "invalid": _("Ngày không hợp lệ (dùng dạng 2020-06-15 hoặc 15/06/2020)."),
     })
     level = forms.TypedChoiceField(

@@ -4,15 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import date_field
 from phoihop.organizations.models import Organization, OrgKind, OrgLevel
 from phoihop.organizations.selectors import committees_for_user
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-def _date_field(label, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=DATE_INPUT, input_formats=DATE_FORMATS, **kwargs)
 
 
 class OrganizationFilterForm(forms.Form):
@@ -22,7 +16,7 @@ class OrganizationFilterForm(forms.Form):
     committee = forms.ModelChoiceField(
         label=_("Ban Chỉ đạo"), queryset=None, required=False, empty_label=_("Tất cả")
     )
-    valid_on = _date_field(_("Hoạt động vào ngày"), required=False)
+    valid_on = date_field(_("Hoạt động vào ngày"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,8 +48,8 @@ class OrganizationForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Loại tổ chức"), choices=OrgKind.choices)
     level = forms.ChoiceField(label=_("Cấp"), choices=OrgLevel.choices)
-    valid_from = _date_field(_("Hoạt động từ"), required=False)
-    valid_to = _date_field(
+    valid_from = date_field(_("Hoạt động từ"), required=False)
+    valid_to = date_field(
         _("Ngừng hoạt động từ"), required=False, help_text=_("Ngày đầu tiên không còn hoạt động.")
     )
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
@@ -91,8 +85,8 @@ class PersonEditForm(PersonForm):
 class PositionForm(forms.Form):
     title = forms.CharField(label=_("Chức vụ"), max_length=200)
     organization = forms.ModelChoiceField(label=_("Tại tổ chức"), queryset=None)
-    valid_from = _date_field(_("Từ ngày"), required=False)
-    valid_to = _date_field(
+    valid_from = date_field(_("Từ ngày"), required=False)
+    valid_to = date_field(
         _("Đến trước ngày"), required=False, help_text=_("Để trống nếu vẫn đang giữ chức vụ.")
     )
     is_focal_point = forms.BooleanField(label=_("Đầu mối phối hợp"), required=False)
@@ -105,7 +99,7 @@ class PositionForm(forms.Form):
 
 
 class PositionEndForm(forms.Form):
-    valid_to = _date_field(_("Kết thúc từ ngày"))
+    valid_to = date_field(_("Kết thúc từ ngày"))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"valid_to": timezone.localdate()})

@@ -5,20 +5,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.models import Activity
+from phoihop.core.forms import date_field
 from phoihop.localities.models import Locality
 from phoihop.localities.widgets import LocalityAutocompleteWidget, label
 from phoihop.organizations.models import Organization
 from phoihop.practices import selectors
 from phoihop.practices.models import ModelStatus
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-def _date_field(label_text, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label_text, widget=DATE_INPUT, input_formats=DATE_FORMATS, **kwargs
-    )
 
 
 def _province_units(program):
@@ -53,8 +45,8 @@ class CoordinationModelForm(forms.Form):
     localities = forms.ModelMultipleChoiceField(
         label=_("Địa bàn"), queryset=Locality.objects.all(), required=False
     )
-    started_on = _date_field(_("Bắt đầu từ ngày"))
-    ended_on = _date_field(_("Kết thúc"), required=False, help_text=_("Để trống nếu còn duy trì."))
+    started_on = date_field(_("Bắt đầu từ ngày"))
+    ended_on = date_field(_("Kết thúc"), required=False, help_text=_("Để trống nếu còn duy trì."))
     description = forms.CharField(
         label=_("Mô tả"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -116,7 +108,7 @@ class ReplicationForm(forms.Form):
     locality = forms.ModelChoiceField(
         label=_("Địa bàn nhân rộng"), queryset=Locality.objects.all(), required=False
     )
-    started_on = _date_field(_("Từ ngày"))
+    started_on = date_field(_("Từ ngày"))
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
 
     def __init__(self, *args, program, **kwargs):

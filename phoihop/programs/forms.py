@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import date_field
 from phoihop.organizations.models import Organization, Person
 from phoihop.programs.models import (
     Aggregation,
@@ -20,15 +21,9 @@ from phoihop.programs.selectors import (
     task_localities_allowed,
 )
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 DOCUMENT_ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png,.gif,.webp"
 WIDE = forms.TextInput(attrs={"size": 70})
 SHORT_TEXT = forms.Textarea(attrs={"rows": 3})
-
-
-def _date_field(label, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=DATE_INPUT, input_formats=DATE_FORMATS, **kwargs)
 
 
 def _document_field(label) -> forms.FileField:
@@ -45,8 +40,8 @@ class ProgramFactsForm(forms.Form):
 
     name = forms.CharField(label=_("Tên chương trình"), max_length=250, widget=WIDE)
     level = forms.ChoiceField(label=_("Cấp"), choices=ProgramLevel.choices)
-    period_start = _date_field(_("Thực hiện từ ngày"))
-    period_end = _date_field(_("Đến hết ngày"))
+    period_start = date_field(_("Thực hiện từ ngày"))
+    period_end = date_field(_("Đến hết ngày"))
     description = forms.CharField(label=_("Mô tả"), widget=forms.Textarea, required=False)
     report_frequency = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Frequency.choices)
     report_due_days = forms.IntegerField(
@@ -112,7 +107,7 @@ class ProgramCreateForm(ProgramFactsForm):
 
 
 class ProgramSignForm(forms.Form):
-    signed_on = _date_field(_("Ngày ký kết"))
+    signed_on = date_field(_("Ngày ký kết"))
     signed_place = forms.CharField(label=_("Nơi ký kết"), max_length=120)
     signed_document = _document_field(_("Văn bản ký kết"))
 
@@ -149,7 +144,7 @@ class ProgramSignForm(forms.Form):
 
 class MemberAddForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Tổ chức thành viên"), queryset=None)
-    joined_on = _date_field(_("Tham gia từ"), required=False)
+    joined_on = date_field(_("Tham gia từ"), required=False)
     is_signatory = forms.BooleanField(label=_("Ký kết chương trình"), required=False, initial=True)
 
     def __init__(self, *args, program: Program, **kwargs):
@@ -164,7 +159,7 @@ class MemberAddForm(forms.Form):
 
 
 class MemberLeaveForm(forms.Form):
-    left_on = _date_field(_("Rời chương trình từ ngày"))
+    left_on = date_field(_("Rời chương trình từ ngày"))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"left_on": timezone.localdate()})
@@ -188,7 +183,7 @@ class PlanForm(forms.Form):
 
 
 class PlanSignForm(forms.Form):
-    signed_on = _date_field(_("Ngày ký"))
+    signed_on = date_field(_("Ngày ký"))
     signed_place = forms.CharField(label=_("Nơi ký"), max_length=120)
     document = _document_field(_("Văn bản kế hoạch"))
 
@@ -216,7 +211,7 @@ class TaskForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 12}),
         help_text=_("Giữ Ctrl (hoặc ⌘) để chọn nhiều xã, phường."),
     )
-    due_date = _date_field(_("Thời hạn"))
+    due_date = date_field(_("Thời hạn"))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 
     def __init__(self, *args, plan: AnnualPlan, **kwargs):

@@ -6,22 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import date_field
 from phoihop.programs.selectors import programs_for_user
 from phoihop.reviews.data import Kind
 from phoihop.reviews.models import KIND_CHOICES, UNITS_CHOICES, Contribution, Layout, ReviewReport
 from phoihop.reviews.rules import can_manage_reviews
 from phoihop.reviews.services import EDITABLE, preset_period
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-
-
-def _date_field(label):
-    return forms.DateField(
-        label=label,
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
 
 
 def manageable_programs(user):
@@ -42,8 +32,8 @@ class ReviewCreateForm(forms.Form):
         initial=1,
         choices=[(1, _("6 tháng đầu năm")), (2, _("6 tháng cuối năm"))],
     )
-    start = _date_field(_("Từ ngày (tùy chọn)"))
-    end = _date_field(_("Đến ngày (tùy chọn)"))
+    start = date_field(_("Từ ngày (tùy chọn)"), required=False)
+    end = date_field(_("Đến ngày (tùy chọn)"), required=False)
     units = forms.ChoiceField(label=_("Số liệu theo địa bàn"), choices=UNITS_CHOICES)
     layout = forms.ChoiceField(label=_("Thể thức văn bản"), choices=Layout.choices)
     title = forms.CharField(label=_("Trích yếu (để trống: tự đặt)"), required=False, max_length=300)
@@ -100,8 +90,8 @@ class ContributionForm(forms.ModelForm):
 
 class DashboardFilterForm(forms.Form):
     program = forms.ModelChoiceField(label=_("Chương trình"), queryset=None, required=False)
-    start = _date_field(_("Từ ngày"))
-    end = _date_field(_("Đến ngày"))
+    start = date_field(_("Từ ngày"), required=False)
+    end = date_field(_("Đến ngày"), required=False)
     member = forms.TypedChoiceField(
         label=_("Tổ chức thành viên"), coerce=int, required=False, empty_value=None
     )

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import date_field
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import LocalityAutocompleteWidget, label
 from phoihop.organizations.models import Committee, Organization
@@ -15,28 +16,9 @@ from phoihop.situations.models import Case, CaseStatus, Severity, Topic
 from phoihop.situations.selectors import OPEN
 from phoihop.situations.services import CLOSING_STATUSES
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 BAD_CHOICE = _("Lựa chọn không hợp lệ.")
 UNKNOWN_PLACE = _("Không tìm thấy địa bàn đã chọn.")
 ATTACHMENT_HELP = _("Ảnh (PNG, JPEG, GIF, WEBP), PDF, Word (DOCX) hoặc Excel (XLSX), mỗi tệp tối đa 10 MB.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def date_field(label_text, *, required=True, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label_text,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=DateInput(),
-        error_messages={"invalid": _("Ngày không hợp lệ (dùng dạng 15/06/2025)."), "required": _("Hãy nhập ngày.")},
-        **kwargs,
-    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -256,6 +238,7 @@ class OpenCaseForm(forms.Form):
         label=_("Tên vụ việc"), max_length=300, required=False,
         help_text=_("Để trống: dùng tiêu đề của báo cáo."),
     )
+    opened_on = date_field(_("Ngày tiếp nhận"), required=False, help_text=_("Để trống: ngày của báo cáo."))
 
 
 class AssignForm(RevisionForm):

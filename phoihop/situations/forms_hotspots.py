@@ -5,20 +5,20 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import date_field
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import label
 from phoihop.situations.hotspots import Window
 from phoihop.situations.models import Topic
 
 MAX_WINDOW_YEARS = 30
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ScoreFilterForm(forms.Form):
     """Which cases a score counts: opened between two dates, of one topic, grouped how."""
 
-    start = forms.DateField(label=_("Từ ngày"), required=False, widget=DATE_INPUT)
-    end = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE_INPUT)
+    start = date_field(_("Từ ngày"), required=False)
+    end = date_field(_("Đến ngày"), required=False)
     topic = forms.ModelChoiceField(
         label=_("Lĩnh vực"),
         queryset=Topic.objects.filter(is_active=True),
@@ -79,8 +79,8 @@ class LocalityChoiceField(forms.ModelChoiceField):
 class DesignateForm(forms.Form):
     locality = LocalityChoiceField(label=_("Địa bàn"), queryset=Locality.objects.none())
     reason = forms.CharField(label=_("Lý do xác định"), widget=forms.Textarea(attrs={"rows": 4}))
-    start = forms.DateField(label=_("Tính điểm từ ngày"), required=False, widget=DATE_INPUT)
-    end = forms.DateField(label=_("đến ngày"), required=False, widget=DATE_INPUT)
+    start = date_field(_("Tính điểm từ ngày"), required=False)
+    end = date_field(_("đến ngày"), required=False)
 
     def __init__(self, data=None, *, committee, **kwargs):
         super().__init__(data, **kwargs)

@@ -265,13 +265,14 @@ def report_create(
 
 @transaction.atomic
 def case_open(*, actor, report: SituationReport, title: str | None = None, opened_on: dt.date | None = None) -> Case:
-    """The secretariat turns a report into a case to follow (event CREATED)."""
+    """The secretariat turns a report into a case to follow (event CREATED), received on
+    the report's date unless `opened_on` says otherwise."""
     if not runs_secretariat_of(actor, report.committee):
         raise PermissionDenied
     report = SituationReport.objects.select_for_update().get(pk=report.pk)
     if report.case_id is not None:
         raise ValidationError(_("Báo cáo này đã thuộc một vụ việc."), code="has_case")
-    opened_on = opened_on or _today()
+    opened_on = opened_on or report.reported_on
     _check_day(opened_on, "opened_on")
     if opened_on < report.reported_on:
         raise ValidationError({"opened_on": _("Ngày tiếp nhận không thể trước ngày báo cáo.")})

@@ -255,7 +255,7 @@ def report_open_case(request, pk: int):
     form = OpenCaseForm(request.POST)
     if form.is_valid():
         try:
-            case = services.case_open(actor=request.user, report=report, title=form.cleaned_data["title"])
+            case = services.case_open(actor=request.user, report=report, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -83,7 +83,7 @@ def test_list_reports_a_bad_date_in_vietnamese(client_for, cast):
         reverse("organizations:list"), {"valid_on": "hôm qua"}
     )
     assert response.status_code == 200
-    assert "Nhập một ngày hợp lệ" in response.content.decode()
+    assert "Ngày không hợp lệ: “hôm qua”" in response.content.decode()
 
 
 def test_list_query_count_does_not_grow(client_for, cast, django_assert_max_num_queries):

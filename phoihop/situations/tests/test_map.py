@@ -125,7 +125,7 @@ def test_map_shows_a_vietnamese_error_for_a_bad_window(hotspot_story, client_for
     assert response.status_code == 200
     assert "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc." in response.content.decode()
     bad = _map(client_for(hotspot_story.cast.secretariat), hotspot_story, start="ngày xưa")
-    assert "Nhập một ngày hợp lệ." in bad.content.decode()
+    assert "Ngày không hợp lệ: “ngày xưa”" in bad.content.decode()
 
 
 def test_map_of_another_committee_is_404_and_anonymous_goes_to_login(

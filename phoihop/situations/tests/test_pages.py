@@ -147,6 +147,27 @@ def test_secretariat_opens_a_case_from_a_report(client_for, situation):
     assert report.case.title == "Nước thải chảy ra mương"
 
 
+def test_a_case_opened_from_a_report_is_received_on_the_reports_date(client_for, situation):
+    report = make_report(situation.cast, title="Nước thải chảy ra mương", reported_on=dt.date(2020, 11, 20))
+    client = client_for(situation.cast.secretariat)
+    client.post(reverse("situations:report_open_case", args=[report.pk]), {"title": "", "opened_on": ""})
+    report.refresh_from_db()
+    assert report.case.opened_on == dt.date(2020, 11, 20)
+
+
+def test_the_received_date_can_be_typed_and_is_not_before_the_report(client_for, situation):
+    report = make_report(situation.cast, reported_on=dt.date(2020, 11, 20))
+    client = client_for(situation.cast.secretariat)
+    url = reverse("situations:report_open_case", args=[report.pk])
+    early = client.post(url, {"title": "", "opened_on": "19/11/2020"})
+    assert early.status_code == 400
+    assert early.context["open_form"].errors["opened_on"] == ["Ngày tiếp nhận không thể trước ngày báo cáo."]
+    assert 'value="19/11/2020"' in early.content.decode()
+    client.post(url, {"title": "", "opened_on": "23/11/2020"})
+    report.refresh_from_db()
+    assert report.case.opened_on == dt.date(2020, 11, 23)
+
+
 def test_focal_point_cannot_open_a_case(client_for, situation):
     report = make_report(situation.cast)
     response = client_for(situation.cast.women_focal).post(reverse("situations:report_open_case", args=[report.pk]))
