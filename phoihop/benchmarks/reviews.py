@@ -14,27 +14,39 @@ its ratio to the floor measured in the same run.
 - dashboard: GET reviews:dashboard through the test Client (force_login): cold (cache
   cleared), after one figure changed, warm (no record changed); then the page's four
   chart SVGs, drawn afresh and fetched one after another.
-- docx: `render_docx()` of that review, against python-docx writing the same table cells
-  as plain text (the least any Word export of these tables pays).
+- review pages: GET reviews:detail of a draft (computed live) and of an issued review
+  (frozen figures), cold (cache cleared) and warm, against GET of the review list (the
+  same login, middleware and base template, no figures); then the page's chart images,
+  drawn afresh and fetched one after another. At province scale on the synthetic
+  program's 5-year review; at demo scale on the Hà Nam demo (`demo_load`, its draft
+  six-month and issued five-year reviews, as its secretariat sees them).
+- docx: `render_docx()` of those reviews, cold (charts drawn) and warm (charts already
+  drawn for the same figures), against python-docx writing the same printed table
+  cells as plain text (the least any Word export of these tables pays).
 
 Targets (printed beside each figure): province review < 1 s and ≤ 2× its floor on both
-engines; dashboard page < 300 ms; national review (PostgreSQL, `--national`) < 10 s.
+engines; dashboard page < 300 ms; review page < 150 ms at demo scale, < 300 ms at
+province scale; DOCX export ≤ 2× its floor and < 1 s at province scale; national review
+(PostgreSQL, `--national`) < 10 s.
 At smoke scale (synthetic.SMOKE, one repeat, never national) the targets mean nothing;
 the totals must still agree with the floor.
 """
 
+import html
 import io
+import re
 from collections import defaultdict
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 from docx import Document
 
+from phoihop.accounts.models import User
 from phoihop.activities import rollup, tallies
 from phoihop.activities.models import Activity, ActivityStatus, Figure
 from phoihop.activities.tallies import Counted
@@ -52,10 +64,12 @@ from phoihop.benchmarks.synthetic import (
 )
 from phoihop.programs.models import Aggregation, Indicator
 from phoihop.reviews.compute import review_compute
-from phoihop.reviews.dashboard import CHARTS, cache_key, default_period
+from phoihop.reviews.dashboard import CHARTS
 from phoihop.reviews.data import Kind, Review, Scope
-from phoihop.reviews.render.docx import render_docx
-from phoihop.reviews.render.tables import review_tables
+from phoihop.reviews.models import ReviewReport, ReviewStatus
+from phoihop.reviews.render.docx import printed_tables, render_docx
+from phoihop.reviews.selectors import review_for_user
+from phoihop.reviews.services import review_create, review_issue, review_update
 from phoihop.situations.models import Case, CaseStatus, Topic
 
 OPEN = {CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS}
@@ -115,9 +129,9 @@ def mismatches(review: Review, floor: dict, program) -> list[str]:
 
 
 def docx_floor(review: Review) -> bytes:
-    """python-docx writing the same table cells as plain text, no layout."""
+    """python-docx writing the same table cells as the document prints, as plain text, no layout."""
     doc = Document()
-    for table in review_tables(review):
+    for table in printed_tables(review):
         values = [[c.header for c in table.columns]] + table.rows
         grid = doc.add_table(rows=len(values), cols=len(table.columns))
         for row, cells in zip(grid.rows, values, strict=True):
@@ -223,25 +237,104 @@ def measure(report: Report, world: World, scale: Scale, repeats: int) -> None:
     warm_s = best_of(repeats, client.get, url)
     report.add(BenchFigure(f"dashboard page GET, warm cache ({where})", warm_s, "SQL aggregate floor", floor_s,
                            f"{_verdict(warm_s, 0.3)}; no record changed since the last view"))
-    charts_s = best_of(repeats, _charts_get, client, url, user, program)
+    charts_s = best_of(repeats, _charts_get, client, url)
     report.add(BenchFigure(f"dashboard's 4 chart SVGs, drawn (sequential GETs) ({where})", charts_s,
                            "SQL aggregate floor", floor_s,
                            "matplotlib; the browser loads them after the page, in parallel"))
+    docx_export(report, review, None, where, repeats, limit=1.0)
+    draft = review_create(actor=user, program=program, kind=Kind.PROGRAM, start=START, end=END)
+    issued = _issued(user, review_create(actor=user, program=program, kind=Kind.PROGRAM, start=START, end=END))
+    review_pages(report, user, draft, issued, where, repeats, limit=0.3)
+
+
+def docx_export(report: Report, review: Review, document, where: str, repeats: int, limit: float | None) -> None:
+    """render_docx cold (nothing cached: every chart drawn) and warm (the same figures'
+    charts drawn before), against python-docx writing the same printed cells."""
     plain_s = best_of(repeats, docx_floor, review)
-    docx_s, content = timed(render_docx, review)
-    docx_s = min(docx_s, best_of(max(1, repeats - 1), render_docx, review))
-    report.add(BenchFigure(f"DOCX export of that review ({where})", docx_s, "python-docx, same cells, no layout",
-                           plain_s, f"{len(content) // 1024} KiB"))
+    cold = []
+    for _ in range(repeats):
+        cache.clear()
+        seconds, content = timed(render_docx, review, document)
+        cold.append(seconds)
+    warm_s = best_of(repeats, render_docx, review, document)
+    floor = "python-docx, same printed cells, no layout"
+    for label, seconds in (("cold: charts drawn", min(cold)), ("warm: charts drawn before", warm_s)):
+        figure = BenchFigure(f"DOCX export, {label} ({where})", seconds, floor, plain_s)
+        verdict = _verdict(seconds, limit, figure.ratio, 2.0) if limit else (
+            f"target ≤ 2× floor: {'OK' if figure.ratio is not None and figure.ratio <= 2 else 'MISSED'}")
+        figure.note = f"{len(content) // 1024} KiB; {verdict}"
+        report.add(figure)
 
 
-def _charts_get(client: Client, url: str, user, program) -> None:
-    """The page's chart images drawn afresh, the board itself cached (as after the page)."""
-    client.get(url)
-    start, end = default_period(program)
-    with translation.override("vi"):
-        key = cache_key(user, Scope(program_id=program.pk, start=start, end=end, kind=Kind.CUSTOM))
-    for name in CHARTS:
-        cache.delete(f"{key}:{name}")
+CHART_IMAGE = re.compile(r'<img src="([^"]+/bieu-do/[^"]+)"')
+
+
+FINISHED = {  # what only the secretariat writes, so a draft may be issued
+    "number": "12-BC/BCĐ",
+    "results": "Các tổ chức thành viên triển khai đúng kế hoạch.",
+    "causes": "Nguyên nhân khách quan: địa bàn rộng.",
+    "lessons": "Nội dung phối hợp phải cụ thể, sát thực tiễn.",
+    "directions": "Tiếp tục thực hiện Chương trình phối hợp.",
+    "recommendations": "Đề nghị Thường trực Tỉnh ủy quan tâm chỉ đạo.",
+}
+
+
+def _issued(user, draft):
+    draft = review_update(actor=user, review=draft, version=draft.revision, **FINISHED)
+    return review_issue(actor=user, review=draft)
+
+
+def review_pages(report: Report, user, draft, issued, where: str, repeats: int, limit: float) -> None:
+    """GET reviews:detail of a draft and an issued review, cold and warm, against the list."""
+    client = Client()
+    client.force_login(user)
+    list_url = reverse("reviews:list")
+    client.get(list_url)
+    list_s = best_of(repeats, client.get, list_url)
+    baseline = "review list GET (no figures)"
+    for label, document in (("draft, computed live", draft), ("issued, frozen figures", issued)):
+        url = reverse("reviews:detail", args=[document.pk])
+        status = client.get(url).status_code
+        cold_s = best_of(repeats, _cold_get, client, url)
+        report.add(BenchFigure(f"review page GET, {label}, cold cache ({where})", cold_s, baseline, list_s,
+                               f"HTTP {status}; {_verdict(cold_s, limit)}; nothing cached"))
+        client.get(url)
+        warm_s = best_of(repeats, client.get, url)
+        report.add(BenchFigure(f"review page GET, {label}, warm cache ({where})", warm_s, baseline, list_s,
+                               f"{_verdict(warm_s, limit)}; no record changed since the last view"))
+        images = [html.unescape(u) for u in CHART_IMAGE.findall(client.get(url).content.decode())]
+        if images:
+            charts_s = best_of(repeats, _images_get, client, url, images)
+            report.add(BenchFigure(f"review page's {len(images)} chart images, drawn (sequential GETs) ({where})",
+                                   charts_s, baseline, list_s,
+                                   "matplotlib; the browser loads them after the page, in parallel"))
+        else:
+            print(f"      review page {label}: charts inline (no chart images)", flush=True)
+
+
+def _images_get(client: Client, url: str, images: list[str]) -> None:
+    """The page's chart images drawn afresh, after a cold page view (as a first reader's browser)."""
+    _cold_get(client, url)
+    for image in images:
+        response = client.get(image)
+        assert response.status_code == 200, response.status_code
+
+
+def demo_scale(report: Report, repeats: int) -> None:
+    """The review pages and Word export of the Hà Nam demo, as its secretariat sees them."""
+    seconds, _out = timed(call_command, "demo_load", "--provinces", "tinhhanam", stdout=io.StringIO())
+    report.add(BenchFigure("load the Hà Nam demo (demo_load)", seconds))
+    user = User.objects.get(username="thuongtruc")
+    mine = ReviewReport.objects.filter(program__committee__host_id=user.organization_id)
+    draft = mine.filter(status=ReviewStatus.DRAFT).latest("pk")
+    issued = mine.filter(status=ReviewStatus.ISSUED).latest("pk")
+    review_pages(report, user, draft, issued, "demo", repeats, limit=0.15)
+    docx_export(report, review_for_user(user, issued), issued, "demo, issued", repeats, limit=None)
+
+
+def _charts_get(client: Client, url: str) -> None:
+    """The page's chart images drawn afresh after a cold page view (as a first reader's browser)."""
+    _cold_get(client, url)
     for name in CHARTS:
         response = client.get(reverse("reviews:dashboard_chart", args=[name]))
         assert response.status_code == 200, response.status_code
@@ -258,6 +351,7 @@ def run(report: Report) -> None:
             f"{world.communes} communes"
         )))
         measure(report, world, scale, repeats=report.scaled(3, 1))
+        demo_scale(report, repeats=report.scaled(5, 1))
         if not options.get("national") or report.smoke:
             return
         if connection.vendor != "postgresql":

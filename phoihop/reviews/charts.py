@@ -1,11 +1,19 @@
 """Charts of a review, drawn on the server with matplotlib (no JavaScript, no network).
 
 One function per chart, taking the Review (or plain lists) and a format: "svg" is
-inlined in pages (`inline_svg`), "png" goes into the Word and Excel documents. Each
-returns bytes. The object-oriented API (matplotlib.figure.Figure) is used, never pyplot,
-so concurrent requests do not share a global figure.
+served as an image beside the pages (REVIEW_CHARTS, the registry the review page and the
+dashboard share), "png" goes into the Word document. Each returns bytes. The
+object-oriented API (matplotlib.figure.Figure) is used, never pyplot, so concurrent
+requests do not share a global figure.
+
+Every drawing is kept in Django's cache under a digest of all it draws from (labels,
+values, title, format, language): the same figures give the same bytes from the cache to
+whoever asks (nothing else is in the key, so nothing can leak between readers), and any
+changed figure draws afresh. matplotlib takes longer to draw a chart than a review takes
+to compute; a page view or an export whose figures were drawn before pays nothing for it.
 """
 
+import functools
 import hashlib
 import io
 import re
@@ -18,7 +26,7 @@ matplotlib.use("Agg")  # no display on a server
 from django.core.cache import cache  # noqa: E402
 from django.utils import translation  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
-from django.utils.translation import pgettext  # noqa: E402
+from django.utils.translation import gettext_lazy, pgettext  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
@@ -32,6 +40,7 @@ RC = {
     "svg.hashsalt": "phoihop",  # stable element ids: the same figures give the same bytes
 }
 LABEL_WIDTH = 30  # characters per line of a bar's label; longer labels wrap, never cut
+CACHE_SECONDS = 15 * 60  # how long a drawing (and the dashboard's figures) stay cached
 
 
 _STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
@@ -40,6 +49,23 @@ _STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
 def wrap_label(label: str, width: int = LABEL_WIDTH) -> str:
     """The whole label, on as many lines as it needs ("Nắm tình hình, trao đổi thông tin")."""
     return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def drawn_once(draw):
+    """`draw(...)`, from the cache when the same arguments were drawn before (the key is a
+    digest of the arguments, the language and the style)."""
+
+    @functools.wraps(draw)
+    def cached(*args, **kwargs):
+        parts = (draw.__name__, args, sorted(kwargs.items()), translation.get_language(), RC)
+        key = "reviews:chart:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+        data = cache.get(key)
+        if data is None:
+            data = draw(*args, **kwargs)
+            cache.set(key, data, CACHE_SECONDS)
+        return data
+
+    return cached
 
 
 def _save(fig: Figure, fmt: str) -> bytes:
@@ -57,6 +83,7 @@ def _figure(height: float) -> Figure:
     return fig
 
 
+@drawn_once
 def _barh(labels, series: list[tuple[str, list[float], str]], title: str | None, fmt: str) -> bytes:
     """Stacked horizontal bars: one row per label, one segment per series. `title` None:
     no title (a document's caption already names the chart)."""
@@ -132,6 +159,7 @@ def chart_topics(review: Review, fmt: str = "svg", *, titled: bool = True) -> by
     )
 
 
+@drawn_once
 def chart_monthly(months: list[tuple[str, int]], fmt: str = "svg") -> bytes:
     """Activities per month: [("01/2020", 12), ...]."""
     with matplotlib.rc_context(RC):
@@ -155,31 +183,18 @@ def inline_svg(data: bytes) -> str:
     return _STYLE_ELEMENT.sub("", text[text.index("<svg") :])
 
 
-def review_svgs(review: Review) -> dict[str, str]:
-    """The charts of a review page as inline <svg> markup (topics only when there are cases)."""
-    svgs = {
-        "areas": inline_svg(chart_areas(review)),
-        "members": inline_svg(chart_members(review)),
-        "topics": "",
-    }
-    if any(t.received for t in review.topics):
-        svgs["topics"] = inline_svg(chart_topics(review))
-    return svgs
+# The review's charts in page order: name → (title, drawing from a Review). The review
+# page serves them as images (reviews:chart), the dashboard adds its monthly trend.
+REVIEW_CHARTS = {
+    "areas": (gettext_lazy("Hoạt động theo nội dung phối hợp"), chart_areas),
+    "members": (gettext_lazy("Hoạt động theo tổ chức thành viên"), chart_members),
+    "topics": (gettext_lazy("Vụ việc theo lĩnh vực"), chart_topics),
+}
 
 
-def review_svgs_cached(review: Review) -> dict[str, str]:
-    """review_svgs, drawn once per set of figures: the key is a digest of the Review itself
-    (so any changed figure draws afresh) and the language; kept as long as the dashboard's."""
-    # A cycle: the dashboard draws its charts with this module.
-    from phoihop.reviews.dashboard import CACHE_SECONDS
-
-    digest = hashlib.sha256(f"{translation.get_language()}:{review.to_json()}".encode()).hexdigest()
-    key = f"reviews:page-charts:{digest}"
-    svgs = cache.get(key)
-    if svgs is None:
-        svgs = review_svgs(review)
-        cache.set(key, svgs, CACHE_SECONDS)
-    return svgs
+def chart_names(review: Review) -> list[str]:
+    """The review charts a page shows (topics only when there are cases)."""
+    return [n for n in REVIEW_CHARTS if n != "topics" or any(t.received for t in review.topics)]
 
 
 def monthly_svg(months: list[tuple[str, int]]) -> str:

@@ -33,7 +33,7 @@ from phoihop.reviews.compute.activities import counted
 from phoihop.reviews.data import Kind, Review, Scope
 from phoihop.situations.rules import sensitive_committees
 
-CACHE_SECONDS = 15 * 60
+CACHE_SECONDS = charts.CACHE_SECONDS
 STAMPED_MODELS = [  # every model whose rows a review reads (those with history)
     "activities.Activity",
     "activities.Participation",
@@ -61,7 +61,7 @@ STAMPED_MODELS = [  # every model whose rows a review reads (those with history)
 class Dashboard:
     review: Review
     months: list[tuple[str, int]]
-    key: str = ""  # the cache key it was stored under: its charts are cached beside it
+    key: str = ""  # the cache key it was stored under
 
     @property
     def cases_received(self) -> int:
@@ -117,39 +117,32 @@ def dashboard_for_user(
     return board
 
 
-# The dashboard's charts in page order: name → (title, drawing from the board).
+# The dashboard's charts in page order: name → (title, drawing from the board): the
+# monthly trend, then the review's own charts (charts.REVIEW_CHARTS, as on the review page).
 CHARTS = {
     "monthly": (gettext_lazy("Hoạt động theo tháng"), lambda b: charts.chart_monthly(b.months)),
-    "areas": (
-        gettext_lazy("Hoạt động theo nội dung phối hợp"),
-        lambda b: charts.chart_areas(b.review),
-    ),
-    "members": (
-        gettext_lazy("Hoạt động theo tổ chức thành viên"),
-        lambda b: charts.chart_members(b.review),
-    ),
-    "topics": (gettext_lazy("Vụ việc theo lĩnh vực"), lambda b: charts.chart_topics(b.review)),
+    **{
+        name: (title, lambda b, draw=draw: draw(b.review))
+        for name, (title, draw) in charts.REVIEW_CHARTS.items()
+    },
 }
 
 
 def chart_svg(board: Dashboard, name: str) -> bytes:
-    """One chart of the board as an SVG file, drawn once per board (cached beside it).
+    """One chart of the board as an SVG file (drawn once per set of figures: charts.drawn_once).
     The page links to each chart instead of inlining it: the figures show at once and the
     charts, which take matplotlib longer to draw than the review takes to compute, follow."""
-    key = f"{board.key}:{name}"
-    svg = cache.get(key)
-    if svg is None:
-        svg = CHARTS[name][1](board)
-        cache.set(key, svg, CACHE_SECONDS)
-    return svg
+    return CHARTS[name][1](board)
 
 
 def chart_names(board: Dashboard) -> list[str]:
     """The charts the board has (topics only when there are cases)."""
-    return [n for n in CHARTS if n != "topics" or any(t.received for t in board.review.topics)]
+    return ["monthly", *charts.chart_names(board.review)]
 
 
-def cache_key(user, scope: Scope) -> str:
+def cache_key(user, scope: Scope, prefix: str = "reviews:dashboard:") -> str:
+    """What figures computed for `user` over `scope` depend on, as a key (`prefix` tells
+    the dashboard's entries from a draft review's)."""
     sees = "admin" if user.is_administrator else f"{user.organization_id}:{user.role}"
     # Who holds the sensitive-case right depends on the committee's designations too.
     committee = Program.objects.filter(pk=scope.program_id).values("committee_id")
@@ -161,7 +154,7 @@ def cache_key(user, scope: Scope) -> str:
         timezone.localdate(),
         data_stamp(),
     )
-    return "reviews:dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return prefix + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def data_stamp() -> tuple:

@@ -3,13 +3,17 @@
 `review_for_user(user, report)` is THE way to the figures of a review document: an
 issued one returns the frozen figures (full for readers with sensitive access, redacted
 for everyone else); a draft is computed live from the records.
+`review_for_page(user, report)` is the same, a draft's figures kept in the cache as the
+dashboard keeps its own (reviews.dashboard: the same key, so they stay live and private).
 """
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from phoihop.core.access import get_scoped
 from phoihop.programs.models import Program
 from phoihop.reviews.compute import review_compute
+from phoihop.reviews.dashboard import CACHE_SECONDS, cache_key
 from phoihop.reviews.data import Review, Scope
 from phoihop.reviews.models import Contribution, ReviewReport, ReviewStatus
 from phoihop.reviews.rules import can_contribute, can_manage_reviews, can_see_sensitive
@@ -68,6 +72,19 @@ def review_for_user(user, report: ReviewReport) -> Review:
         full = can_see_sensitive(user, report.program.committee)
         return Review.from_json(report.frozen_full if full else report.frozen_redacted)
     return review_compute(user=user, scope=scope_of(report))
+
+
+def review_for_page(user, report: ReviewReport) -> Review:
+    """review_for_user, from the cache while nothing a draft counts has changed (an issued
+    review's frozen figures are read as they are: they never change)."""
+    if report.status == ReviewStatus.ISSUED:
+        return review_for_user(user, report)
+    key = cache_key(user, scope_of(report), prefix="reviews:draft:")
+    review = cache.get(key)
+    if review is None:
+        review = review_for_user(user, report)
+        cache.set(key, review, CACHE_SECONDS)
+    return review
 
 
 def contributions_for(report: ReviewReport) -> list[Contribution]:

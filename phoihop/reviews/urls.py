@@ -13,6 +13,7 @@ urlpatterns = [
         name="dashboard_chart",
     ),
     path("<int:pk>/", views.review_detail, name="detail"),
+    path("<int:pk>/bieu-do/<slug:name>.svg", views.review_chart, name="chart"),
     path("<int:pk>/sua/", views.review_edit, name="edit"),
     path("<int:pk>/ban-hanh/", views.review_issue, name="issue"),
     path("<int:pk>/y-kien/", views.contribution_edit, name="contribute"),

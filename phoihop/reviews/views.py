@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,8 +35,30 @@ from phoihop.reviews.render.text import document_text
 from phoihop.reviews.rules import can_manage_reviews
 
 
-def _safe(svgs: dict[str, str]) -> dict:
-    return {name: mark_safe(svg) for name, svg in svgs.items()}  # noqa: S308 - our own matplotlib output
+def _chart_image(url: str, title) -> str:
+    return format_html('<img src="{}" alt="{}">', url, title)
+
+
+def _svg_response(svg: bytes) -> HttpResponse:
+    """A chart as an SVG file: no script may run in it (it keeps matplotlib's <style>)."""
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+def review_chart_images(report, review) -> dict[str, str]:
+    """The review page's charts as <img> tags: name → tag. The query string names the
+    figures drawn (when they were computed, full or redacted), so a browser's copy of a
+    chart is never one of other figures."""
+    version = f"{review.computed_at:%Y%m%d%H%M%S%f}{'r' if review.redacted else ''}"
+    return {
+        name: _chart_image(
+            f"{reverse('reviews:chart', args=[report.pk, name])}?v={version}",
+            charts.REVIEW_CHARTS[name][0],
+        )
+        for name in charts.chart_names(review)
+    }
 
 
 @login_required
@@ -80,12 +101,12 @@ def review_create(request):
 @login_required
 def review_detail(request, pk: int):
     report = selectors.get_review_for_user(request.user, pk)
-    review = selectors.review_for_user(request.user, report)
+    review = selectors.review_for_page(request.user, report)
     can_manage = can_manage_reviews(request.user, report.program)
     context = {
         "report": report,
         "review": review,
-        "charts": _safe(charts.review_svgs_cached(review)),
+        "charts": review_chart_images(report, review),
         "document": document_text(review, report),
         "contributions": selectors.contributions_for(report),
         "attached_texts": selectors.attached_texts_for(request.user, report),
@@ -95,6 +116,17 @@ def review_detail(request, pk: int):
         "achieved_note": ACHIEVED_NOTE(),
     }
     return render(request, "reviews/review_detail.html", context)
+
+
+@login_required
+def review_chart(request, pk: int, name: str):
+    """One chart of the review page, as SVG: whoever may read the review, with the figures
+    the page shows them (frozen once issued, redacted without sensitive access)."""
+    report = selectors.get_review_for_user(request.user, pk)
+    review = selectors.review_for_page(request.user, report)
+    if name not in charts.chart_names(review):
+        raise Http404
+    return _svg_response(charts.REVIEW_CHARTS[name][1](review))
 
 
 @login_required
@@ -196,10 +228,8 @@ def dashboard(request):
         )
     query = request.GET.urlencode()
     images = {
-        name: format_html(
-            '<img src="{}{}" alt="{}">',
-            reverse("reviews:dashboard_chart", args=[name]),
-            f"?{query}" if query else "",
+        name: _chart_image(
+            reverse("reviews:dashboard_chart", args=[name]) + (f"?{query}" if query else ""),
             CHARTS[name][0],
         )
         for name in chart_names(board)
@@ -223,7 +253,4 @@ def dashboard_chart(request, name: str):
         raise Http404
     if form.is_bound and form.errors:
         return HttpResponse(status=400)
-    response = HttpResponse(chart_svg(board, name), content_type="image/svg+xml")
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    response["Cache-Control"] = "private, max-age=300"
-    return response
+    return _svg_response(chart_svg(board, name))

@@ -47,16 +47,17 @@ def test_a_document_chart_carries_no_title_since_its_caption_names_it():
     assert "Hoạt động theo nội dung phối hợp" in charts.chart_areas(_review(), "svg").decode()
 
 
-def test_the_review_page_charts_are_drawn_once_per_set_of_figures(monkeypatch):
+def test_a_chart_is_drawn_once_per_set_of_figures(monkeypatch):
     from django.core.cache import cache
 
     cache.clear()
     drawn = []
-    real = charts.review_svgs
-    monkeypatch.setattr(charts, "review_svgs", lambda review: drawn.append(1) or real(review))
+    real = charts._save
+    monkeypatch.setattr(charts, "_save", lambda fig, fmt: drawn.append(fmt) or real(fig, fmt))
     review = _review()
-    first = charts.review_svgs_cached(review)
-    assert charts.review_svgs_cached(review) == first and len(drawn) == 1
+    first = charts.chart_areas(review)
+    assert charts.chart_areas(review) == first and drawn == ["svg"]
+    charts.chart_areas(review, "png")
+    assert drawn == ["svg", "png"]  # another format is another drawing
     review.areas[0].activities += 1
-    charts.review_svgs_cached(review)
-    assert len(drawn) == 2  # a changed figure draws afresh
+    assert charts.chart_areas(review) != first and len(drawn) == 3  # a changed figure draws afresh
