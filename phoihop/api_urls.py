@@ -5,6 +5,8 @@ from rest_framework.routers import DefaultRouter
 
 from phoihop.accounts.api import register as register_accounts
 from phoihop.activities.api import register as register_activities
+from phoihop.exchange.api import register as register_exchange
+from phoihop.hotspots.api import register as register_hotspots
 from phoihop.intake.api import register as register_intake
 from phoihop.localities.api import register as register_localities
 from phoihop.organizations.api import register as register_organizations
@@ -22,6 +24,8 @@ register_activities(router)
 register_programs(router)
 register_reporting(router)
 register_situations(router)
+register_hotspots(router)
+register_exchange(router)
 register_practices(router)
 register_reviews(router)
 register_intake(router)

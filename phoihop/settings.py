@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "phoihop.reporting",
     "phoihop.practices",
     "phoihop.situations",
+    "phoihop.hotspots",
+    "phoihop.exchange",
     "phoihop.reviews",
     "phoihop.workbooks",
     "phoihop.intake",

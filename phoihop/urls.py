@@ -22,6 +22,9 @@ urlpatterns = [
     path("bang-tinh/", include("phoihop.workbooks.urls")),
     path("so-ket-tong-ket/", include("phoihop.reviews.urls")),
     path("tinh-hinh/", include("phoihop.situations.urls")),
+    # Hotspots and the exchange keep the addresses they had under situations.
+    path("tinh-hinh/", include("phoihop.hotspots.urls")),
+    path("tinh-hinh/", include("phoihop.exchange.urls")),
     path("tiep-nhan-van-ban/", include("phoihop.intake.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

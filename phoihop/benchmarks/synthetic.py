@@ -27,6 +27,7 @@ from phoihop.activities.models import (
     Participation,
     ParticipationStatus,
 )
+from phoihop.hotspots.models import Hotspot
 from phoihop.lib.text import fold
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.services import localities_load
@@ -35,7 +36,7 @@ from phoihop.practices.models import CoordinationModel, ModelStatus
 from phoihop.programs.models import AnnualPlan, Indicator, PlanStatus, Program, Task, TaskTarget
 from phoihop.programs.services import program_create
 from phoihop.reporting.models import PeriodReport, ReportStatus
-from phoihop.situations.models import Case, CaseStatus, Hotspot, SituationReport, Topic
+from phoihop.situations.models import Case, CaseStatus, SituationReport, Topic
 
 BATCH = 5_000
 START, END = dt.date(2021, 1, 1), dt.date(2025, 12, 31)

@@ -20,10 +20,12 @@ from phoihop.accounts.models import User
 from phoihop.activities.models import Activity, ActivityStatus
 from phoihop.demo import data
 from phoihop.demo.clock import demo_clock
+from phoihop.exchange import services as services_exchange
+from phoihop.hotspots import services as services_hotspots
+from phoihop.hotspots.selectors import Window, hotspot_scores_for_user
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization
-from phoihop.situations import services, services_exchange, services_hotspots
-from phoihop.situations.hotspots import Window, hotspot_scores_for_user
+from phoihop.situations import services
 from phoihop.situations.models import Case, CaseStatus, Topic
 
 START, END = dt.date(2016, 1, 1), dt.date(2020, 12, 31)

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from phoihop.hotspots.models import Hotspot
+from phoihop.hotspots.selectors import hotspots_for_user
 from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee, Membership, Position
 from phoihop.organizations.selectors import committees_for_user
 from phoihop.programs.models import Program
 from phoihop.programs.selectors import program_current_for_committee
-from phoihop.situations.hotspots import hotspots_for_user
-from phoihop.situations.models import Hotspot
 
 # Distinct, print-friendly colors for districts on the map (cycled past ten).
 DISTRICT_COLORS = [

@@ -168,3 +168,15 @@ def committee_members(committee: Committee) -> list[Membership]:
 
 def person_positions(person: Person) -> list[Position]:
     return list(person.positions.select_related("organization").order_by("-valid_from", "title"))
+
+
+def committee_chosen_by(user, pk=None) -> Committee | None:
+    """The committee `pk` (404 when not one of the user's), else the user's current one
+    (not yet dissolved), else their first, else None. Pages whose ?committee= is optional
+    (hotspots, bulletins) start here."""
+    if pk:
+        return get_committee_for_user(user, pk)
+    committees = list(committees_for_user(user))
+    today = timezone.localdate()
+    current = [c for c in committees if c.valid_to is None or c.valid_to > today]
+    return (current or committees or [None])[0]

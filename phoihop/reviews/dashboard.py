@@ -40,7 +40,7 @@ STAMPED_MODELS = [  # every model whose rows a review reads (those with history)
     "activities.Figure",
     "situations.Case",
     "situations.Topic",
-    "situations.Hotspot",
+    "hotspots.Hotspot",
     "programs.Program",
     "programs.ProgramMember",
     "programs.ContentArea",

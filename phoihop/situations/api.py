@@ -19,7 +19,6 @@ from phoihop.lib.bounds import INT_MAX
 from phoihop.localities.models import Locality
 from phoihop.organizations.models import Committee, Organization
 from phoihop.situations import selectors, services
-from phoihop.situations.api_hotspots import register as register_hotspots
 from phoihop.situations.forms import CaseFilterForm, ReportFilterForm
 from phoihop.situations.models import Case, CaseAttachment, CaseEvent, SituationReport, Topic
 
@@ -383,4 +382,3 @@ def register(router) -> None:
     router.register("situation-topics", TopicApi, basename="situation-topic")
     router.register("situation-reports", ReportApi, basename="situation-report")
     router.register("cases", CaseApi, basename="case")
-    register_hotspots(router)  # hotspots, hotspot scores, bulletins (api_hotspots.py)

@@ -111,7 +111,7 @@ def as_of_state(cases: QuerySet[Case], *, as_of: dt.date) -> QuerySet[Case]:
     open on `as_of`) and `due_then`: what the case's dated timeline (CaseEvent) shows on
     `as_of`. A case without a timeline falls back to its own fields: open on `as_of` when
     it ended after it. Reviews (reviews.compute.cases) and hotspot scores of a window
-    (situations.hotspots) read a case's past state through this one helper."""
+    (hotspots.selectors) read a case's past state through this one helper."""
     until = CaseEvent.objects.filter(case_id=OuterRef("pk"), happened_on__lte=as_of)
     newest = ("-happened_on", "-recorded_at", "-pk")
     moved = until.exclude(to_status="").order_by(*newest)

@@ -23,7 +23,7 @@ from phoihop.lib.text import clean_name, fold
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Level, Locality
 from phoihop.organizations.models import Committee, Organization
-from phoihop.situations import notifications, rules
+from phoihop.situations import notices, rules
 from phoihop.situations.models import (
     CASE_REFERENCE,
     REPORT_REFERENCE,
@@ -355,7 +355,7 @@ def case_assign(
     _event(
         case, Kind.ASSIGNED, actor, on=assigned_on, text=text, old=old, new=case.status, due=due_date
     )
-    transaction.on_commit(lambda: notifications.notify_case_assigned(case))
+    transaction.on_commit(lambda: notices.notify_case_assigned(case))
     return case
 
 
@@ -455,7 +455,7 @@ def case_reopen(
         case, Kind.REOPENED, actor, on=reopened_on, text=reason, old=old, new=case.status,
         due=case.due_date,
     )
-    transaction.on_commit(lambda: notifications.notify_case_reopened(case, reason))
+    transaction.on_commit(lambda: notices.notify_case_reopened(case, reason))
     return case
 
 

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from phoihop.situations import views
-from phoihop.situations.urls_hotspots import urlpatterns as hotspot_urlpatterns
 
 app_name = "situations"
 urlpatterns = [
@@ -22,5 +21,3 @@ urlpatterns = [
     path("bao-cao/<int:pk>/gop/", views.report_merge, name="report_merge"),
     path("tep/<int:pk>/", views.attachment_download, name="attachment"),
 ]
-# Hotspots, the map, bulletins and notifications (situations/urls_hotspots.py).
-urlpatterns += hotspot_urlpatterns

@@ -5,13 +5,13 @@ import pytest
 
 from phoihop.accounts.forms import UserFilterForm
 from phoihop.activities.forms import ActivityFilterForm
+from phoihop.hotspots.forms import ScoreFilterForm
 from phoihop.localities.forms import LocalityFilterForm
 from phoihop.organizations.forms import OrganizationFilterForm
 from phoihop.practices.forms import ModelFilterForm
 from phoihop.reporting.forms import YearFilterForm
 from phoihop.reviews.forms import DashboardFilterForm
 from phoihop.situations.forms import CaseFilterForm, ReportFilterForm
-from phoihop.situations.forms_hotspots import ScoreFilterForm
 
 pytestmark = pytest.mark.django_db
 

@@ -76,18 +76,13 @@ def test_no_selectors_import_services_nor_models_selectors_in_any_module_family(
     assert [imp for imp in figures.against_layers if imp not in figures.waived] == []
 
 
-# Moving to phoihop/hotspots on a parallel branch (issue #13 item 2), left as they are here
-# so the move merges: whoever merges it hoists their imports or says why. Then delete this.
-MOVING = ("phoihop.situations.hotspots", "phoihop.situations.services_hotspots", "phoihop.situations.views_hotspots")
-
-
 def test_every_function_level_import_of_phoihop_says_why():
     """A function-level import only breaks a real cycle (or waits for Django), and says so."""
     figures = importgraph.measure(importgraph.Layers.from_pyproject())
     silent = [
         f"{imp.source}:{imp.line} -> {imp.target}"
         for imp in figures.in_function
-        if imp.target.startswith("phoihop") and not imp.commented and imp.source not in MOVING
+        if imp.target.startswith("phoihop") and not imp.commented
     ]
     assert silent == []
 

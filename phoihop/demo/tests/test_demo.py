@@ -222,7 +222,7 @@ def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
 def test_the_home_page_counts_the_hotspots_the_register_lists(demo, client, username):
     client.force_login(User.objects.get(username=username))
     overview = client.get(reverse("home:home")).context["overview"]
-    active = client.get(reverse("situations:hotspot_list")).context["active"]
+    active = client.get(reverse("hotspots:hotspot_list")).context["active"]
     assert overview.highlighted_count == len(active)
     assert {h.pk for h in overview.hotspots} == {h.pk for h in active}
     if username != "namdinh":  # Hà Nam designated some of its seed communes; one is lifted

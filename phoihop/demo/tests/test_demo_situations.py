@@ -8,16 +8,11 @@ from django.core.management import call_command
 
 from phoihop.accounts.models import User
 from phoihop.demo import data
+from phoihop.exchange.models import Bulletin
+from phoihop.hotspots.models import Hotspot
+from phoihop.hotspots.selectors import hotspot_scores_for_user
 from phoihop.organizations.models import Committee
-from phoihop.situations.hotspots import hotspot_scores_for_user
-from phoihop.situations.models import (
-    Bulletin,
-    Case,
-    CaseEvent,
-    CaseStatus,
-    Hotspot,
-    SensitiveReader,
-)
+from phoihop.situations.models import Case, CaseEvent, CaseStatus, SensitiveReader
 
 pytestmark = pytest.mark.django_db
 

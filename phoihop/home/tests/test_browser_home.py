@@ -46,7 +46,7 @@ def test_focal_point_logs_in_and_sees_the_committee_map_offline(
     assert any(word in tooltip.inner_text() for word in ("Huyện", "Thành phố", "Thị xã"))
     page.screenshot(path="/tmp/home.png", full_page=True)
 
-    page.goto(live_server.url + reverse("situations:hotspot_list"))
+    page.goto(live_server.url + reverse("hotspots:hotspot_list"))
     assert page.locator("#active-hotspots tbody tr").count() == hot
 
     hosts = {urlsplit(url).hostname for url in requested if not url.startswith("data:")}

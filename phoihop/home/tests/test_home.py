@@ -7,6 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from phoihop.accounts.models import Role, User
+from phoihop.hotspots.services import hotspot_designate, hotspot_lift
 from phoihop.localities.models import REFORM_2025, Kind, Level, Locality
 from phoihop.organizations.models import (
     Membership,
@@ -17,10 +18,9 @@ from phoihop.organizations.models import (
     Position,
 )
 from phoihop.programs.models import Program
-from phoihop.situations.services_hotspots import hotspot_designate, hotspot_lift
 
 HOME = reverse("home:home")
-REGISTER = reverse("situations:hotspot_list")
+REGISTER = reverse("hotspots:hotspot_list")
 REASON = "Nhiều vụ việc khiếu kiện đông người về đất đai kéo dài, cần các tổ chức phối hợp nắm tình hình."
 
 

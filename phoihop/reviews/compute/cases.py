@@ -22,11 +22,12 @@ from django.db.models import (
     QuerySet,
 )
 
+from phoihop.hotspots.models import Hotspot
+from phoihop.hotspots.selectors import CaseRow, score_cases
 from phoihop.localities.models import Locality
 from phoihop.reviews.data import HotspotRow, TopicResult
 from phoihop.reviews.rules import can_see_sensitive
-from phoihop.situations.hotspots import CaseRow, score_cases
-from phoihop.situations.models import Case, CaseStatus, Hotspot, Topic
+from phoihop.situations.models import Case, CaseStatus, Topic
 from phoihop.situations.selectors import as_of_state
 
 HOTSPOT_ROWS = 10

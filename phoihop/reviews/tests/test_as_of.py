@@ -15,6 +15,7 @@ import importlib
 import pytest
 import time_machine
 
+from phoihop.hotspots.services import hotspot_designate, hotspot_lift
 from phoihop.practices.models import ModelStatus
 from phoihop.practices.services import coordination_model_create, coordination_model_decide
 from phoihop.programs.models import Task, TaskTarget
@@ -26,7 +27,6 @@ from phoihop.reviews.data import Kind, Scope
 from phoihop.reviews.tests.conftest import Recorder
 from phoihop.situations import services as cases
 from phoihop.situations.models import CaseStatus, Topic
-from phoihop.situations.services_hotspots import hotspot_designate, hotspot_lift
 
 pytestmark = pytest.mark.django_db
 

@@ -50,7 +50,7 @@ def _answers(client_for, user, program) -> dict[str, int]:
     window = {"committee": committee.pk, **WINDOW}
     listing = client.get(reverse("situations:case_list"))
     csv = client.get(reverse("situations:case_export")).content.decode("utf-8-sig")
-    map_points = client.get(reverse("situations:map"), window).context["map_data"]["points"]
+    map_points = client.get(reverse("hotspots:map"), window).context["map_data"]["points"]
     scores = api.get("/api/hotspot-scores/", window).json()["results"]
     review = review_compute(
         user=user,
