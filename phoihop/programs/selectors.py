@@ -254,7 +254,9 @@ class TaskStatus:
 class TargetProgress:
     indicator: Indicator
     target: Decimal
-    achieved: Decimal
+    achieved: Decimal  # by the task's activities started up to `as_of`
+    # by those started from `since` (progress_for_tasks(since=...)): a period's share
+    in_period: Decimal | None = None
 
     @property
     def ratio(self) -> Decimal | None:
@@ -303,8 +305,14 @@ def _status(task: Task, confirmed: int, targets: list[TargetProgress], as_of: dt
     return TaskStatus.IN_PROGRESS if confirmed else TaskStatus.NOT_STARTED
 
 
-def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, TaskProgress]:
-    """Progress of every task in `tasks` on `as_of`, in a few queries whatever their number."""
+def progress_for_tasks(
+    tasks: Iterable[Task], *, as_of: dt.date, since: dt.date | None = None
+) -> dict[int, TaskProgress]:
+    """Progress of every task in `tasks` on `as_of`, in a few queries whatever their number.
+
+    Status and `achieved` count every linked activity started up to `as_of`; with `since`,
+    each target's `in_period` counts only those started in [since, as_of] (what a review
+    of that period achieved on the task)."""
     from phoihop.activities import rollup
     from phoihop.activities.models import ActivityStatus, Figure
 
@@ -320,22 +328,35 @@ def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, Ta
     )
     targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
     latest = _latest_values(figures, targets)
+    before = rollup.task_tallies(ids, until=since - dt.timedelta(days=1)) if since else None
+    latest_since = _latest_values(figures.filter(activity__start_date__gte=since), targets) if since else {}
     by_task: dict[int, list[TargetProgress]] = defaultdict(list)
     for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
-        key = (target.task_id, target.indicator_id)
-        aggregation = target.indicator.aggregation
-        if aggregation == Aggregation.COUNT:
-            achieved = Decimal(counts.get(target.task_id, 0))
-        elif aggregation == Aggregation.LATEST:
-            achieved = latest.get(key, Decimal(0))
-        else:
-            achieved = sums.get(key) or Decimal(0)
-        by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
+        achieved = _achieved(target, counts, sums, latest)
+        row = TargetProgress(target.indicator, target.value, achieved)
+        if before is not None:  # counts and sums up to `as_of` less those before `since`
+            row.in_period = (
+                latest_since.get((target.task_id, target.indicator_id), Decimal(0))
+                if target.indicator.aggregation == Aggregation.LATEST
+                else achieved - _achieved(target, *before, {})
+            )
+        by_task[target.task_id].append(row)
     result = {}
     for task in tasks:
         count, rows = counts.get(task.pk, 0), by_task.get(task.pk, [])
         result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, as_of))
     return result
+
+
+def _achieved(target: TaskTarget, counts, sums, latest) -> Decimal:
+    """What `counts`/`sums`/`latest` (task_tallies, _latest_values) say for `target`."""
+    key = (target.task_id, target.indicator_id)
+    aggregation = target.indicator.aggregation
+    if aggregation == Aggregation.COUNT:
+        return Decimal(counts.get(target.task_id, 0))
+    if aggregation == Aggregation.LATEST:
+        return latest.get(key, Decimal(0))
+    return sums.get(key) or Decimal(0)
 
 
 def _latest_values(figures, targets: list[TaskTarget]) -> dict[tuple[int, int], Decimal]:

@@ -87,7 +87,7 @@ def _activity_parts(
 ) -> dict:
     indicators = Indicator.objects.in_bulk()
     tasks = list(plans.plan_tasks(user, scope))
-    progress = progress_for_tasks(tasks, as_of=as_of)
+    progress = progress_for_tasks(tasks, as_of=as_of, since=scope.start)
     totals = act.indicator_totals(
         act.figure_sums(tallies),
         indicators,

@@ -59,8 +59,10 @@ def target_sums(progress, scope) -> dict[int, tuple[Decimal, Decimal]]:
     targets of their own, only their tasks do). A five-year review thus adds every annual
     plan's tasks of the five years; a six-month review only the tasks due in that half;
     a task due after the end sets no target for the period, even if it has begun. The
-    plan-linked result is what the activities linked to those same tasks achieved by the
-    review's day, so it is part of the period's result and never exceeds it.
+    plan-linked result is what the activities linked to those same tasks achieved within
+    the period, from its start to the review's day (`in_period`: a task's activities
+    before the start belong to an earlier review), so it is part of the period's result
+    and never exceeds it.
     """
     sums: dict[int, tuple[Decimal, Decimal]] = {}
     for task_progress in progress.values():
@@ -68,7 +70,8 @@ def target_sums(progress, scope) -> dict[int, tuple[Decimal, Decimal]]:
             continue
         for row in task_progress.targets:
             target, achieved = sums.get(row.indicator.pk, (Decimal(0), Decimal(0)))
-            sums[row.indicator.pk] = (target + row.target, achieved + row.achieved)
+            in_period = row.achieved if row.in_period is None else row.in_period
+            sums[row.indicator.pk] = (target + row.target, achieved + in_period)
     return sums
 
 
