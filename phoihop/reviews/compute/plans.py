@@ -6,16 +6,17 @@ model's recognition as decided by it.
 """
 
 import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Case as Conditional
-from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import CharField, Count, DateField, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from phoihop.practices.models import CoordinationModel, ModelStatus
+from phoihop.practices.models import CoordinationModel, ModelStatus, Replication
 from phoihop.programs.models import Task
 from phoihop.reporting.models import PeriodReport, ReportStatus
-from phoihop.reviews.data import MemberResult, TaskResult
+from phoihop.reviews.data import MemberResult, NamedModel, TaskResult
 
 SUBMITTED = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]
 
@@ -111,11 +112,11 @@ def apply_report_tallies(members: list[MemberResult], tallies) -> tuple[float | 
     return (on_time + sum(m.reports_late for m in members)) / due, on_time / due
 
 
-def models_by_status(user, scope, *, as_of: dt.date) -> dict[str, int]:
-    """Coordination models running during the period, by their recognition on `as_of`:
-    the status of the model's last version (simple-history) decided by then, or never
-    decided. A model without versions keeps its status unless decided after `as_of`
-    (then it was still proposed)."""
+def _models_then(user, scope, *, as_of: dt.date):
+    """Coordination models running during the period, annotated with their recognition on
+    `as_of` (`status_then`, `decided_then`): the status of the model's last version
+    (simple-history) decided by then, or never decided. A model without versions keeps its
+    status unless decided after `as_of` (then it was still proposed)."""
     models = CoordinationModel.objects.visible_to(user).filter(
         program_id=scope.program_id, started_on__lte=scope.end
     )
@@ -124,21 +125,50 @@ def models_by_status(user, scope, *, as_of: dt.date) -> dict[str, int]:
         models = models.filter(members__id=scope.member_id)
     versions = CoordinationModel.history.model.objects.filter(id=OuterRef("pk")).filter(
         Q(decided_on__isnull=True) | Q(decided_on__lte=as_of)
-    )
+    ).order_by("-history_date", "-history_id")
     recorded = Conditional(
         When(decided_on__gt=as_of, then=Value(ModelStatus.PROPOSED.value)),
         default=F("status"),
         output_field=CharField(),
     )
-    status_then = Coalesce(
-        Subquery(versions.order_by("-history_date", "-history_id").values("status")[:1]),
-        recorded,
+    decided = Conditional(When(decided_on__lte=as_of, then=F("decided_on")), default=None, output_field=DateField())
+    return models.order_by().annotate(
+        status_then=Coalesce(Subquery(versions.values("status")[:1]), recorded),
+        decided_then=Coalesce(Subquery(versions.values("decided_on")[:1]), decided, output_field=DateField()),
     )
-    counts = dict(
-        models.order_by()
-        .annotate(status_then=status_then)
-        .values("status_then")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("status_then", "n")
+
+
+def models_in_review(user, scope, *, as_of: dt.date) -> tuple[dict[str, int], dict[int, list[NamedModel]]]:
+    """(models running in the period by their recognition on `as_of`, the models section
+    II names by content area id: recognized (decided) within [start, as_of] or taken up in
+    new places within it, recognized ones first). Three queries."""
+    models = list(
+        _models_then(user, scope, as_of=as_of)
+        .distinct()
+        .order_by("content_area_id", "name", "pk")
+        .values_list("pk", "content_area_id", "name", "status_then", "decided_then")
     )
-    return {status: counts.get(status, 0) for status in ModelStatus.values}
+    counts = {status: sum(1 for row in models if row[3] == status) for status in ModelStatus.values}
+    ids = [row[0] for row in models] or [0]  # queried even when empty: the query count stays fixed
+    replications = dict(
+        Replication.objects.filter(model_id__in=ids, started_on__gte=scope.start, started_on__lte=as_of)
+        .order_by()
+        .values("model_id")
+        .annotate(n=Count("pk"))
+        .values_list("model_id", "n")
+    )
+    members = defaultdict(list)
+    through = CoordinationModel.members.through.objects.filter(coordinationmodel_id__in=ids)
+    for model_id, short_name, name in through.order_by("coordinationmodel_id", "pk").values_list(
+        "coordinationmodel_id", "organization__short_name", "organization__name"
+    ):
+        members[model_id].append(short_name or name)
+    named = defaultdict(list)
+    for pk, area_id, name, status, decided in models:
+        recognized = status != ModelStatus.PROPOSED and decided is not None and scope.start <= decided <= as_of
+        if recognized or replications.get(pk):
+            named[area_id].append(NamedModel(name, members[pk], status, recognized, replications.get(pk, 0)))
+    for area_models in named.values():
+        area_models.sort(key=lambda m: not m.recognized_in_period)
+    return counts, dict(named)
+
