@@ -244,6 +244,9 @@ class Review:
     # The day the figures stand on: the period's end (today while it runs). None in
     # reviews frozen before it was recorded.
     as_of: dt.date | None = None
+    # Frozen before the sentences were drafted at render time: the report's stored text
+    # already holds them, so documents print that text alone (render/text.py).
+    drafted_in_text: bool = False
 
     @property
     def counting_rule(self) -> str:
@@ -415,6 +418,8 @@ def _build(klass, raw: dict):
 
 def _decode_review(raw: dict) -> Review:
     raw = _revive(raw)
+    # Statements without the figures behind their numbers were drafted into the text then.
+    raw["drafted_in_text"] = raw.get("drafted_in_text") or any("refs" not in s for s in raw["statements"])
     area = lambda a: _build(AreaResult, a | {  # noqa: E731
         "indicators": [_build(IndicatorTotal, i) for i in a["indicators"]],
         "named_joint": [_build(NamedActivity, x) for x in a.get("named_joint", [])],
