@@ -328,7 +328,10 @@ def content_spread(review: Review) -> Statement | None:
 def outstanding_models(review: Review) -> Statement | None:
     refs = {"outstanding": "n:models.outstanding", "recognized": "n:models.recognized_all"}
     labels = {"outstanding": _("Mô hình tiêu biểu, nổi bật"), "recognized": _("Mô hình được công nhận")}
-    if review.figure("models.outstanding") < settings.REVIEW_OUTSTANDING_MODELS_MIN:
+    if not review.figure("models.recognized_all"):
+        template = _("Chưa có mô hình phối hợp nào được công nhận; các thành viên chưa xây dựng được mô hình tiêu biểu.")
+        statement = _say(review, LIMITATION, "no_recognized_models", template, {}, {})
+    elif review.figure("models.outstanding") < settings.REVIEW_OUTSTANDING_MODELS_MIN:
         template = _(
             "Còn ít mô hình phối hợp tiêu biểu, nổi bật: trong %(recognized)s mô hình được công nhận mới có "
             "%(outstanding)s mô hình tiêu biểu."

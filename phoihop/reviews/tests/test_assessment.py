@@ -71,8 +71,10 @@ def test_thresholds_are_settings(cast, good_figures):
 def test_rules_stay_silent_without_activities_or_cases(cast, program, clock):
     review = review_compute(user=cast.secretariat, scope=program_scope(program))
 
-    # Only what holds with no records at all: no outstanding model, a target not reached.
-    assert set(_rules(review)) == {"situation", "few_outstanding_models", "targets_missed"}
+    # Only what holds with no records at all: no recognized model, a target not reached.
+    assert set(_rules(review)) == {"situation", "no_recognized_models", "targets_missed"}
+    assert _rules(review)["no_recognized_models"].text.startswith("Chưa có mô hình phối hợp nào được công nhận")
+    assert not any(ch.isdigit() for ch in _rules(review)["no_recognized_models"].text)  # not "0 trong 0"
 
 
 def test_a_redacted_review_has_no_sensitive_statement(cast, seed_figures):
