@@ -163,8 +163,8 @@ def _model_sentence(model: NamedModel, slot: str) -> str:
             _("được công nhận là mô hình tiêu biểu, nổi bật") if model.status == "outstanding" else _("được công nhận")
         )
     if model.replications:
-        text += (_(", được nhân rộng tại %%(%(slot)s)s địa bàn") if model.recognized_in_period
-                 else " " + _("được nhân rộng tại %%(%(slot)s)s địa bàn")) % {"slot": slot}
+        spread = _("được nhân rộng tại %(places)s địa bàn") % {"places": f"%({slot})s"}
+        text += (", " if model.recognized_in_period else " ") + spread
     return text + "."
 
 
