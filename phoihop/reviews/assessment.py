@@ -248,6 +248,8 @@ def targets(review: Review) -> Statement | None:
     missed = [t for t in planned if not t.met]
     refs = {"all": "n:targets.all", "met": "n:targets.met"}
     labels = {"all": _("Chỉ tiêu kế hoạch"), "met": _("Chỉ tiêu đạt")}
+    if not missed and len(planned) == 1:
+        return _say(review, STRENGTH, "targets_met", _("Chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt."), {}, {})
     if not missed:
         template = _("Cả %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ đều đạt và vượt.")
         return _say(review, STRENGTH, "targets_met", template, {"all": refs["all"]}, {"all": labels["all"]})

@@ -141,3 +141,12 @@ def test_large_amounts_are_rounded_in_prose():
     assert approx_amount(2_227_000_000) == "hơn 2,2 tỷ"
     assert approx_amount(818_000_000) == "818 triệu"
     assert approx_amount(45_000) == "45.000"
+
+
+def test_a_single_target_met_is_not_counted_as_all_one_of_them():
+    from phoihop.reviews.assessment import targets
+    from phoihop.reviews.tests.review_sample import sample_review, sessions
+
+    statement = targets(sample_review(totals=[sessions()]))
+
+    assert statement.text == "Chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt."  # not "Cả 1 chỉ tiêu"
