@@ -217,3 +217,26 @@ def test_the_issued_five_year_review_drafts_the_seed_limitations(demo):
     redacted = Review.from_json(report.frozen_redacted)
     assert "sensitive_topics_weak" not in {s.rule for s in redacted.statements}
     assert not any(t.sensitive for t in redacted.topics)
+
+
+def test_the_2016_to_2019_plans_give_every_six_month_and_annual_review_targets(demo):
+    import datetime as dt
+
+    from phoihop.reviews.compute import review_compute
+    from phoihop.reviews.data import Kind, Scope
+
+    program = _program()
+    secretariat = User.objects.get(username="thuongtruc")
+    for year in data.EARLIER_PLAN_YEARS:
+        plan = program.plans.get(year=year)
+        assert plan.status == "signed"
+        assert {t.due_date.year for t in plan.tasks.all()} == {year}
+        assert Activity.objects.filter(task__plan=plan, status=ActivityStatus.CONFIRMED).exists()
+        for kind, start, end in (
+            (Kind.SIX_MONTHS, dt.date(year, 1, 1), dt.date(year, 6, 30)),
+            (Kind.ANNUAL, dt.date(year, 1, 1), dt.date(year, 12, 31)),
+        ):
+            review = review_compute(user=secretariat, scope=Scope(program.pk, start, end, kind))
+            assert review.planned(), (year, kind)
+            assert all(t.achieved <= t.value for t in review.planned()), (year, kind)
+            assert review.tasks and all(t.plan_year == year for t in review.tasks)
