@@ -141,22 +141,24 @@ def _models_then(user, scope, *, as_of: dt.date):
 def models_in_review(user, scope, *, as_of: dt.date) -> tuple[dict[str, int], dict[int, list[NamedModel]]]:
     """(models running in the period by their recognition on `as_of`, the models section
     II names by content area id: recognized (decided) within [start, as_of] or taken up in
-    new places within it, recognized ones first). Three queries."""
-    models = list(
-        _models_then(user, scope, as_of=as_of)
-        .distinct()
-        .order_by("content_area_id", "name", "pk")
-        .values_list("pk", "content_area_id", "name", "status_then", "decided_then")
-    )
-    counts = {status: sum(1 for row in models if row[3] == status) for status in ModelStatus.values}
-    ids = [row[0] for row in models] or [0]  # queried even when empty: the query count stays fixed
-    replications = dict(
-        Replication.objects.filter(model_id__in=ids, started_on__gte=scope.start, started_on__lte=as_of)
+    new places within it, recognized ones first). Two queries."""
+    spread = (
+        Replication.objects.filter(model_id=OuterRef("pk"), started_on__gte=scope.start, started_on__lte=as_of)
         .order_by()
         .values("model_id")
         .annotate(n=Count("pk"))
-        .values_list("model_id", "n")
+        .values("n")
     )
+    models = list(
+        _models_then(user, scope, as_of=as_of)
+        .annotate(spread=Coalesce(Subquery(spread), 0))
+        .distinct()
+        .order_by("content_area_id", "name", "pk")
+        .values_list("pk", "content_area_id", "name", "status_then", "decided_then", "spread")
+    )
+    counts = {status: sum(1 for row in models if row[3] == status) for status in ModelStatus.values}
+    ids = [row[0] for row in models] or [0]  # queried even when empty: the query count stays fixed
+    replications = {row[0]: row[5] for row in models}
     members = defaultdict(list)
     through = CoordinationModel.members.through.objects.filter(coordinationmodel_id__in=ids)
     for model_id, short_name, name in through.order_by("coordinationmodel_id", "pk").values_list(
@@ -164,7 +166,7 @@ def models_in_review(user, scope, *, as_of: dt.date) -> tuple[dict[str, int], di
     ):
         members[model_id].append(short_name or name)
     named = defaultdict(list)
-    for pk, area_id, name, status, decided in models:
+    for pk, area_id, name, status, decided, _spread in models:
         recognized = status != ModelStatus.PROPOSED and decided is not None and scope.start <= decided <= as_of
         if recognized or replications.get(pk):
             named[area_id].append(NamedModel(name, members[pk], status, recognized, replications.get(pk, 0)))
