@@ -373,8 +373,14 @@ def _status(task: Task, confirmed: int, targets: list[TargetProgress], as_of: dt
     return TaskStatus.IN_PROGRESS if confirmed else TaskStatus.NOT_STARTED
 
 
-def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, TaskProgress]:
-    """Progress of every task in `tasks` on `as_of`, in a few queries whatever their number."""
+def progress_for_tasks(
+    tasks: Iterable[Task], *, as_of: dt.date, since: dt.date | None = None
+) -> dict[int, TaskProgress]:
+    """Progress of every task in `tasks` on `as_of`, in a few queries whatever their number.
+
+    Status and `achieved` count every linked activity started up to `as_of`; with `since`,
+    each target's `in_period` counts only those started in [since, as_of] (what a review
+    of that period achieved on the task)."""
     tasks = list(tasks)
     ids = [task.pk for task in tasks]
     if not ids:
@@ -386,17 +392,37 @@ def progress_for_tasks(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, Ta
         activity__start_date__lte=as_of,
     )
     targets = list(TaskTarget.objects.filter(task_id__in=ids).select_related("indicator"))
-    latest = _latest_values(figures, ["activity__task_id"], {t.indicator_id: t.indicator for t in targets})
+    indicators = {t.indicator_id: t.indicator for t in targets}
+    by_task_group = ["activity__task_id"]
+    latest = _latest_values(figures, by_task_group, indicators)
+    before = rollup.task_tallies(ids, until=since - dt.timedelta(days=1)) if since else None
+    latest_since = (
+        _latest_values(figures.filter(activity__start_date__gte=since), by_task_group, indicators)
+        if since else {}
+    )
     by_task: dict[int, list[TargetProgress]] = defaultdict(list)
     for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
-        key = (target.task_id, target.indicator_id)
-        achieved = target.indicator.result(
-            total=sums.get(key), reported=counts.get(target.task_id, 0), latest=latest.get(key)
-        )
-        by_task[target.task_id].append(TargetProgress(target.indicator, target.value, achieved))
+        achieved = _achieved(target, counts, sums, latest)
+        row = TargetProgress(target.indicator, target.value, achieved)
+        if before is not None:  # counts and sums up to `as_of` less those before `since`
+            row.in_period = (
+                latest_since.get((target.task_id, target.indicator_id), Decimal(0))
+                if target.indicator.aggregation == Aggregation.LATEST
+                else achieved - _achieved(target, *before, {})
+            )
+        by_task[target.task_id].append(row)
     result = {}
     for task in tasks:
         count, rows = counts.get(task.pk, 0), by_task.get(task.pk, [])
         result[task.pk] = TaskProgress(task, count, rows, _status(task, count, rows, as_of))
     return result
+
+
+def _achieved(target: TaskTarget, counts, sums, latest) -> Decimal:
+    """What `counts`/`sums`/`latest` (task_tallies, _latest_values) say for `target`, by
+    its indicator's one rule (Indicator.result)."""
+    key = (target.task_id, target.indicator_id)
+    return target.indicator.result(
+        total=sums.get(key), reported=counts.get(target.task_id, 0), latest=latest.get(key)
+    )
 

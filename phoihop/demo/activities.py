@@ -27,7 +27,7 @@ from phoihop.demo import activity_kinds as kinds
 from phoihop.demo import data
 from phoihop.demo.clock import demo_clock
 from phoihop.localities.models import Level, Locality
-from phoihop.programs.models import Indicator
+from phoihop.programs.models import Indicator, Task
 from phoihop.reporting.models import PeriodReport
 from phoihop.reporting.periods import period_label
 from phoihop.reporting.services import (
@@ -87,6 +87,14 @@ class Generator:
         self.tasks = defaultdict(list)
         for task in plan.tasks.all():
             self.tasks[(task.content_area_id, task.lead_id)].append(task.pk)
+        # The 2016–2019 plans' tasks, linked with their own random stream so the 2020 data
+        # (and every figure of the demo's reviews) stays what it was.
+        self.link_rng = random.Random(2016)
+        self.earlier = defaultdict(list)
+        earlier = Task.objects.filter(plan__program=program).exclude(plan=plan)
+        for task in earlier.select_related("plan").prefetch_related("targets__indicator"):
+            codes = {target.indicator.code for target in task.targets.all()}
+            self.earlier[(task.plan.year, task.content_area_id)].append((task.pk, task.due_date, codes))
 
     def all(self) -> list[Planned]:
         planned = []
@@ -121,17 +129,30 @@ class Generator:
             start_date=day, end_date=end, content_area_id=self.areas[area],
             lead_id=self.orgs[lead].pk, partner_ids=[self.orgs[k].pk for k in partners],
             locality_ids=list(dict.fromkeys(u.pk for u in places)),
-            task_id=self._task(area, lead, day), narrative=rng.choice(kinds.NARRATIVES),
+            task_id=self._task(area, lead, day, figures), narrative=rng.choice(kinds.NARRATIVES),
             figures=self._figures(figures),
         )
         declines = partners[1:] if len(partners) == 2 and rng.random() < 0.15 else []
         return Planned(lead, partners, activity, self._outcome(day), declines)
 
-    def _task(self, area: int, lead: str, day: dt.date) -> int | None:
+    def _task(self, area: int, lead: str, day: dt.date, codes=()) -> int | None:
+        if day.year != 2020:
+            return self._earlier_task(area, day, codes)
         tasks = self.tasks.get((self.areas[area], self.orgs[lead].pk))
-        if day.year != 2020 or not tasks or self.rng.random() < 0.3:
+        if not tasks or self.rng.random() < 0.3:
             return None
         return self.rng.choice(tasks)
+
+    def _earlier_task(self, area: int, day: dt.date, codes) -> int | None:
+        """A task of that year's plan in the activity's content area, still open on its day,
+        whose targets the activity reports on."""
+        tasks = [
+            pk for pk, due, targets in self.earlier.get((day.year, self.areas[area]), [])
+            if day <= due and targets <= set(codes)
+        ]
+        if not tasks or self.link_rng.random() < 0.3:
+            return None
+        return self.link_rng.choice(tasks)
 
     def _figures(self, ranges) -> dict[int, Decimal]:
         values = {}

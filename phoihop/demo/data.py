@@ -392,6 +392,28 @@ PLAN_2020_TASKS = [
           "ldld_hn", ["hnd_hn"], [], dt.date(2020, 11, 30), {"ngay-cong": 5000}),
 ]
 
+# The annual plans of 2016–2019: a few tasks each, due in their year (some by 30 June, so
+# six-month reviews have targets too), led where the lead's activities mostly fall.
+EARLIER_PLAN_YEARS = [2016, 2017, 2018, 2019]
+
+
+def earlier_plan_tasks(year: int) -> list[dict]:
+    return [
+        _task(1, f"Tuyên truyền, vận động nhân dân chấp hành pháp luật về đất đai 6 tháng đầu năm {year}",
+              "bdv_hn", ["mttq_hn", "hnd_hn"], _LAND, dt.date(year, 6, 30), {"tuyen-truyen-buoi": 4}),
+        _task(4, f"Phối hợp tuyển chọn, gọi công dân nhập ngũ năm {year}", "bchqs_hn", ["tinhdoan_hn", "ccb_hn"],
+              ["13429"], dt.date(year, 6, 30), {"tuyen-truyen-luot": 300}),
+        _task(6, "Thăm, tặng quà gia đình chính sách nhân Ngày Thương binh - Liệt sĩ", "ctd_hn",
+              ["phunu_hn", "tinhdoan_hn"], [], dt.date(year, 7, 31), {"suat-qua": 80}),
+        _task(2, "Nắm tình hình, trao đổi thông tin tại các địa bàn có nhiều vụ việc gây bức xúc", "bdv_hn",
+              ["bchqs_hn", "mttq_hn"], _LAND + _PHU_LY, dt.date(year, 12, 15), {"tin-bao": 2}),
+        _task(5, "Hỗ trợ hộ nghèo, cận nghèo phát triển sản xuất", "hnd_hn", ["phunu_hn", "mttq_hn"], [],
+              dt.date(year, 12, 15), {"ho-thoat-ngheo": 8 + 6 * (year - 2016)}),  # harder each year
+        _task(6, "Vận động xây dựng, sửa chữa nhà Đại đoàn kết cho hộ nghèo", "mttq_hn", ["ldld_hn", "ccb_hn"], [],
+              dt.date(year, 12, 31), {"nha-dai-doan-ket": 3 + 2 * (year - 2016)}),
+    ]
+
+
 # Coordination models: few, and only one outstanding (a limitation the seed names).
 COORDINATION_MODELS = [
     {
@@ -399,6 +421,7 @@ COORDINATION_MODELS = [
         "area": 3, "members": ["bdv_hn", "mttq_hn", "hnd_hn"], "localities": ["13303", "13318"],
         "started_on": dt.date(2017, 4, 1), "status": "outstanding",
         "note": "Quyết định số 125-QĐ/BCĐ ngày 20/11/2019 của Ban Chỉ đạo",
+        "replications": [("13498", dt.date(2020, 3, 1)), ("13489", dt.date(2020, 8, 15))],  # Thanh Hải, Thanh Nghị
         "description": "Cán bộ dân vận, Mặt trận và Hội Nông dân cùng gặp từng hộ dân có đất "
         "bị thu hồi, giải thích chính sách bồi thường, đối thoại công khai trước khi cưỡng chế.",
     },
@@ -423,6 +446,7 @@ COORDINATION_MODELS = [
         "area": 6, "members": ["mttq_hn", "ccb_hn", "ctd_hn"], "localities": [],
         "started_on": dt.date(2016, 3, 1), "status": "recognized",
         "note": "Công văn số 61-CV/BCĐ ngày 18/12/2019 của Ban Chỉ đạo",
+        "replications": [("13321", dt.date(2020, 5, 10))],  # Đồng Văn
         "description": "Mặt trận chủ trì, các tổ chức thành viên vận động nguồn lực và ngày công "
         "xây nhà cho hộ nghèo.",
     },

@@ -224,12 +224,13 @@ def demo_load(*, provinces: list[str] | None = None) -> DemoResult:
 
 
 def _program_2016_2020(committee, orgs, people, users) -> None:
-    """Members, content areas, the 2020 plan, five years of activities and reports, and
+    """Members, content areas, the 2016–2020 plans, five years of activities and reports, and
     the coordination models; each part skipped when it is already there."""
     program = Program.objects.get(committee=committee, name=data.PROGRAMS[0]["name"])
     secretariat = next(user for user in users if user.username == "thuongtruc")
     demo_program.members_and_areas(program, orgs, people, secretariat)
     plan = demo_program.plan_2020(program, orgs, secretariat)
+    demo_program.earlier_plans(program, orgs, secretariat)
     if not program.activities.exists():
         planned = demo_activities.activities_load(program, orgs, users, plan)
         if not program.period_reports.exists():

@@ -14,7 +14,11 @@ from phoihop.demo import data
 from phoihop.demo.clock import demo_clock
 from phoihop.localities.models import Locality
 from phoihop.practices.models import CoordinationModel
-from phoihop.practices.services import coordination_model_create, coordination_model_decide
+from phoihop.practices.services import (
+    coordination_model_create,
+    coordination_model_decide,
+    replication_add,
+)
 from phoihop.programs.defaults import CONTENT_AREAS
 from phoihop.programs.models import AnnualPlan, Indicator, Program
 from phoihop.programs.services import (
@@ -60,22 +64,36 @@ def members_and_areas(program: Program, orgs, people, actor) -> None:
 
 
 def plan_2020(program: Program, orgs, actor) -> AnnualPlan:
-    spec = data.PLAN_2020
+    return _plan(program, orgs, actor, data.PLAN_2020, data.PLAN_2020_TASKS)
+
+
+def earlier_plans(program: Program, orgs, actor) -> list[AnnualPlan]:
+    """The signed plans of 2016–2019, each with tasks due in its year."""
+    return [
+        _plan(program, orgs, actor, {
+            "year": year, "title": f"Kế hoạch phối hợp năm {year}",
+            "signed_on": dt.date(year, 1, 15), "signed_place": data.PLAN_2020["signed_place"],
+        }, data.earlier_plan_tasks(year))
+        for year in data.EARLIER_PLAN_YEARS
+    ]
+
+
+def _plan(program: Program, orgs, actor, spec: dict, tasks: list[dict]) -> AnnualPlan:
     plan = program.plans.filter(year=spec["year"]).first()
     if plan is None:
         with demo_clock(spec["signed_on"] - dt.timedelta(days=10)):
             plan = plan_create(actor=actor, program=program, year=spec["year"], title=spec["title"])
     with demo_clock(spec["signed_on"]):
         plan_sign(actor=actor, plan=plan, signed_on=spec["signed_on"], signed_place=spec["signed_place"])
-        _tasks(plan, orgs, actor)
+        _tasks(plan, orgs, actor, tasks)
     return plan
 
 
-def _tasks(plan: AnnualPlan, orgs, actor) -> None:
+def _tasks(plan: AnnualPlan, orgs, actor, specs: list[dict]) -> None:
     areas = {area.number: area for area in plan.program.content_areas.all()}
     present = set(plan.tasks.values_list("number", flat=True))
     indicators = {i.code: i for i in Indicator.objects.all()}
-    for number, spec in enumerate(data.PLAN_2020_TASKS, start=1):
+    for number, spec in enumerate(specs, start=1):
         if number in present:
             continue
         task = task_create(
@@ -112,3 +130,6 @@ def coordination_models(program: Program, orgs, actor) -> None:
             day, month, year = _DECISION_DAY.search(spec["note"]).groups()
             with demo_clock(dt.date(int(year), int(month), int(day))):
                 coordination_model_decide(actor=actor, model=model, status=spec["status"], note=spec["note"])
+        for code, started_on in spec.get("replications", []):
+            with demo_clock(started_on):
+                replication_add(actor=actor, model=model, locality=communes([code])[0], started_on=started_on)

@@ -229,7 +229,9 @@ def task_activities(user, task: Task) -> list:
 class TargetProgress:
     indicator: Indicator
     target: Decimal
-    achieved: Decimal
+    achieved: Decimal  # by the task's activities started up to `as_of`
+    # by those started from `since` (progress_for_tasks(since=...)): a period's share
+    in_period: Decimal | None = None
 
     @property
     def ratio(self) -> Decimal | None:
@@ -272,10 +274,13 @@ class TaskProgress:
 PROGRESS_COUNTERS: list[Callable[..., dict[int, TaskProgress]]] = []
 
 
-def tasks_progress(tasks: Iterable[Task], *, as_of: dt.date) -> dict[int, TaskProgress]:
-    """task id → progress on `as_of` of every task in `tasks`, in a few queries."""
+def tasks_progress(
+    tasks: Iterable[Task], *, as_of: dt.date, since: dt.date | None = None
+) -> dict[int, TaskProgress]:
+    """task id → progress on `as_of` of every task in `tasks`, in a few queries (with
+    `since`, each target's `in_period` too: see activities.selectors.progress_for_tasks)."""
     (count,) = PROGRESS_COUNTERS
-    return count(tasks, as_of=as_of)
+    return count(tasks, as_of=as_of, since=since)
 
 
 def task_progress(task: Task, *, as_of: dt.date) -> TaskProgress:

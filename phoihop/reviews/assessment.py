@@ -29,7 +29,14 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from phoihop.lib.vnformat import percent
-from phoihop.reviews.data import IndicatorTotal, Review, Statement, figure_text
+from phoihop.reviews.data import (
+    IndicatorTotal,
+    NamedActivity,
+    NamedModel,
+    Review,
+    Statement,
+    figure_text,
+)
 
 SITUATION, RESULT, STRENGTH, LIMITATION = "situation", "result", "strength", "limitation"
 DEFAULT_FOCUS_TOPICS = ("dat-dai", "gpmb", "ton-giao")
@@ -118,27 +125,85 @@ def results_overview(review: Review) -> Statement | None:
     return _say(review, RESULT, "results_overview", template, refs, labels, period=review.period_label)
 
 
+def _listing(names: list[str]) -> str:
+    """ "A, B và C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + _(" và ") + names[-1] if names else ""
+
+
+_PLACE_IN_TITLE = re.compile(r"(?<=\w )(Xã|Phường|Thị trấn|Thị xã|Huyện|Quận|Thành phố|Tỉnh)(?= \w)")
+
+
+def as_phrase(title: str) -> str:
+    """An activity's title inside a sentence: "Hội nghị … tại Xã Thanh Hải" → "hội nghị … tại
+    xã Thanh Hải" (an abbreviation such as "UBND…" keeps its capitals)."""
+    title = _PLACE_IN_TITLE.sub(lambda m: m.group(1).lower(), title.rstrip(" .;"))
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def _joint_phrase(activity: NamedActivity) -> str:
+    """ "hội nghị … tại xã Thanh Hải do Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Hội Nông dân tỉnh"."""
+    return _("%(title)s do %(lead)s chủ trì, phối hợp với %(partners)s") % {
+        "title": as_phrase(activity.title), "lead": activity.lead,
+        "partners": _listing(activity.partners),
+    }
+
+
+def model_name(name: str) -> str:
+    if name.lower().startswith("mô hình"):
+        return name
+    return _("Mô hình %(name)s") % {"name": name if "“" in name else f"“{name}”"}
+
+
+def _model_sentence(model: NamedModel, slot: str) -> str:
+    """A template for one model: who runs it, its recognition in the period, where it spread."""
+    words = {"model": model_name(model.name).replace("%", "%%"), "members": _listing(model.members).replace("%", "%%")}
+    text = _("%(model)s do %(members)s thực hiện") % words if model.members else words["model"]
+    if model.recognized_in_period:
+        text += " " + (
+            _("được công nhận là mô hình tiêu biểu, nổi bật") if model.status == "outstanding" else _("được công nhận")
+        )
+    if model.replications:
+        spread = _("được nhân rộng tại %(places)s địa bàn") % {"places": f"%({slot})s"}
+        text += (", " if model.recognized_in_period else " ") + spread
+    return text + "."
+
+
 def area_results(review: Review) -> list[Statement]:
-    """One paragraph per content area that had activities: what the members did in it."""
+    """One paragraph per content area that had activities, as a review writes it: what the
+    members did, the joint activities named, what they achieved, the models of the area."""
     out = []
     for area in review.areas:
-        if not area.activities:
-            continue
-        key = f"area.{area.number}"
-        template = _("Về %(name)s: các tổ chức thành viên thực hiện %(n)s hoạt động") + (
-            _(", trong đó %(joint)s hoạt động có từ hai thành viên trở lên cùng tham gia") if area.joint else ""
-        )
-        refs = {"n": f"n:{key}.activities"} | ({"joint": f"n:{key}.joint"} if area.joint else {})
-        labels = {"n": _("Hoạt động")} | ({"joint": _("Hoạt động phối hợp")} if area.joint else {})
-        shown = [t for t in area.indicators if t.value]
-        if shown:
-            clause, more_refs, more_labels = _figures_clause(shown, lambda t, k=key: f"{k}.total.{t.code}.value")
-            template += "; " + _("kết quả: %(clause)s") % {"clause": clause}
-            refs, labels = refs | more_refs, labels | more_labels
-        statement = _say(review, RESULT, "area_results", template + ".", refs, labels, name=_lower_first(area.name))
-        statement.area = area.number
-        out.append(statement)
+        if area.activities:
+            out.append(_area_result(review, area))
     return out
+
+
+def _area_result(review: Review, area) -> Statement:
+    key = f"area.{area.number}"
+    template = _("Về %(name)s: các tổ chức thành viên thực hiện %(n)s hoạt động")
+    refs, labels = {"n": f"n:{key}.activities"}, {"n": _("Hoạt động")}
+    words = {"name": _lower_first(area.name)}
+    if area.joint:
+        template += _(", trong đó %(joint)s hoạt động có từ hai thành viên trở lên cùng tham gia")
+        refs["joint"], labels["joint"] = f"n:{key}.joint", _("Hoạt động phối hợp")
+        if area.named_joint:
+            template += _(": %(named)s") if len(area.named_joint) == area.joint else _(", tiêu biểu như: %(named)s")
+            words["named"] = "; ".join(_joint_phrase(a) for a in area.named_joint)
+    template += "."
+    shown = [t for t in area.indicators if t.value]
+    if shown:
+        clause, more_refs, more_labels = _figures_clause(shown, lambda t: f"{key}.total.{t.code}.value")
+        template += " " + _("Qua đó, các thành viên đạt %(clause)s.") % {"clause": clause}
+        refs, labels = refs | more_refs, labels | more_labels
+    for n, model in enumerate(area.models):
+        slot = f"m{n}"
+        template += " " + _model_sentence(model, slot)
+        if model.replications:
+            refs[slot], labels[slot] = f"n:{key}.model.{n}.replications", _("Địa bàn nhân rộng: %(model)s") % {
+                "model": model.name}
+    statement = _say(review, RESULT, "area_results", template, refs, labels, **words)
+    statement.area = area.number
+    return statement
 
 
 def cases_handled(review: Review) -> Statement | None:
@@ -183,6 +248,8 @@ def targets(review: Review) -> Statement | None:
     missed = [t for t in planned if not t.met]
     refs = {"all": "n:targets.all", "met": "n:targets.met"}
     labels = {"all": _("Chỉ tiêu kế hoạch"), "met": _("Chỉ tiêu đạt")}
+    if not missed and len(planned) == 1:
+        return _say(review, STRENGTH, "targets_met", _("Chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt."), {}, {})
     if not missed:
         template = _("Cả %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ đều đạt và vượt.")
         return _say(review, STRENGTH, "targets_met", template, {"all": refs["all"]}, {"all": labels["all"]})
@@ -263,7 +330,10 @@ def content_spread(review: Review) -> Statement | None:
 def outstanding_models(review: Review) -> Statement | None:
     refs = {"outstanding": "n:models.outstanding", "recognized": "n:models.recognized_all"}
     labels = {"outstanding": _("Mô hình tiêu biểu, nổi bật"), "recognized": _("Mô hình được công nhận")}
-    if review.figure("models.outstanding") < settings.REVIEW_OUTSTANDING_MODELS_MIN:
+    if not review.figure("models.recognized_all"):
+        template = _("Chưa có mô hình phối hợp nào được công nhận; các thành viên chưa xây dựng được mô hình tiêu biểu.")
+        statement = _say(review, LIMITATION, "no_recognized_models", template, {}, {})
+    elif review.figure("models.outstanding") < settings.REVIEW_OUTSTANDING_MODELS_MIN:
         template = _(
             "Còn ít mô hình phối hợp tiêu biểu, nổi bật: trong %(recognized)s mô hình được công nhận mới có "
             "%(outstanding)s mô hình tiêu biểu."

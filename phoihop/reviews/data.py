@@ -67,6 +67,27 @@ class IndicatorTotal:
 
 
 @dataclass
+class NamedActivity:
+    """A joint activity named in section II: what it was and who did it."""
+
+    title: str
+    lead: str  # short name of the lead member
+    partners: list[str]  # short names of the members who took part with it
+    start: dt.date
+
+
+@dataclass
+class NamedModel:
+    """A coordination model named in section II, as it stood on the review's day."""
+
+    name: str
+    members: list[str]  # short names
+    status: str  # ModelStatus on `as_of`
+    recognized_in_period: bool  # its recognition was decided within [start, as_of]
+    replications: int  # places that took it up within [start, as_of]
+
+
+@dataclass
 class AreaResult:
     number: int
     name: str
@@ -74,6 +95,14 @@ class AreaResult:
     joint: int
     share: float  # of all activities in the period
     indicators: list[IndicatorTotal] = field(default_factory=list)
+    # The joint activities the prose names (the most members first, then the earliest),
+    # and the models recognized or replicated in the period. Empty in reviews frozen before.
+    named_joint: list[NamedActivity] = field(default_factory=list)
+    models: list[NamedModel] = field(default_factory=list)
+
+    @property
+    def models_named(self) -> int:
+        return len(self.models)
 
 
 @dataclass
@@ -220,6 +249,9 @@ class Review:
     # The day the figures stand on: the period's end (today while it runs). None in
     # reviews frozen before it was recorded.
     as_of: dt.date | None = None
+    # Frozen before the sentences were drafted at render time: the report's stored text
+    # already holds them, so documents print that text alone (render/text.py).
+    drafted_in_text: bool = False
 
     @property
     def counting_rule(self) -> str:
@@ -257,7 +289,7 @@ class Review:
         models.<status>, models.recognized_all, cases.<field>, focus.<field>, others.<field>
         (focus = settings.REVIEW_FOCUS_TOPICS), tasks.all / tasks.<status>, targets.all,
         targets.met, total.<code>.<value|target|achieved|ratio>, area.<n>.<activities|joint>,
-        area.<n>.total.<code>.value.
+        area.<n>.total.<code>.value, area.<n>.models_named, area.<n>.model.<i>.replications.
         """
         head, _dot, rest = key.partition(".")
         getter = _FIGURES.get(head)
@@ -298,6 +330,9 @@ def _area_figure(review: Review, rest: str):
     if name.startswith("total."):
         code, _dot, field_name = name[6:].rpartition(".")
         return _indicator_figure(next((t for t in area.indicators if t.code == code), None), field_name)
+    if name.startswith("model."):  # area.<n>.model.<i>.replications
+        index, _dot, field_name = name[6:].partition(".")
+        return getattr(area.models[int(index)], field_name)
     return getattr(area, name)
 
 
@@ -383,7 +418,13 @@ def _build(klass, raw: dict):
 
 def _decode_review(raw: dict) -> Review:
     raw = _revive(raw)
-    area = lambda a: _build(AreaResult, a | {"indicators": [_build(IndicatorTotal, i) for i in a["indicators"]]})  # noqa: E731
+    # Statements without the figures behind their numbers were drafted into the text then.
+    raw["drafted_in_text"] = raw.get("drafted_in_text") or any("refs" not in s for s in raw["statements"])
+    area = lambda a: _build(AreaResult, a | {  # noqa: E731
+        "indicators": [_build(IndicatorTotal, i) for i in a["indicators"]],
+        "named_joint": [_build(NamedActivity, x) for x in a.get("named_joint", [])],
+        "models": [_build(NamedModel, x) for x in a.get("models", [])],
+    })
     member = lambda m: _build(MemberResult, m | {"indicators": [_build(IndicatorTotal, i) for i in m["indicators"]]})  # noqa: E731
     coordination = raw["coordination"] | {
         "area_counts": [tuple(pair) for pair in raw["coordination"]["area_counts"]]

@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import re
 
@@ -16,7 +17,8 @@ from phoihop.organizations.models import Committee, Organization, OrgEvent, Pers
 from phoihop.practices.models import CoordinationModel
 from phoihop.programs.models import AnnualPlan, Program, ProgramMember, Task
 from phoihop.reporting.models import PeriodReport, ReportStatus
-from phoihop.reviews.data import Review
+from phoihop.reviews.compute import review_compute
+from phoihop.reviews.data import Kind, Review, Scope
 from phoihop.reviews.models import ReviewReport, ReviewStatus
 
 PROVINCES = ["tinhhanam", "tinhnamdinh", "tinhninhbinh"]
@@ -227,3 +229,21 @@ def test_the_home_page_counts_the_hotspots_the_register_lists(demo, client, user
     assert {h.pk for h in overview.hotspots} == {h.pk for h in active}
     if username != "namdinh":  # Hà Nam designated some of its seed communes; one is lifted
         assert 0 < len(active) < len(data.SEED_COMMUNES)
+
+
+def test_the_2016_to_2019_plans_give_every_six_month_and_annual_review_targets(demo):
+    program = _program()
+    secretariat = User.objects.get(username="thuongtruc")
+    for year in data.EARLIER_PLAN_YEARS:
+        plan = program.plans.get(year=year)
+        assert plan.status == "signed"
+        assert {t.due_date.year for t in plan.tasks.all()} == {year}
+        assert Activity.objects.filter(task__plan=plan, status=ActivityStatus.CONFIRMED).exists()
+        for kind, start, end in (
+            (Kind.SIX_MONTHS, dt.date(year, 1, 1), dt.date(year, 6, 30)),
+            (Kind.ANNUAL, dt.date(year, 1, 1), dt.date(year, 12, 31)),
+        ):
+            review = review_compute(user=secretariat, scope=Scope(program.pk, start, end, kind))
+            assert review.planned(), (year, kind)
+            assert all(t.achieved <= t.value for t in review.planned()), (year, kind)
+            assert review.tasks and all(t.plan_year == year for t in review.tasks)

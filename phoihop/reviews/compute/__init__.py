@@ -87,21 +87,25 @@ def _activity_parts(
 ) -> dict:
     indicators = Indicator.objects.in_bulk()
     tasks = list(plans.plan_tasks(user, scope))
-    progress = progress_for_tasks(tasks, as_of=as_of)
+    progress = progress_for_tasks(tasks, as_of=as_of, since=scope.start)
     totals = act.indicator_totals(
         act.figure_sums(tallies),
         indicators,
         targets=plans.target_sums(progress, scope),
         latest=act.latest_values(activities, indicators),
     )
-    areas = act.area_results(program.content_areas.order_by("number"), tallies, indicators)
+    models_by_status, models_named = plans.models_in_review(user, scope, as_of=as_of)
+    areas = act.area_results(
+        program.content_areas.order_by("number"), tallies, indicators,
+        named=act.named_joint(activities), models=models_named,
+    )
     coordination = Coordination(
         activities=tallies.activities,
         joint=tallies.joint,
         member_names=[org.short_name or org.name for org in organizations],
         matrix=act.coordination_matrix(tallies, organizations),
         area_counts=[(area.name, area.activities) for area in areas],
-        models_by_status=plans.models_by_status(user, scope, as_of=as_of),
+        models_by_status=models_by_status,
     )
     return {
         "totals": totals,

@@ -13,13 +13,16 @@ once.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 
 from phoihop.activities.models import Activity, Figure, Participation
 from phoihop.activities.tallies import TOOK_PART, Counted, Tallies
 from phoihop.organizations.models import Membership
 from phoihop.programs.models import Aggregation, Indicator, Program
-from phoihop.reviews.data import AreaResult, IndicatorTotal, MemberResult
+from phoihop.reviews.data import AreaResult, IndicatorTotal, MemberResult, NamedActivity
+
+NAMED_PER_AREA = 3  # joint activities section II names in each content area
 
 
 def counted(user, scope) -> Counted:
@@ -111,7 +114,10 @@ def indicator_totals(
     return rows
 
 
-def area_results(areas, tallies: Tallies, indicators) -> list[AreaResult]:
+def area_results(areas, tallies: Tallies, indicators, *, named=None, models=None) -> list[AreaResult]:
+    """Each content area's figures, with the joint activities (`named`, named_joint) and the
+    models (`models`, plans.models_named) the prose names, by content area id."""
+    named, models = named or {}, models or {}
     total = tallies.activities
     results = []
     for area in areas:
@@ -125,6 +131,8 @@ def area_results(areas, tallies: Tallies, indicators) -> list[AreaResult]:
                 sum(row[1] for row in rows),
                 n / total if total else 0.0,
                 indicator_totals(figure_sums(tallies, area=area.pk), indicators),
+                named.get(area.pk, []),
+                models.get(area.pk, []),
             )
         )
     return results
@@ -175,3 +183,40 @@ def coordination_matrix(tallies: Tallies, organizations) -> list[list[int]]:
             i = ids.index(lead_id)
             matrix[i][i] += n - joint
     return matrix
+
+
+def named_joint(counted: Counted, per_area: int = NAMED_PER_AREA) -> dict[int, list[NamedActivity]]:
+    """content area id → its joint activities the prose names: those with the most members
+    taking part, then the earliest, one of each kind (a title before " tại <place>"); two
+    queries, whatever the number of activities."""
+    rank = Window(
+        RowNumber(),
+        partition_by=[F("content_area_id")],
+        order_by=[F("participant_count").desc(), F("start_date").asc(), F("pk").asc()],
+    )
+    rows = list(
+        counted.activities()
+        .filter(participant_count__gte=2)
+        .annotate(rank=rank)
+        .filter(rank__lte=per_area * 3)  # candidates: one of each kind of activity is named
+        .order_by("content_area_id", "rank")
+        .values_list("pk", "content_area_id", "title", "start_date")
+    )
+    took_part = defaultdict(list)
+    ids = [r[0] for r in rows] or [0]  # queried even when empty: the query count stays fixed
+    for activity_id, role, short_name, name in (
+        Participation.objects.filter(activity_id__in=ids, status__in=TOOK_PART)
+        .order_by("activity_id", "role", "pk")  # "lead" before "partner"
+        .values_list("activity_id", "role", "organization__short_name", "organization__name")
+    ):
+        took_part[activity_id].append((role, short_name or name))
+    out, kinds = defaultdict(list), defaultdict(set)
+    for pk, area_id, title, start in rows:
+        kind = title.split(" tại ")[0].strip().lower()
+        if len(out[area_id]) == per_area or kind in kinds[area_id]:
+            continue
+        kinds[area_id].add(kind)
+        lead = next((n for role, n in took_part[pk] if role == "lead"), "")
+        partners = [n for role, n in took_part[pk] if role != "lead"]
+        out[area_id].append(NamedActivity(title, lead, partners, start))
+    return dict(out)

@@ -6,16 +6,17 @@ model's recognition as decided by it.
 """
 
 import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Case as Conditional
-from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import CharField, Count, DateField, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from phoihop.practices.models import CoordinationModel, ModelStatus
+from phoihop.practices.models import CoordinationModel, ModelStatus, Replication
 from phoihop.programs.models import Task
 from phoihop.reporting.models import PeriodReport, ReportStatus
-from phoihop.reviews.data import MemberResult, TaskResult
+from phoihop.reviews.data import MemberResult, NamedModel, TaskResult
 
 SUBMITTED = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]
 
@@ -59,8 +60,10 @@ def target_sums(progress, scope) -> dict[int, tuple[Decimal, Decimal]]:
     targets of their own, only their tasks do). A five-year review thus adds every annual
     plan's tasks of the five years; a six-month review only the tasks due in that half;
     a task due after the end sets no target for the period, even if it has begun. The
-    plan-linked result is what the activities linked to those same tasks achieved by the
-    review's day, so it is part of the period's result and never exceeds it.
+    plan-linked result is what the activities linked to those same tasks achieved within
+    the period, from its start to the review's day (`in_period`: a task's activities
+    before the start belong to an earlier review), so it is part of the period's result
+    and never exceeds it.
     """
     sums: dict[int, tuple[Decimal, Decimal]] = {}
     for task_progress in progress.values():
@@ -68,7 +71,8 @@ def target_sums(progress, scope) -> dict[int, tuple[Decimal, Decimal]]:
             continue
         for row in task_progress.targets:
             target, achieved = sums.get(row.indicator.pk, (Decimal(0), Decimal(0)))
-            sums[row.indicator.pk] = (target + row.target, achieved + row.achieved)
+            in_period = row.achieved if row.in_period is None else row.in_period
+            sums[row.indicator.pk] = (target + row.target, achieved + in_period)
     return sums
 
 
@@ -108,11 +112,11 @@ def apply_report_tallies(members: list[MemberResult], tallies) -> tuple[float | 
     return (on_time + sum(m.reports_late for m in members)) / due, on_time / due
 
 
-def models_by_status(user, scope, *, as_of: dt.date) -> dict[str, int]:
-    """Coordination models running during the period, by their recognition on `as_of`:
-    the status of the model's last version (simple-history) decided by then, or never
-    decided. A model without versions keeps its status unless decided after `as_of`
-    (then it was still proposed)."""
+def _models_then(user, scope, *, as_of: dt.date):
+    """Coordination models running during the period, annotated with their recognition on
+    `as_of` (`status_then`, `decided_then`): the status of the model's last version
+    (simple-history) decided by then, or never decided. A model without versions keeps its
+    status unless decided after `as_of` (then it was still proposed)."""
     models = CoordinationModel.objects.visible_to(user).filter(
         program_id=scope.program_id, started_on__lte=scope.end
     )
@@ -121,21 +125,52 @@ def models_by_status(user, scope, *, as_of: dt.date) -> dict[str, int]:
         models = models.filter(members__id=scope.member_id)
     versions = CoordinationModel.history.model.objects.filter(id=OuterRef("pk")).filter(
         Q(decided_on__isnull=True) | Q(decided_on__lte=as_of)
-    )
+    ).order_by("-history_date", "-history_id")
     recorded = Conditional(
         When(decided_on__gt=as_of, then=Value(ModelStatus.PROPOSED.value)),
         default=F("status"),
         output_field=CharField(),
     )
-    status_then = Coalesce(
-        Subquery(versions.order_by("-history_date", "-history_id").values("status")[:1]),
-        recorded,
+    decided = Conditional(When(decided_on__lte=as_of, then=F("decided_on")), default=None, output_field=DateField())
+    return models.order_by().annotate(
+        status_then=Coalesce(Subquery(versions.values("status")[:1]), recorded),
+        decided_then=Coalesce(Subquery(versions.values("decided_on")[:1]), decided, output_field=DateField()),
     )
-    counts = dict(
-        models.order_by()
-        .annotate(status_then=status_then)
-        .values("status_then")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("status_then", "n")
+
+
+def models_in_review(user, scope, *, as_of: dt.date) -> tuple[dict[str, int], dict[int, list[NamedModel]]]:
+    """(models running in the period by their recognition on `as_of`, the models section
+    II names by content area id: recognized (decided) within [start, as_of] or taken up in
+    new places within it, recognized ones first). Two queries."""
+    spread = (
+        Replication.objects.filter(model_id=OuterRef("pk"), started_on__gte=scope.start, started_on__lte=as_of)
+        .order_by()
+        .values("model_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    return {status: counts.get(status, 0) for status in ModelStatus.values}
+    models = list(
+        _models_then(user, scope, as_of=as_of)
+        .annotate(spread=Coalesce(Subquery(spread), 0))
+        .distinct()
+        .order_by("content_area_id", "name", "pk")
+        .values_list("pk", "content_area_id", "name", "status_then", "decided_then", "spread")
+    )
+    counts = {status: sum(1 for row in models if row[3] == status) for status in ModelStatus.values}
+    ids = [row[0] for row in models] or [0]  # queried even when empty: the query count stays fixed
+    replications = {row[0]: row[5] for row in models}
+    members = defaultdict(list)
+    through = CoordinationModel.members.through.objects.filter(coordinationmodel_id__in=ids)
+    for model_id, short_name, name in through.order_by("coordinationmodel_id", "pk").values_list(
+        "coordinationmodel_id", "organization__short_name", "organization__name"
+    ):
+        members[model_id].append(short_name or name)
+    named = defaultdict(list)
+    for pk, area_id, name, status, decided, _spread in models:
+        recognized = status != ModelStatus.PROPOSED and decided is not None and scope.start <= decided <= as_of
+        if recognized or replications.get(pk):
+            named[area_id].append(NamedModel(name, members[pk], status, recognized, replications.get(pk, 0)))
+    for area_models in named.values():
+        area_models.sort(key=lambda m: not m.recognized_in_period)
+    return counts, dict(named)
+

@@ -23,6 +23,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from openpyxl import load_workbook
 
+from phoihop.reviews.assessment import as_phrase, model_name
 from phoihop.reviews.data import Review, figure_text
 from phoihop.reviews.render.docx import printed_tables, render_docx
 from phoihop.reviews.render.tables import cell_value_for_sheet, review_tables, vn_cell
@@ -60,6 +61,9 @@ def _names_with_digits(review: Review) -> list[str]:
     names += [a.name for a in review.areas] + [t.name for t in review.topics] + [t.name for t in review.totals]
     names += [m.name for m in review.members] + [m.short_name for m in review.members]
     names += [t.unit for t in review.totals]
+    for area in review.areas:  # the joint activities and models section II names
+        names += [x for a in area.named_joint for x in (a.title, as_phrase(a.title), a.lead, *a.partners)]
+        names += [x for m in area.models for x in (m.name, model_name(m.name), *m.members)]
     names = [n for n in names if n and any(ch.isdigit() for ch in n)]
     names += [n[:1].lower() + n[1:] for n in names]
     return sorted(set(names), key=len, reverse=True)

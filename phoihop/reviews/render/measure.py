@@ -7,6 +7,7 @@ letters are measured as their base letter: the tone and vowel marks sit above or
 and do not widen it.
 """
 
+import re
 import unicodedata
 
 MM_PER_PT = 25.4 / 72
@@ -62,10 +63,15 @@ def lines_needed(text: str, width_mm: float, size_pt: float, *, bold: bool = Fal
     return lines
 
 
+_GLUE = "\u0000"  # joins two words into one for the cutting below
+_UNBREAKABLE = re.compile(r"\b(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG|Tỉnh|Thành|Huyện|Quận|Thị|Đảng) (ỦY|ủy)\b")
+
+
 def balanced_break(text: str, width_mm: float, size_pt: float, *, bold: bool = False) -> list[str]:
     """`text` on as few lines as fit `width_mm`, the lines as even as possible (a long
-    body name in two even lines rather than a full line and a stray word)."""
-    words = text.split()
+    body name in two even lines rather than a full line and a stray word). A committee's
+    name ("TỈNH ỦY", "Huyện ủy") is never cut in two."""
+    words = [w.replace(_GLUE, " ") for w in _UNBREAKABLE.sub(f"\\1{_GLUE}\\2", text).split(" ") if w]
     count = lines_needed(text, width_mm, size_pt, bold=bold)
     if count == 1 or len(words) < 2:
         return [text]

@@ -166,8 +166,10 @@ def sections(review: Review, report=None) -> list[Section]:
     The drafted sentences always come from the Review being rendered (frozen once
     issued), so the prose and the appendix cannot disagree; parts only people can
     write (causes, lessons, directions, recommendations) hold a placeholder until written.
+    A review frozen when the drafted sentences were stored in the text
+    (`Review.drafted_in_text`) prints its text alone, as it was signed.
     """
-    of = lambda kind: _drafted(statements_of(review, kind))  # noqa: E731
+    of = lambda kind: [] if review.drafted_in_text else _drafted(statements_of(review, kind))  # noqa: E731
     written = lambda name, required=False: _written(report, name, required=required)  # noqa: E731
     results = of("result")
     return [

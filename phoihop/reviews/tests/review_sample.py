@@ -11,6 +11,8 @@ from phoihop.reviews.data import (
     IndicatorTotal,
     LocalityResult,
     MemberResult,
+    NamedActivity,
+    NamedModel,
     Review,
     Scope,
     Statement,
@@ -43,7 +45,12 @@ def sample_review(**changes) -> Review:
         redacted=False,
         totals=[sessions(), attendance(), money()],
         areas=[
-            AreaResult(1, "Tuyên truyền, vận động", 1250, 410, 0.4101, [sessions(), attendance()]),
+            AreaResult(
+                1, "Tuyên truyền, vận động", 1250, 410, 0.4101, [sessions(), attendance()],
+                [NamedActivity("Hội nghị tuyên truyền Luật Đất đai năm 2013 tại Xã Thanh Hải", "BDV",
+                               ["CHQS", "Phụ nữ"], dt.date(2018, 3, 2))],
+                [NamedModel("Dân vận khéo", ["BDV", "Phụ nữ"], "outstanding", True, 14)],
+            ),
             AreaResult(2, "Nắm tình hình, trao đổi thôngin", 830, 95, 0.2723, []),
             AreaResult(5, "Giảm nghèo, phòng chống thiên tai, tìm kiếm cứu nạn", 968, 120, 0.3176, [money()]),
         ],

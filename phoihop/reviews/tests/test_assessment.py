@@ -71,8 +71,10 @@ def test_thresholds_are_settings(cast, good_figures):
 def test_rules_stay_silent_without_activities_or_cases(cast, program, clock):
     review = review_compute(user=cast.secretariat, scope=program_scope(program))
 
-    # Only what holds with no records at all: no outstanding model, a target not reached.
-    assert set(_rules(review)) == {"situation", "few_outstanding_models", "targets_missed"}
+    # Only what holds with no records at all: no recognized model, a target not reached.
+    assert set(_rules(review)) == {"situation", "no_recognized_models", "targets_missed"}
+    assert _rules(review)["no_recognized_models"].text.startswith("Chưa có mô hình phối hợp nào được công nhận")
+    assert not any(ch.isdigit() for ch in _rules(review)["no_recognized_models"].text)  # not "0 trong 0"
 
 
 def test_a_redacted_review_has_no_sensitive_statement(cast, seed_figures):
@@ -96,6 +98,42 @@ def test_the_drafted_area_lines_write_each_figure_inside_the_sentence(cast, good
     assert "buổi buổi" not in results
 
 
+def test_an_area_paragraph_names_its_joint_activities_and_the_models_recognized_in_the_period(
+    cast, program, record
+):
+    import datetime as dt
+
+    from phoihop.practices.models import Replication
+
+    day = dt.date(2019, 6, 3)
+    record.activity(area=1, title="Hội nghị tuyên truyền tại Xã Thanh Hải", partners=[cast.military, cast.women],
+                    figures={cast.sessions: 6}, day=day)
+    record.activity(area=1, title="Đối thoại với nhân dân", partners=[cast.women], day=day)
+    record.activity(area=1, title="Hoạt động riêng của một thành viên", day=day)
+    model = record.model("outstanding", name="Dân vận khéo")
+    model.decided_on = dt.date(2019, 11, 20)
+    model.save()
+    model.members.set([cast.dan_van, cast.women])
+    for day in (dt.date(2019, 3, 1), dt.date(2020, 2, 1)):
+        Replication.objects.create(model=model, locality=cast.places.lamha, started_on=day)
+    earlier = record.model("recognized", name="Mô hình công nhận từ trước")
+    type(earlier).objects.filter(pk=earlier.pk).update(decided_on=dt.date(2017, 6, 1))
+
+    review = review_compute(user=cast.secretariat, scope=program_scope(program, start=dt.date(2019, 1, 1),
+                                                                        end=dt.date(2019, 12, 31), kind="annual"))
+    area = next(s for s in review.statements if s.rule == "area_results" and s.area == 1)
+
+    assert area.text.startswith(
+        "Về tuyên truyền, vận động: các tổ chức thành viên thực hiện 3 hoạt động, trong đó 2 hoạt động có từ hai "
+        "thành viên trở lên cùng tham gia: hội nghị tuyên truyền tại xã Thanh Hải do "
+    )
+    assert "đối thoại với nhân dân do" in area.text and "Hoạt động riêng" not in area.text
+    assert "Mô hình “Dân vận khéo” do" in area.text
+    assert "được công nhận là mô hình tiêu biểu, nổi bật, được nhân rộng tại 1 địa bàn." in area.text  # 2019 only
+    assert "công nhận từ trước" not in area.text  # recognized before the period, not replicated in it
+    assert area.refs[-1] == "n:area.1.model.0.replications"
+
+
 def test_large_amounts_are_rounded_in_prose():
     from phoihop.lib.vnformat import approx_amount
 
@@ -103,3 +141,12 @@ def test_large_amounts_are_rounded_in_prose():
     assert approx_amount(2_227_000_000) == "hơn 2,2 tỷ"
     assert approx_amount(818_000_000) == "818 triệu"
     assert approx_amount(45_000) == "45.000"
+
+
+def test_a_single_target_met_is_not_counted_as_all_one_of_them():
+    from phoihop.reviews.assessment import targets
+    from phoihop.reviews.tests.review_sample import sample_review, sessions
+
+    statement = targets(sample_review(totals=[sessions()]))
+
+    assert statement.text == "Chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt."  # not "Cả 1 chỉ tiêu"

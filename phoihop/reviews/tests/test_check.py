@@ -23,6 +23,8 @@ from phoihop.reviews.data import (
     Coordination,
     IndicatorTotal,
     MemberResult,
+    NamedActivity,
+    NamedModel,
     Review,
     Scope,
     TaskResult,
@@ -72,6 +74,16 @@ def test_a_number_planted_in_the_word_prose_is_named():
 
     assert len(problems) == 1
     assert "II. KẾT QUẢ THỰC HIỆN" in problems[0] and "ghi 3.084, số liệu là 3.048" in problems[0]
+
+
+def test_a_model_replication_count_planted_in_the_word_prose_is_named():
+    review = _drafted(sample_review())
+    docx, xlsx = _both(review, sample_report())
+    planted = _replace_in_docx(docx, "nhân rộng tại 14 địa bàn", "nhân rộng tại 41 địa bàn")
+
+    problems = check_documents(review, sample_report(), planted, xlsx)
+
+    assert len(problems) == 1 and "ghi 41, số liệu là 14" in problems[0]
 
 
 def test_a_number_planted_in_a_word_table_is_named_with_its_biểu():
@@ -127,6 +139,20 @@ INDICATORS = [("buoi", "Buổi tuyên truyền", "buổi", 0), ("tien", "Tiền 
               ("cong", "Ngày công lao động", "ngày công", 0), ("km", "Đường giao thông nông thôn", "km", 1)]
 TOPICS = [("dat-dai", "Đất đai", True), ("gpmb", "Giải phóng mặt bằng", True), ("moi-truong", "Môi trường", False)]
 counts = st.integers(min_value=0, max_value=3000)
+# Titles and names with digits of their own: the check must not take them for figures.
+TITLES = ["Hội nghị kỷ niệm 73 năm Ngày Thương binh - Liệt sĩ tại Xã Thanh Hải", "Ra quân xây dựng nông thôn mới",
+          "Tuyên truyền Luật Đất đai năm 2013 tại Phường Lam Hạ"]
+MODELS = ["Dân vận khéo", "Mô hình “5 không, 3 sạch” ở khu dân cư", "Tổ tự quản 24/7"]
+named_joint = st.lists(
+    st.builds(NamedActivity, st.sampled_from(TITLES), st.just("Ban Dân vận"), st.just(["Hội CCB tỉnh", "Đoàn 1"]),
+              st.just(dt.date(2020, 3, 2))),
+    max_size=3,
+)
+named_models = st.lists(
+    st.builds(NamedModel, st.sampled_from(MODELS), st.just(["UBMTTQ tỉnh", "Hội Nông dân tỉnh"]),
+              st.sampled_from(["recognized", "outstanding"]), st.booleans(), st.integers(0, 12)),
+    max_size=2,
+)
 
 
 @st.composite
@@ -142,8 +168,10 @@ def reviews(draw):
     for n, name in enumerate(AREAS, 1):
         activities = draw(counts)
         shown = draw(st.lists(st.sampled_from(INDICATORS), max_size=2, unique=True))
-        areas.append(AreaResult(n, name, activities, draw(st.integers(0, activities)), 0.3,
-                                [draw(indicator(*i, with_target=False)) for i in shown]))
+        joint = draw(st.integers(0, activities))
+        areas.append(AreaResult(n, name, activities, joint, 0.3,
+                                [draw(indicator(*i, with_target=False)) for i in shown],
+                                draw(named_joint)[:joint], draw(named_models)))
     total = sum(a.activities for a in areas)
     topics = []
     for code, name, sensitive in TOPICS:

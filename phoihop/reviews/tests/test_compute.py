@@ -158,7 +158,7 @@ def test_the_number_of_queries_does_not_grow_with_the_records(cast, program, rec
 
     assert _queries(cast.secretariat, scope) == after_one_change  # one month, however many records
     assert _queries(cast.secretariat, scope) == few
-    assert few <= 30, few
+    assert few <= 33, few  # 29, and the joint activities and models section II names
 
 
 # --- By 2025 units ------------------------------------------------------------------------------

@@ -213,8 +213,13 @@ def test_without_a_report_the_results_are_drafted_from_the_figures():
     assert "thực hiện 3.048 hoạt động" in results and "trong đó 625 hoạt động" in results
     assert "tổ chức 897 buổi tuyên truyền" not in results and "897 buổi tuyên truyền" in results
     assert "kinh phí vận động 156.432,5 triệu đồng" not in results  # large amounts rounded in prose
-    assert "Về tuyên truyền, vận động: các tổ chức thành viên thực hiện 1.250 hoạt động, trong đó 410 hoạt động " \
-           "có từ hai thành viên trở lên cùng tham gia; kết quả: 897 buổi tuyên truyền; 404.850 lượt người dự." in texts
+    assert (
+        "Về tuyên truyền, vận động: các tổ chức thành viên thực hiện 1.250 hoạt động, trong đó 410 hoạt động "
+        "có từ hai thành viên trở lên cùng tham gia, tiêu biểu như: hội nghị tuyên truyền Luật Đất đai năm 2013 "
+        "tại xã Thanh Hải do BDV chủ trì, phối hợp với CHQS và Phụ nữ. Qua đó, các thành viên đạt 897 buổi "
+        "tuyên truyền; 404.850 lượt người dự. Mô hình “Dân vận khéo” do BDV và Phụ nữ thực hiện được công nhận "
+        "là mô hình tiêu biểu, nổi bật, được nhân rộng tại 14 địa bàn."
+    ) in texts
     number, place_date = doc.tables[0].rows[1].cells
     assert (number.text, place_date.text) == ("Số       -BC/BCĐ", "Hà Nam, ngày 20 tháng 12 năm 2020")
 
@@ -311,3 +316,14 @@ def test_the_document_stays_vietnamese_for_an_english_interface():
     text = "\n".join([p.text for p in doc.paragraphs] + cells)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
     assert "COMMUNIST PARTY" not in text
+
+
+def test_the_signers_title_never_cuts_a_party_committees_name_in_two():
+    from phoihop.reviews.render.docx import _usable, header_widths
+    from phoihop.reviews.render.measure import balanced_break
+
+    title = "TRƯỞNG BAN DÂN VẬN TỈNH ỦY, TRƯỞNG BAN CHỈ ĐẠO"
+    for layout in ("party", "state"):
+        lines = balanced_break(title, _usable(header_widths(layout)[1]), 14, bold=True)
+        assert len(lines) == 2 and " ".join(lines) == title
+        assert not any(line.endswith("TỈNH") for line in lines), lines  # was "… VẬN TỈNH" / "ỦY, …"

@@ -56,3 +56,34 @@ def test_a_task_due_after_the_period_sets_no_target_for_it(cast, program, record
         scope=program_scope(program, start=dt.date(2019, 1, 1), end=dt.date(2019, 6, 30), kind=Kind.SIX_MONTHS),
     )
     assert _target(first_half, cast.sessions.code) is None
+
+
+def test_the_plan_linked_result_counts_only_the_task_activities_within_the_period(
+    cast, program, record, clock
+):
+    task = _plan_task(cast, program, 2020, dt.date(2020, 11, 30), 10)
+    record.activity(task=task, day=dt.date(2020, 3, 2), figures={cast.sessions: 8})  # before the period
+    record.activity(task=task, day=dt.date(2020, 8, 3), figures={cast.sessions: 5})
+    second_half = review_compute(
+        user=cast.secretariat,
+        scope=program_scope(program, start=dt.date(2020, 7, 1), end=dt.date(2020, 12, 31), kind=Kind.SIX_MONTHS),
+    )
+    sessions = second_half.total(cast.sessions.code)
+    assert sessions.achieved == 5  # not 13: the March activity belongs to the first half
+    assert sessions.achieved <= sessions.value
+    # The task's status still counts its progress up to the review's day: 8 + 5 reach 10.
+    row = next(t for t in second_half.tasks if t.title == task.title)
+    assert row.status == "done"
+
+
+def test_a_task_progress_since_a_day_keeps_its_status_from_all_its_activities(cast, program, record, clock):
+    from phoihop.programs.selectors import progress_for_tasks
+
+    task = _plan_task(cast, program, 2020, dt.date(2020, 11, 30), 10)
+    record.activity(task=task, day=dt.date(2020, 3, 2), figures={cast.sessions: 8})
+    record.activity(task=task, day=dt.date(2020, 8, 3), figures={cast.sessions: 5})
+    whole = progress_for_tasks([task], as_of=dt.date(2020, 11, 20))[task.pk]
+    since = progress_for_tasks([task], as_of=dt.date(2020, 11, 20), since=dt.date(2020, 7, 1))[task.pk]
+    assert whole.status == since.status == "done"
+    assert [(t.achieved, t.in_period) for t in whole.targets] == [(13, None)]
+    assert [(t.achieved, t.in_period) for t in since.targets] == [(13, 5)]
