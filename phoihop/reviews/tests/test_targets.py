@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from phoihop.activities.selectors import progress_for_tasks
 from phoihop.programs.models import AnnualPlan, Task, TaskTarget
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind
@@ -77,8 +78,6 @@ def test_the_plan_linked_result_counts_only_the_task_activities_within_the_perio
 
 
 def test_a_task_progress_since_a_day_keeps_its_status_from_all_its_activities(cast, program, record, clock):
-    from phoihop.programs.selectors import progress_for_tasks
-
     task = _plan_task(cast, program, 2020, dt.date(2020, 11, 30), 10)
     record.activity(task=task, day=dt.date(2020, 3, 2), figures={cast.sessions: 8})
     record.activity(task=task, day=dt.date(2020, 8, 3), figures={cast.sessions: 5})
