@@ -98,8 +98,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"bo tu lenh (?:tp ho chi minh|tp hcm|tp\.hcm|thanh pho ho chi minh)", "military", FIXED, REGION),
     Head(r"bo tu lenh vung canh sat bien \d+", "military", FIXED, REGION),
     Head(r"(?:bo chi huy quan su|bo chqs|bchqs|ban chi huy quan su|ban chqs|bch quan su|bo chi huy bo doi bien phong|"
-         r"bo chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
-    Head(r"ban chi huy phong thu khu vuc \d+(?: - [a-z ]+?)?(?= \(|,|\.| $)", "military", FIXED, DISTRICT),
+         r"bo chi huy bdbp|ban chi huy bo doi bien phong|ban chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
+    Head(r"ban chi huy phong thu khu vuc \d+(?: ?- ?[a-z ]+?)?(?= \(|,|\.| $)", "military", FIXED, DISTRICT),
     Head(r"(?:trung doan|su doan|lu doan|tieu doan|hai doi|doan kinh te quoc phong) \d+", "military", FIXED, PROVINCE),
     Head(r"tieu doan bo binh", "military", NAME_TAIL, word="tiểu"),
     Head(r"hai doi dan quan thuong truc", "military"),
@@ -123,6 +123,7 @@ HEADS: tuple[Head, ...] = (
     Head(r"nha tho", "religious", NAME_TAIL, word="nhà", lower_ok=True),
     Head(r"thanh duong hoi giao", "religious", NAME_TAIL, word="thánh", lower_ok=True),
     # Press, schools, firms, funds
+    Head(r"bao va phat thanh,? truyen hinh", "other", NAME_TAIL, word="báo"),  # the merged press of 2025
     Head(r"bao", "other", NAME_TAIL, word="báo"),
     Head(r"tap chi", "other", NAME_TAIL, word="tạp"),
     Head(r"dai phat thanh (?:va |- )?truyen hinh", "other"),

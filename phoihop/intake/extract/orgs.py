@@ -42,7 +42,7 @@ CANONICAL = [  # (pattern on the expanded key, replacement)
     (re.compile(r"^doan tncs ho chi minh|^doan thanh nien cong san ho chi minh"), "doan thanh nien"),
     (re.compile(r"^ban chi huy quan su tinh"), "bo chi huy quan su tinh"),
     (re.compile(r"^(?:bo tu lenh|dang uy) (quan khu \d+)$"), r"\1"),
-    (re.compile(r"^bo chi huy bo doi bien phong"), "bo doi bien phong"),
+    (re.compile(r"^(?:bo|ban) chi huy bo doi bien phong"), "bo doi bien phong"),  # Ban Chỉ huy: its name since 2025
     (re.compile(r"^ban chap hanh trung uong$"), "ban chap hanh trung uong dang"),
     (re.compile(r"^tong cuc chinh tri$"), "tong cuc chinh tri quan doi nhan dan viet nam"),
     (re.compile(r"^hoi cuu chien binh viet nam$"), "hoi cuu chien binh viet nam"),

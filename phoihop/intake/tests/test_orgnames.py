@@ -97,3 +97,17 @@ def test_titles_halls_and_kinds_of_bodies_are_not_organizations():
 def test_every_head_pattern_is_indexed_by_the_words_it_may_begin_with():
     assert not orgnames._UNINDEXED
     assert orgnames._first_words("(?:(?:bo tu lenh|cuc chinh tri) )?quan khu \\d+") == {"bo", "cuc", "quan"}
+
+
+@pytest.mark.django_db
+def test_a_defence_zone_command_is_read_with_its_number_and_name_joined_by_a_bare_hyphen():
+    orgs = _orgs("Ngày 10/12/2025, tại Ban Chỉ huy phòng thủ khu vực 2-Thống Nhất, UBND tỉnh tổ chức gặp mặt; "
+                 "dự có cán bộ trên địa bàn Ban Chỉ huy Phòng thủ khu vực 3-Lạc Sơn.", "Phú Thọ")
+    assert {"ban chi huy phong thu khu vuc 2 thong nhat", "ban chi huy phong thu khu vuc 3 lac son"} <= set(orgs)
+    assert orgs["ban chi huy phong thu khu vuc 2 thong nhat"]["kind"] == "military"
+
+
+@pytest.mark.django_db
+def test_the_border_guard_command_under_its_2025_name_is_the_provinces_border_guard():
+    orgs = _orgs("Ban Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Cao Bằng vừa tổ chức gặp mặt báo chí.", "Cao Bằng")
+    assert "bo doi bien phong tinh cao bang" in orgs
