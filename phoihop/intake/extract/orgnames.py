@@ -74,6 +74,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"ban chi dao (?:phong chong toi pham[\w ]*?ve an ninh to quoc|tay nam bo|tay nguyen|tay bac)", "state"),
     Head(r"ban chi huy phong chong thien tai va tim kiem cuu nan|ban chi huy phong, chong thien tai"
          r"|ban chi huy phong chong thien tai", "state"),
+    # a steering board named by its task: "Ban Chỉ đạo thực hiện quy chế dân chủ", "… tổng kết 10 năm …"
+    Head(r"ban chi dao (?:tong ket|so ket|thuc hien) [a-z0-9 /-]+?(?= cua |,|\.|;| va | lam | \(|$)", "other", FIXED),
     Head(r"ban chi dao(?: dieu hanh)?(?: (?:chuong trinh|cong tac)(?: phoi hop)?(?: hoat dong)?)?", "other"),
     Head(r"bcd(?: chuong trinh(?: phoi hop)?)?", "other"),
     # Front and mass organizations
