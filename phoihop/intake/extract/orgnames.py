@@ -144,7 +144,9 @@ LEVEL_WORDS = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|ph
                r"thanh pho|quan|xa|phuong|thi tran|viet nam|vn|trung uong|cap tinh)")
 _COMPILED = [(re.compile(rf"\b(?:{h.pattern})(?!\w)"), h) for h in HEADS]
 _LEVEL_AFTER = re.compile(rf" {LEVEL_WORDS}\b")
-GENERIC_AFTER = re.compile(r"^ (?:cac cap|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa))\b")
+_UNIT = r"(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)"
+GENERIC_AFTER = re.compile(r"^ (?:cac cap|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa)"
+                           rf"|{_UNIT}, {_UNIT}(?! uy))\b")  # "Ban Chỉ huy Quân sự xã, phường": a kind
 
 
 @dataclass

@@ -134,3 +134,10 @@ def test_a_steering_board_named_by_its_task_keeps_the_task():
     orgs = _orgs("Dự có thành viên Ban Chỉ đạo thực hiện quy chế dân chủ và Trưởng khối Dân vận huyện.", "Cà Mau")
     assert "ban chi dao thuc hien quy che dan chu" in orgs
     assert "ban chi dao chuong trinh phoi hop" not in orgs
+
+
+@pytest.mark.django_db
+def test_a_head_followed_by_two_level_words_is_a_kind_of_body_not_one_body(load):
+    load("tinhphutho")
+    orgs = _orgs("Dự có lãnh đạo một số xã, phường, Ban Chỉ huy Quân sự xã, phường trên địa bàn tỉnh.", "Phú Thọ")
+    assert not any(key.startswith("ban chi huy quan su") for key in orgs)
