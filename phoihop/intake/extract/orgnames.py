@@ -74,6 +74,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"ban chi dao (?:phong chong toi pham[\w ]*?ve an ninh to quoc|tay nam bo|tay nguyen|tay bac)", "state"),
     Head(r"ban chi huy phong chong thien tai va tim kiem cuu nan|ban chi huy phong, chong thien tai"
          r"|ban chi huy phong chong thien tai", "state"),
+    # a steering board named by its task: "Ban Chỉ đạo thực hiện quy chế dân chủ", "… tổng kết 10 năm …"
+    Head(r"ban chi dao (?:tong ket|so ket|thuc hien) [a-z0-9 /-]+?(?= cua |,|\.|;| va | lam | \(|$)", "other", FIXED),
     Head(r"ban chi dao(?: dieu hanh)?(?: (?:chuong trinh|cong tac)(?: phoi hop)?(?: hoat dong)?)?", "other"),
     Head(r"bcd(?: chuong trinh(?: phoi hop)?)?", "other"),
     # Front and mass organizations
@@ -98,8 +100,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"bo tu lenh (?:tp ho chi minh|tp hcm|tp\.hcm|thanh pho ho chi minh)", "military", FIXED, REGION),
     Head(r"bo tu lenh vung canh sat bien \d+", "military", FIXED, REGION),
     Head(r"(?:bo chi huy quan su|bo chqs|bchqs|ban chi huy quan su|ban chqs|bch quan su|bo chi huy bo doi bien phong|"
-         r"bo chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
-    Head(r"ban chi huy phong thu khu vuc \d+(?: - [a-z ]+?)?(?= \(|,|\.| $)", "military", FIXED, DISTRICT),
+         r"bo chi huy bdbp|ban chi huy bo doi bien phong|ban chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
+    Head(r"ban chi huy phong thu khu vuc \d+(?: ?- ?[a-z ]+?)?(?= \(|,|\.| $)", "military", FIXED, DISTRICT),
     Head(r"(?:trung doan|su doan|lu doan|tieu doan|hai doi|doan kinh te quoc phong) \d+", "military", FIXED, PROVINCE),
     Head(r"tieu doan bo binh", "military", NAME_TAIL, word="tiểu"),
     Head(r"hai doi dan quan thuong truc", "military"),
@@ -123,6 +125,7 @@ HEADS: tuple[Head, ...] = (
     Head(r"nha tho", "religious", NAME_TAIL, word="nhà", lower_ok=True),
     Head(r"thanh duong hoi giao", "religious", NAME_TAIL, word="thánh", lower_ok=True),
     # Press, schools, firms, funds
+    Head(r"bao va phat thanh,? truyen hinh", "other", NAME_TAIL, word="báo"),  # the merged press of 2025
     Head(r"bao", "other", NAME_TAIL, word="báo"),
     Head(r"tap chi", "other", NAME_TAIL, word="tạp"),
     Head(r"dai phat thanh (?:va |- )?truyen hinh", "other"),
@@ -141,7 +144,9 @@ LEVEL_WORDS = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|ph
                r"thanh pho|quan|xa|phuong|thi tran|viet nam|vn|trung uong|cap tinh)")
 _COMPILED = [(re.compile(rf"\b(?:{h.pattern})(?!\w)"), h) for h in HEADS]
 _LEVEL_AFTER = re.compile(rf" {LEVEL_WORDS}\b")
-GENERIC_AFTER = re.compile(r"^ (?:cac cap|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa))\b")
+_UNIT = r"(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)"
+GENERIC_AFTER = re.compile(r"^ (?:cac cap|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa)"
+                           rf"|{_UNIT}, {_UNIT}(?! uy))\b")  # "Ban Chỉ huy Quân sự xã, phường": a kind
 
 
 @dataclass

@@ -42,7 +42,7 @@ CANONICAL = [  # (pattern on the expanded key, replacement)
     (re.compile(r"^doan tncs ho chi minh|^doan thanh nien cong san ho chi minh"), "doan thanh nien"),
     (re.compile(r"^ban chi huy quan su tinh"), "bo chi huy quan su tinh"),
     (re.compile(r"^(?:bo tu lenh|dang uy) (quan khu \d+)$"), r"\1"),
-    (re.compile(r"^bo chi huy bo doi bien phong"), "bo doi bien phong"),
+    (re.compile(r"^(?:bo|ban) chi huy bo doi bien phong"), "bo doi bien phong"),  # Ban Chỉ huy: its name since 2025
     (re.compile(r"^ban chap hanh trung uong$"), "ban chap hanh trung uong dang"),
     (re.compile(r"^tong cuc chinh tri$"), "tong cuc chinh tri quan doi nhan dan viet nam"),
     (re.compile(r"^hoi cuu chien binh viet nam$"), "hoi cuu chien binh viet nam"),
@@ -135,7 +135,7 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
         return None
     end = match.end
     if head.tail == orgnames.NAME_TAIL:
-        end = _proper_name_end(doc, match.end)
+        end = _proper_name_end(doc, match.end, gaz)
         if end == match.end:
             return None
         end = orgnames.level_after(doc.folded, end)
@@ -223,9 +223,11 @@ def _province_after(doc, gaz, end: int) -> Span | None:
     return None
 
 
-def _proper_name_end(doc, end: int) -> int:
+def _proper_name_end(doc, end: int, gaz=None) -> int:
     """The end of the proper name after a head: capitalized words, with lowercase ones
-    only between capitalized ones ("Trường Cao đẳng Công nghiệp Thanh Hóa")."""
+    only between capitalized ones ("Trường Cao đẳng Công nghiệp Thanh Hóa"). A province
+    closes the name: "Báo và Phát thanh, truyền hình Cao Bằng Sầm Việt An" ends before
+    the director's name."""
     words = [w for w in doc.words if w.start >= end][:8]
     last, cursor = end, end
     for i, word in enumerate(words):
@@ -233,6 +235,8 @@ def _proper_name_end(doc, end: int) -> int:
             break
         if word.text[0].isupper() or word.text[0].isdigit():
             last = word.end
+            if gaz is not None and _ends_with_province(doc, gaz, words[:i + 1], end):
+                break
         elif last > end and last == cursor and doc.text[word.end:word.end + 1] in (",", ".", ")", ";", ""):
             last = word.end
             break
@@ -240,6 +244,17 @@ def _proper_name_end(doc, end: int) -> int:
             break
         cursor = word.end
     return last
+
+
+def _ends_with_province(doc, gaz, words, start: int) -> bool:
+    """The last one to three capitalized words, after the head, name a province."""
+    for size in (2, 3, 1):
+        chunk = words[-size:]
+        if len(chunk) < size or chunk[0].start < start or not all(w.text[0].isupper() for w in chunk):
+            continue
+        if gaz.provinces_named(fold_key(" ".join(w.text for w in chunk))):
+            return True
+    return False
 
 
 _NAME_STOPS = {"và", "của", "tại", "ở", "với", "cho", "cùng", "trên", "về", "do", "là"}
@@ -265,7 +280,7 @@ def _share_tails(doc, names: list[_Name]) -> None:
     names[:] = [n for n in names if not n.generic]
 
 
-_OWNER_GAP = re.compile(r"^(?: |, chinh uy )$")
+_OWNER_GAP = re.compile(r"^(?: | [-–] |, chinh uy )$")  # "Đảng ủy - Ban Chỉ huy BĐBP …"
 
 def _is_open(doc, name: _Name) -> bool:
     """"UBND", "Ban Dân vận", "Huyện ủy" wait for a tail; "Ban Thường vụ Tỉnh ủy" has one."""

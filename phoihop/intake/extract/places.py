@@ -10,6 +10,7 @@ and the reason for each, never a guess.
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
@@ -180,7 +181,7 @@ class Reader:
         allowed = {" ", ": "} | ({". ", "."} if type_word in ABBREVIATED else set())
         name = self.name_at(k_name) if gap in allowed else None
         if not name:
-            return [], k + used
+            return self.read_examples(k, used, type_word, level)
         if party:
             head = self._mention(name[0], name, "", party=True, level=level, optional=True,
                                  carried=PARTY_WORDS[type_word.lower().replace("uỷ", "ủy")])
@@ -211,6 +212,38 @@ class Reader:
                 break
             k = nxt
         return items, k
+
+    def read_examples(self, k: int, used: int, type_word: str, level: int) -> tuple[list[Mention], int]:
+        """The names a plural type word gives as examples: "nhiều xã có tỷ lệ giáo dân cao
+        như Xuân Ngọc (92%), Xuân Tiến (87%)" — each name may carry a figure in brackets."""
+        j, limit = k + used, min(len(self.words), k + used + 8)
+        if k == 0 or self.words[k - 1].folded not in ("cac", "nhieu", "nhung"):
+            return [], j
+        while j < limit and self.words[j].folded != "nhu" and self.gap(j) == " " \
+                and not self.words[j].text[:1].isupper():
+            j += 1
+        if j >= limit or self.words[j].folded != "nhu" or self.gap(j + 1) != " ":
+            return [], k + used
+        items: list[Mention] = []
+        nxt = self.item_at(j + 1, items, type_word, level)
+        while nxt is not None and nxt < len(self.words):
+            if _FIGURE_IN_BRACKETS.match(self.gap(nxt) + self.words[nxt].text):
+                nxt = self._past_bracket(nxt)
+            if nxt is None or nxt >= len(self.words):
+                break
+            gap = self.gap(nxt).replace(")", "").replace("%", "").strip()
+            if gap == "," or (gap == "" and self.words[nxt].folded == "va"):
+                nxt = self.item_at(self.skip_and(nxt), items, type_word, level)
+            else:
+                break
+        return items, (nxt if nxt is not None else k + used)
+
+    def _past_bracket(self, k: int) -> int | None:
+        """The word after the ")" that closes a bracket opened before word k."""
+        for i in range(k, min(len(self.words), k + 6)):
+            if i + 1 == len(self.words) or ")" in self.gap(i + 1):
+                return i + 1
+        return None
 
     def after_modifier(self, k: int) -> int:
         """Past a lowercase description between type word and name: "các xã biên giới
@@ -395,6 +428,9 @@ class Reader:
         unit = candidate.locality
         return {"id": unit.pk, "ref": unit.ref, "code": unit.code, "name": unit.name, "level": unit.level,
                 "full_name": unit.full_name, "score": candidate.score, "reason": candidate.reason}
+
+
+_FIGURE_IN_BRACKETS = re.compile(r"^\s*\(\s*[\d.,]+\s*%?")
 
 
 def _unit_ref(unit: Locality) -> dict:

@@ -97,3 +97,47 @@ def test_titles_halls_and_kinds_of_bodies_are_not_organizations():
 def test_every_head_pattern_is_indexed_by_the_words_it_may_begin_with():
     assert not orgnames._UNINDEXED
     assert orgnames._first_words("(?:(?:bo tu lenh|cuc chinh tri) )?quan khu \\d+") == {"bo", "cuc", "quan"}
+
+
+@pytest.mark.django_db
+def test_a_defence_zone_command_is_read_with_its_number_and_name_joined_by_a_bare_hyphen():
+    orgs = _orgs("Ngày 10/12/2025, tại Ban Chỉ huy phòng thủ khu vực 2-Thống Nhất, UBND tỉnh tổ chức gặp mặt; "
+                 "dự có cán bộ trên địa bàn Ban Chỉ huy Phòng thủ khu vực 3-Lạc Sơn.", "Phú Thọ")
+    assert {"ban chi huy phong thu khu vuc 2 thong nhat", "ban chi huy phong thu khu vuc 3 lac son"} <= set(orgs)
+    assert orgs["ban chi huy phong thu khu vuc 2 thong nhat"]["kind"] == "military"
+
+
+@pytest.mark.django_db
+def test_the_border_guard_command_under_its_2025_name_is_the_provinces_border_guard(load):
+    load("tinhcaobang")
+    orgs = _orgs("Ban Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Cao Bằng vừa tổ chức gặp mặt báo chí.", "Cao Bằng")
+    assert "bo doi bien phong tinh cao bang" in orgs
+
+
+@pytest.mark.django_db
+def test_a_province_closes_a_proper_name_so_the_person_after_it_is_left_out(load):
+    load("tinhcaobang")
+    orgs = _orgs("Dự có Giám đốc Báo và Phát thanh, truyền hình Cao Bằng Sầm Việt An.", "Cao Bằng")
+    assert "bao va phat thanh truyen hinh cao bang" in orgs
+
+
+@pytest.mark.django_db
+def test_a_party_committee_joined_by_a_hyphen_to_its_body_belongs_to_it(load):
+    load("tinhcaobang")
+    orgs = _orgs("Năm 2025, Đảng ủy - Ban chỉ huy BĐBP Cao Bằng đã lãnh đạo đơn vị hoàn thành nhiệm vụ.", "Cao Bằng")
+    assert {"dang uy bo doi bien phong cao bang", "bo doi bien phong cao bang"} <= set(orgs)
+    assert "dang uy" not in orgs
+
+
+@pytest.mark.django_db
+def test_a_steering_board_named_by_its_task_keeps_the_task():
+    orgs = _orgs("Dự có thành viên Ban Chỉ đạo thực hiện quy chế dân chủ và Trưởng khối Dân vận huyện.", "Cà Mau")
+    assert "ban chi dao thuc hien quy che dan chu" in orgs
+    assert "ban chi dao chuong trinh phoi hop" not in orgs
+
+
+@pytest.mark.django_db
+def test_a_head_followed_by_two_level_words_is_a_kind_of_body_not_one_body(load):
+    load("tinhphutho")
+    orgs = _orgs("Dự có lãnh đạo một số xã, phường, Ban Chỉ huy Quân sự xã, phường trên địa bàn tỉnh.", "Phú Thọ")
+    assert not any(key.startswith("ban chi huy quan su") for key in orgs)

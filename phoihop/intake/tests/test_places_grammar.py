@@ -31,3 +31,11 @@ def test_provinces_listed_alone_are_places_but_a_persons_name_is_not(hanam):
                  "học tập tư tưởng Hồ Chí Minh.", "Hà Nam")
     assert {"v1.p35", "v1.p36"} <= refs
     assert "v1.p37" not in refs
+
+
+@pytest.mark.django_db
+def test_names_given_as_examples_of_a_plural_type_word_are_places_figures_and_all(load):
+    load("tinhnamdinh")
+    refs = _refs("Năm 2020, huyện Xuân Trường có nhiều xã có tỷ lệ giáo dân cao như Xuân Ngọc (92%), "
+                 "Thọ Nghiệp (54%).", "Nam Định")
+    assert {"v1.c14116", "v1.c14125"} <= refs
