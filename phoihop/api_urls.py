@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from phoihop.accounts.api import register as register_accounts
 from phoihop.activities.api import register as register_activities
 from phoihop.intake.api import register as register_intake
+from phoihop.jobs.api import register as register_jobs
 from phoihop.localities.api import register as register_localities
 from phoihop.organizations.api import register as register_organizations
 from phoihop.practices.api import register as register_practices
@@ -25,5 +26,6 @@ register_situations(router)
 register_practices(router)
 register_reviews(router)
 register_intake(router)
+register_jobs(router)
 
 urlpatterns = [path("", include(router.urls))]

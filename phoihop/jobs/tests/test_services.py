@@ -46,3 +46,11 @@ def test_the_list_shows_only_the_users_own_jobs(client_for, cast, job):
 def test_anonymous_is_sent_to_login(client):
     response = client.get(reverse("jobs:list"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_api_gives_the_users_job_and_404_for_another_users(client_for, cast, job):
+    client = client_for(cast.secretariat)
+    answer = client.get(f"/api/jobs/{job.pk}/").json()
+    assert (answer["status"], answer["progress"], answer["label"]) == ("queued", 0, "Việc thử")
+    assert client_for(cast.viewer).get(f"/api/jobs/{job.pk}/").status_code == 404
+    assert client_for(cast.viewer).get("/api/jobs/").json()["results"] == []
