@@ -63,7 +63,7 @@ def test_asking_for_the_pdf_answers_with_its_job_page_and_the_file_when_done(cli
     assert "no-store" in file["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the data migrations' rows
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_queued_pdf_waits_for_the_worker_and_its_page_refreshes_itself(client_for, cast, report, converted):
     client = client_for(cast.secretariat)
