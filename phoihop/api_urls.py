@@ -8,6 +8,7 @@ from phoihop.activities.api import register as register_activities
 from phoihop.exchange.api import register as register_exchange
 from phoihop.hotspots.api import register as register_hotspots
 from phoihop.intake.api import register as register_intake
+from phoihop.jobs.api import register as register_jobs
 from phoihop.localities.api import register as register_localities
 from phoihop.organizations.api import register as register_organizations
 from phoihop.practices.api import register as register_practices
@@ -29,5 +30,6 @@ register_exchange(router)
 register_practices(router)
 register_reviews(router)
 register_intake(router)
+register_jobs(router)
 
 urlpatterns = [path("", include(router.urls))]

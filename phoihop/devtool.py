@@ -1,4 +1,4 @@
-"""The Python half of ./dev: demo, test, fuzz, bench and manage.
+"""The Python half of ./dev: demo, test, fuzz, bench, worker and manage.
 
 Kept framework-light so it runs before Django is configured. `./dev test` is what CI
 runs; with PHOIHOP_STRICT=1 a PostgreSQL server and Chromium must be there.
@@ -7,6 +7,7 @@ runs; with PHOIHOP_STRICT=1 a PostgreSQL server and Chromium must be there.
 import argparse
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -105,7 +106,35 @@ def cmd_demo(args) -> int:
             return 1
     if args.no_serve:
         return 0
-    return manage("runserver", f"127.0.0.1:{args.port}", "--noreload", env=env)
+    worker = start_worker(env)
+    # A SIGTERM to ./dev (not only Ctrl+C) stops the server, then the worker, below.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        return manage("runserver", f"127.0.0.1:{args.port}", "--noreload", env=env)
+    finally:
+        stop_worker(worker)
+
+
+WORKER = ("db_worker", "--no-reload", "--no-startup-delay")
+
+
+def start_worker(env: dict) -> subprocess.Popen:
+    """The background-job worker (django-tasks-db) beside the demo server: PDFs of reviews."""
+    cmd = [PY, "manage.py", *WORKER]
+    print("»", " ".join(cmd), "&", file=sys.stderr, flush=True)
+    return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "DEBUG": "0", **env})
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    """SIGTERM: the worker finishes the job it is running, then exits; killed after 30 s."""
+    if worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 def cmd_fuzz(args) -> int:
@@ -196,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--national", action="store_true", help="reviews at national scale too (PostgreSQL)")
     bench.add_argument("--smoke", action="store_true", help="every step on a few rows, in seconds (no meaningful times)")
     bench.set_defaults(func=cmd_bench)
+    wk = sub.add_parser("worker", help="run the background-job worker (./dev demo starts one)")
+    wk.set_defaults(func=lambda a: manage(*WORKER, env={"DEBUG": os.environ.get("DEBUG", "0")}))
     mg = sub.add_parser("manage", help="run a manage.py command")
     mg.set_defaults(func=lambda a: manage(*a.extra_args))
     args, extra = parser.parse_known_args(argv)

@@ -45,10 +45,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI's files, served from /static/ (no CDN)
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",  # the queue: a table in the same database, run by manage.py db_worker
     "phoihop.core",
     "phoihop.localities",
     "phoihop.organizations",
     "phoihop.accounts",
+    "phoihop.jobs",
     "phoihop.programs",
     "phoihop.activities",
     "phoihop.reporting",
@@ -129,6 +132,11 @@ CACHES = cache_settings(
     env_str("CACHE_URL", env_str("REDIS_URL", "")),
     prefix=env_str("PHOIHOP_CACHE_PREFIX", "phoihop"),
 )
+
+# --- Background jobs (django-tasks, the backport of Django 6's django.tasks): the queue is a
+# table in the database above, so the embedded setup needs no extra server; the worker is
+# `manage.py db_worker` (./dev demo starts one; README, deployment), several on PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

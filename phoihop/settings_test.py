@@ -18,3 +18,7 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # serialized_rollback; content types and permissions are rebuilt by post_migrate and
 # must not be serialized too, or restoring them collides.
 TEST_NON_SERIALIZED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]
+
+# Tasks run in the request that queues them; tests of the queue itself override this with
+# the database backend and run the worker (phoihop/jobs/tests).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -40,21 +40,22 @@ def private_file_view(lookup: Callable, file_of: Callable = _attachment_file):
     @login_required
     @private_download
     def view(request, pk: int):
-        stored, name, content_type = file_of(lookup(request.user, pk))
-        if not stored:
-            raise Http404
-        try:
-            handle = stored.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(
-            handle,
-            as_attachment=content_type not in INLINE_TYPES,
-            filename=name,
-            content_type=content_type,
-        )
+        return stored_file_response(*file_of(lookup(request.user, pk)))
 
     return view
+
+
+def stored_file_response(stored, name: str, content_type: str | None, *, inline: bool | None = None):
+    """The answer carrying one stored file (FieldFile): images and PDF inline unless
+    `inline` says otherwise, a missing file 404. The caller has checked who asks."""
+    if not stored:
+        raise Http404
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    inline = content_type in INLINE_TYPES if inline is None else inline
+    return FileResponse(handle, as_attachment=not inline, filename=name, content_type=content_type)
 
 
 def filter_refused(request, form, list_url: str):

@@ -20,4 +20,6 @@ urlpatterns = [
     path("<int:pk>/tai-ve/bao-cao.docx", views_documents.review_docx, name="docx"),
     path("<int:pk>/tai-ve/bao-cao.xlsx", views_documents.review_xlsx, name="xlsx"),
     path("<int:pk>/tai-ve/bao-cao.pdf", views_documents.review_pdf, name="pdf"),
+    path("<int:pk>/tai-ve/pdf/<int:job_pk>/", views_documents.review_pdf_job, name="pdf_job"),
+    path("<int:pk>/tai-ve/pdf/<int:job_pk>/bao-cao.pdf", views_documents.review_pdf_file, name="pdf_file"),
 ]

@@ -29,5 +29,5 @@ def test_every_app_that_owns_records_has_the_same_files():
 def test_the_apps_owning_records_are_the_ones_the_readme_names():
     assert {c.label for c in _record_apps()} == {
         "accounts", "organizations", "localities", "programs", "activities", "reporting",
-        "practices", "situations", "hotspots", "exchange", "reviews", "intake",
+        "practices", "situations", "hotspots", "exchange", "reviews", "intake", "jobs",
     }

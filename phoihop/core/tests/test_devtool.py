@@ -20,3 +20,17 @@ def test_dev_manage_echoes_on_stderr_and_leaves_stdout_to_the_command(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"debug": True}  # ./dev manage: development defaults
     assert done.stderr.startswith("» ")
+
+
+def test_dev_demo_starts_the_job_worker_and_stops_it_with_the_server(monkeypatch):
+    from phoihop import devtool
+
+    calls, stopped = [], []
+    monkeypatch.setattr(devtool, "manage", lambda *args, env=None: calls.append(args[0]) or 0)
+    monkeypatch.setattr(devtool, "start_worker", lambda env: calls.append("worker") or "the worker")
+    monkeypatch.setattr(devtool, "stop_worker", stopped.append)
+    monkeypatch.setattr(devtool.signal, "signal", lambda *args: None)
+    args = devtool.argparse.Namespace(debug=True, no_serve=False, port=8109)
+    assert devtool.cmd_demo(args) == 0
+    assert calls == ["migrate", "demo_load", "worker", "runserver"]
+    assert stopped == ["the worker"]

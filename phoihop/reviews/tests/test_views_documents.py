@@ -12,7 +12,6 @@ from phoihop.lib import vnformat
 from phoihop.reviews import services
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind
-from phoihop.reviews.render import pdf
 from phoihop.reviews.tests.conftest import program_scope
 from phoihop.reviews.tests.finishing import finished
 
@@ -69,7 +68,7 @@ def test_issued_review_downloads_redacted_for_a_member_without_sensitive_access(
     assert doc.tables[0].rows[1].cells[1].text == "Hà Nam, ngày 20 tháng 12 năm 2020"
 
 
-@pytest.mark.parametrize("name", ["reviews:docx", "reviews:xlsx", "reviews:pdf"])
+@pytest.mark.parametrize("name", ["reviews:docx", "reviews:xlsx"])
 def test_outsider_gets_404(client_for, cast, report, name):
     assert client_for(cast.outsider).get(reverse(name, args=[report.pk])).status_code == 404
 
@@ -78,15 +77,8 @@ def test_another_member_gets_404_for_a_draft(client_for, cast, report):
     assert client_for(cast.military_focal).get(reverse("reviews:xlsx", args=[report.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["reviews:docx", "reviews:xlsx", "reviews:pdf"])
+@pytest.mark.parametrize("name", ["reviews:docx", "reviews:xlsx"])
 def test_anonymous_is_sent_to_login(client, report, name):
     response = client.get(reverse(name, args=[report.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_pdf_without_libreoffice_says_so_in_vietnamese(client_for, cast, report, monkeypatch):
-    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
-    response = client_for(cast.secretariat).get(reverse("reviews:pdf", args=[report.pk]))
-    assert response.status_code == 503
-    assert "chưa cài LibreOffice" in response.content.decode()
