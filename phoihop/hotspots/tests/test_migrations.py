@@ -4,7 +4,10 @@ Django's state and the content types' app_label only, both ways."""
 import datetime as dt
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -20,6 +23,16 @@ MOVED = {
     "hotspots": ["hotspot", "historicalhotspot", "historicalhotspot_responses"],
     "exchange": ["bulletin", "notification", "notificationpreference"],
 }
+
+
+@pytest.fixture(autouse=True)
+def content_types(django_db_blocker):
+    """The content types and permissions post_migrate makes: an earlier transactional
+    test's flush removes them (they are not serialized), and these tests read them."""
+    with django_db_blocker.unblock():
+        for config in apps.get_app_configs():
+            create_contenttypes(config, verbosity=0)
+            create_permissions(config, verbosity=0)
 
 
 def _migrate(targets) -> object:
@@ -71,7 +84,9 @@ def _content_type_ids(app_label: str) -> dict:
     )
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test may have flushed the rows the data
+# migrations made (indicators), which the cast needs; this brings them back first.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_moved_rows_read_the_same_before_and_after_the_move(moved_rows):
     hotspot, activity, group = moved_rows
     ids = _content_type_ids("hotspots") | _content_type_ids("exchange")

@@ -43,7 +43,7 @@ def test_the_review_page_charts_load_as_images(
     page.fill("input[name=username]", cast.secretariat.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("core:home"))
+    page.wait_for_url(live_server.url + reverse("home:home"))
 
     page.goto(live_server.url + reverse("reviews:detail", args=[report.pk]))
     page.wait_for_selector(".review-chart img")
