@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.activities.models import Activity
 from phoihop.core.access import get_scoped
-from phoihop.core.forms import add_service_errors
+from phoihop.core.forms import add_service_errors, form_action
 from phoihop.hotspots import selectors as hotspots
 from phoihop.hotspots import services as services_hotspots
 from phoihop.hotspots.forms import (
@@ -220,16 +220,17 @@ def hotspot_designate(request):
 def hotspot_lift(request, pk: int):
     hotspot = hotspots.get_hotspot_for_user(request.user, pk, write=True)
     form = LiftForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_hotspots.hotspot_lift(
-                actor=request.user, hotspot=hotspot, reason=form.cleaned_data["lift_reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã đưa địa bàn ra khỏi danh sách trọng điểm."))
-            return redirect("hotspots:hotspot_detail", pk=hotspot.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services_hotspots.hotspot_lift(
+            actor=request.user, hotspot=hotspot, reason=data["lift_reason"]
+        ),
+        success=_("Đã đưa địa bàn ra khỏi danh sách trọng điểm."),
+        then=lambda _lifted: redirect("hotspots:hotspot_detail", pk=hotspot.pk),
+    )
+    if done:
+        return done
     context = {
         "form": form,
         "hotspot": hotspot,
@@ -249,16 +250,17 @@ def hotspot_link_response(request, pk: int):
         .order_by("-start_date")
     )
     form = LinkResponseForm(request.POST or None, activities=activities)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_hotspots.hotspot_link_response(
-                actor=request.user, hotspot=hotspot, activity=form.cleaned_data["activity"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã liên kết hoạt động ứng phó."))
-            return redirect("hotspots:hotspot_detail", pk=hotspot.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services_hotspots.hotspot_link_response(
+            actor=request.user, hotspot=hotspot, activity=data["activity"]
+        ),
+        success=_("Đã liên kết hoạt động ứng phó."),
+        then=lambda _linked: redirect("hotspots:hotspot_detail", pk=hotspot.pk),
+    )
+    if done:
+        return done
     context = {
         "form": form,
         "hotspot": hotspot,
