@@ -33,10 +33,12 @@ class Head:
     lower_ok: bool = False  # may be written in lowercase ("chùa Linh Sơn", "giáo xứ")
 
 
-_PARTY = r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy|trung uong dang|trung uong)"
+_PARTY = r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy|trung uong dang|trung uong|t\.u dang|tw dang)"
 _ABBR = r"(?: \((?:ccb|chqs|qdnd|lhpn|ldld|ubnd|mttq|bdbp|ctd|cand|nn&ptnt|nn ptnt)\))?"  # "(CCB)"
 _QDND = r"(?:quan doi nhan dan viet nam|qdnd viet nam|qdnd vn|qdnd)"
 _MR = r"quan khu \d+"
+_UBTU = (r"(?:(?:uy ban trung uong|ubtu) (?:mat tran to quoc|mttq)(?: \(mttq\))?(?: viet nam| vn)?"
+         r"|(?:uy ban trung uong|ubtu) mttqvn)")
 
 HEADS: tuple[Head, ...] = (
     # Party
@@ -56,8 +58,9 @@ HEADS: tuple[Head, ...] = (
     # State
     Head(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|toa an nhan dan|vien kiem sat nhan dan)", "state"),
     Head(r"van phong (?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|huyen uy)", "state"),
-    Head(r"doan (?:dai bieu quoc hoi|dbqh)", "state"),
-    Head(r"(?:chinh phu|quoc hoi|uy ban thuong vu quoc hoi|thu tuong chinh phu)", "state", FIXED, CENTRAL),
+    Head(r"van phong bo (?:cong an|quoc phong|noi vu)", "state", FIXED, CENTRAL),
+    Head(r"doan (?:dai bieu quoc hoi|dbqh)(?: khoa [xvil]+)?", "state"),  # "… khóa XIV tỉnh": its term
+    Head(r"(?:chinh phu|quoc hoi|uy ban thuong vu quoc hoi)", "state", FIXED, CENTRAL),  # "Thủ tướng": a post
     Head(r"bo (?:cong an|quoc phong|tu phap|tai chinh|noi vu|ngoai giao|y te|giao duc va dao tao|"
          r"nong nghiep va phat trien nong thon|nong nghiep va moi truong|lao dong thuong binh va xa hoi|"
          r"thong tin va truyen thong|van hoa the thao va du lich|ke hoach va dau tu|tai nguyen va moi truong|"
@@ -72,15 +75,18 @@ HEADS: tuple[Head, ...] = (
     Head(r"ban (?:dan toc|ton giao|thi dua khen thuong)", "state"),
     Head(r"cong an", "state"),
     Head(r"ban chi dao (?:phong chong toi pham[\w ]*?ve an ninh to quoc|tay nam bo|tay nguyen|tay bac)", "state"),
-    Head(r"ban chi huy phong chong thien tai va tim kiem cuu nan|ban chi huy phong, chong thien tai"
-         r"|ban chi huy phong chong thien tai", "state"),
+    # "phòng, chống" is one verb pair, not a list: "Ban Chỉ huy phòng, chống thiên tai và …"
+    Head(r"(?:van phong )?ban chi huy phong,? chong thien tai(?: va tim kiem cuu nan)?", "state"),
+    # a steering board named by its task in quotes: 'Ban chỉ đạo phong trào thi đua "Dân vận khéo"'
+    Head(r'ban chi dao (?:phong trao thi dua |cuoc van dong )?["“][^"”]{3,90}["”](?: trung uong)?', "other", FIXED),
     # a steering board named by its task: "Ban Chỉ đạo thực hiện quy chế dân chủ", "… tổng kết 10 năm …"
     Head(r"ban chi dao (?:tong ket|so ket|thuc hien) [a-z0-9 /-]+?(?= cua |,|\.|;| va | lam | \(|$)", "other", FIXED),
     Head(r"ban chi dao(?: dieu hanh)?(?: (?:chuong trinh|cong tac)(?: phoi hop)?(?: hoat dong)?)?", "other"),
     Head(r"bcd(?: chuong trinh(?: phoi hop)?)?", "other"),
     # Front and mass organizations
     Head(r"ban thuong truc (?:uy ban mat tran to quoc|ubmttq|uy ban mttq)(?: viet nam| vn)?", "front"),
-    Head(r"(?:uy ban trung uong mat tran to quoc|ubtu mttq)(?: viet nam| vn)?", "front", FIXED, CENTRAL),
+    Head(rf"(?:ban cong tac phia (?:nam|bac) )?{_UBTU}", "front", FIXED, CENTRAL),
+    Head(r"(?:trung uong|t\.u|tw) (?:mat tran to quoc|mttq)(?: viet nam| vn)", "front", FIXED, CENTRAL),
     Head(r"(?:uy ban mat tran to quoc|ubmttqvn|ubmttq|uy ban mttqvn|uy ban mttq|mat tran to quoc|mttqvn|mttq)"
          r"(?: viet nam| vn)?", "front"),
     Head(r"ban van dong quy", "front", NAME_TAIL, word="ban"),
@@ -89,6 +95,12 @@ HEADS: tuple[Head, ...] = (
     Head(r"ban thuong vu (?:trung uong )?hoi (?:nong dan|lien hiep phu nu|cuu chien binh)", "socio_political"),
     Head(r"(?:doan thanh nien cong san ho chi minh|doan tncs ho chi minh|doan thanh nien|tinh doan|huyen doan|"
          r"thanh doan|trung uong doan)", "socio_political"),
+    # the central body of a mass organization: "T.Ư Đoàn TNCS Hồ Chí Minh", "Trung ương Hội LHTN Việt Nam"
+    Head(r"(?:trung uong|t\.u|tw) (?:doan(?: (?:thanh nien cong san|tncs) ho chi minh)?|hoi (?:lien hiep thanh nien|"
+         r"lhtn|nong dan|lien hiep phu nu|lhpn|cuu chien binh|ccb)(?: viet nam| vn)?)", "socio_political", FIXED, CENTRAL),
+    Head(r"(?:trung uong|t\.u|tw) dang(?! (?:uy|bo|doan|vien|cong san|ta))", "party_board", FIXED, CENTRAL),
+    Head(r"tu dang(?! (?:uy|bo|doan|vien|cong san|ta))", "party_board", FIXED, CENTRAL, word="tư"),  # "Ủy viên TƯ Đảng"
+    Head(r"ban thanh nien quan doi", "military", FIXED, CENTRAL),
     Head(r"(?:lien doan lao dong|ldld|cong doan)", "socio_political"),
     Head(r"co quan thuong truc trung uong hoi tai mien (?:nam|bac|trung)", "socio_political", FIXED, CENTRAL),
     # Armed forces
@@ -109,6 +121,13 @@ HEADS: tuple[Head, ...] = (
     # Religious
     Head(r"(?:ban tri su|phan ban ni gioi) giao hoi phat giao viet nam", "religious"),
     Head(r"giao hoi phat giao (?:viet nam|hoa hao)", "religious", FIXED, CENTRAL),
+    # the central councils of the Buddhist Sangha, with or without it named: "Hội đồng Trị sự (Trung ương)
+    # GHPG Việt Nam", "Trung ương GHPGVN", "HĐTS"
+    Head(r"(?:(?:(?:hoi dong (?:tri su|chung minh)|trung uong|t\.u) (?:trung uong )?)?"
+         r"(?:giao hoi phat giao|ghpg)(?: \(ghpg\))? (?:viet nam|vn)|(?:trung uong )?ghpgvn)", "religious", FIXED,
+         CENTRAL),
+    Head(r"(?:hoi dong (?:tri su|chung minh)|hdts|hdcm)", "religious", FIXED, CENTRAL),
+    Head(r"(?:thanh hoi|tinh hoi) phat giao", "religious"),
     Head(r"ban tri su (?:minh su dao|tinh do cu sy phat hoi)", "religious"),
     Head(r"ban dai dien hoi thanh", "religious", NAME_TAIL, word="ban"),
     Head(r"ban dai dien hoi thanh", "religious"),
@@ -133,6 +152,7 @@ HEADS: tuple[Head, ...] = (
     Head(r"trung tam", "other", NAME_TAIL, word="trung"),
     Head(r"nha van hoa", "other", NAME_TAIL, word="nhà"),
     Head(r"(?:benh vien|hoc vien)", "other", NAME_TAIL),
+    Head(r"vien(?! truong)", "other", NAME_TAIL, word="viện"),  # "Viện Nghiên cứu Phật học Việt Nam"
     Head(r"cong ty", "other", NAME_TAIL, word="công"),
     Head(r"tap doan", "other", NAME_TAIL, word="tập"),
     Head(r"ngan hang", "other", NAME_TAIL, word="ngân"),
@@ -141,7 +161,7 @@ HEADS: tuple[Head, ...] = (
 )
 
 LEVEL_WORDS = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|phuong|thi tran))?|tinh|huyen|thi xa|"
-               r"thanh pho|quan|xa|phuong|thi tran|viet nam|vn|trung uong|cap tinh)")
+               r"thanh pho|tp|quan|xa|phuong|thi tran|viet nam|vn|trung uong|cap tinh)")
 _COMPILED = [(re.compile(rf"\b(?:{h.pattern})(?!\w)"), h) for h in HEADS]
 _LEVEL_AFTER = re.compile(rf" {LEVEL_WORDS}\b")
 _UNIT = r"(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)"

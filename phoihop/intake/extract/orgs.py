@@ -17,6 +17,7 @@ from phoihop.intake.extract import orgnames
 from phoihop.intake.extract.spans import LOCALITY, ORGANIZATION, Span
 from phoihop.intake.extract.text import Document
 from phoihop.lib.text import fold, fold_key
+from phoihop.localities.models import Kind
 from phoihop.localities.names import TYPE_WORDS
 
 ABBREVIATIONS = [  # folded abbreviation → folded full words
@@ -31,7 +32,10 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("bdbp", "bo doi bien phong"), ("nn&ptnt", "nong nghiep va phat trien nong thon"),
     ("nn ptnt", "nong nghiep va phat trien nong thon"), ("ghpgvn", "giao hoi phat giao viet nam"),
     ("vn", "viet nam"), ("tp", "thanh pho"), ("tx", "thi xa"), ("hcm", "ho chi minh"),
+    ("lhtn", "lien hiep thanh nien"), ("ghpg", "giao hoi phat giao"), ("hdts", "hoi dong tri su"),
+    ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"),
 ]
+_CENTRAL_ABBR = re.compile(r"(?<!\w)TƯ(?!\w)")  # "Ủy viên TƯ Đảng" (uppercase: "tư" alone is many words)
 _TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
 CANONICAL = [  # (pattern on the expanded key, replacement)
     (re.compile(r"^ban chi dao\b.*\b(chuong trinh|phoi hop)\b.*$|^ban chi dao(?: dieu hanh)?$"),
@@ -57,19 +61,30 @@ def expand(folded: str) -> str:
 
 
 _PARENS = re.compile(r"\([^()]*\)")
-def canonical_key(surface: str, province: str = "", locality: str = "") -> str:
+def canonical_key(surface: str, province: str = "", locality: str = "", *, city: bool = False) -> str:
     """The key two mentions of one body share: "Bộ CHQS tỉnh" → "bo chi huy quan su tinh ha nam".
     A name written up to its level word is closed by `locality` ("Công an huyện" with
     "huyện Kông Chro" → "cong an huyen kong chro"), else by `province` when the level is
-    the province's."""
-    key = expand(fold(_PARENS.sub(" ", surface)))
+    the province's — for a centrally-run `city` (Hải Phòng, Đà Nẵng), its "thành phố" and
+    "Thành ủy" are that level ("Ban Dân vận Thành ủy" in a Hải Phòng text is Hải Phòng's)."""
+    key = expand(fold(_CENTRAL_ABBR.sub("Trung ương", _PARENS.sub(" ", surface))))
     for pattern, replacement in CANONICAL:
         key = pattern.sub(replacement, key)
     if locality and _ends_at_level_word(surface):
         key = f"{key} {place_proper_name(locality)}"
     elif province and _TRAILING_PROVINCE.search(key) and _ends_at_province_word(surface):
         key = f"{key} {fold(province)}"
+    elif province and city and _TRAILING_CITY.search(key) and _ends_at_city_word(surface):
+        key = f"{key} {fold(province)}"
     return key
+
+
+_TRAILING_CITY = re.compile(r"(?:^| )(?:thanh pho|thanh uy|thanh doan)$")
+
+
+def _ends_at_city_word(surface: str) -> bool:
+    lower = f" {surface.strip().lower().replace('uỷ', 'ủy')}"
+    return lower.endswith((" thành phố", " thành ủy", " thành đoàn", " tp"))
 
 
 def _ends_at_province_word(surface: str) -> bool:
@@ -77,7 +92,7 @@ def _ends_at_province_word(surface: str) -> bool:
     return lower.endswith((" tỉnh", " tỉnh ủy", " cấp tỉnh", " tỉnh đoàn"))
 
 
-_LEVEL_WORDS_WRITTEN = ("tỉnh", "tỉnh ủy", "thành phố", "thành ủy", "huyện", "huyện ủy", "quận", "quận ủy",
+_LEVEL_WORDS_WRITTEN = ("tỉnh", "tỉnh ủy", "thành phố", "tp", "thành ủy", "huyện", "huyện ủy", "quận", "quận ủy",
                         "thị xã", "thị ủy", "xã", "phường", "thị trấn")
 
 
@@ -100,13 +115,14 @@ def find(doc: Document, gaz, *, day, province, localities: list[Span]) -> list[S
     """`province` is the context province (a Locality or None); `localities` the place
     spans already found, used to carry an organization's name to its place."""
     province_name = province.short_name if province else ""
+    city = province is not None and province.kind == Kind.THANH_PHO_TW
     places = [s for s in localities if s.kind == LOCALITY]
     names = [_read_name(doc, gaz, match, places) for match in orgnames.heads_in(doc.folded)]
     names = [n for n in names if n is not None]
     _share_tails(doc, names)
     spans = []
     for name in names:
-        spans += _spans_of(doc, gaz, name, day, province, province_name, places)
+        spans += _spans_of(doc, gaz, name, day, province, province_name, places, city=city)
     spans += _registry_only(doc, gaz, day, province, province_name, taken=spans)
     _complete_local_names(spans)
     return sorted(spans, key=lambda s: (s.start, -s.end))
@@ -169,7 +185,7 @@ _PLURAL = re.compile(r" cac (huyen|xa|tinh|quan|phuong|thi xa|thanh pho|thi tran
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+va\s+|,\s*va\s+)$")
 
 
-_TITLE_BEFORE = ("trưởng", "phó", "phó trưởng")
+_TITLE_BEFORE = ("trưởng", "phó", "phó trưởng", "thư")  # "Phó bí thư thành uỷ"
 
 
 def _written_as_head(doc, match) -> bool:
@@ -288,9 +304,9 @@ def _is_open(doc, name: _Name) -> bool:
     return not orgnames.ends_at_party_level(folded) or orgnames.is_party_committee(folded)
 
 
-def _spans_of(doc, gaz, name: _Name, day, province, province_name, places) -> list[Span]:
+def _spans_of(doc, gaz, name: _Name, day, province, province_name, places, *, city=False) -> list[Span]:
     if name.owner is not None:
-        return [_owned_span(doc, gaz, name, day, province, province_name, places)]
+        return [_owned_span(doc, gaz, name, day, province, province_name, places, city=city)]
     source = name.shared or name
     head_surface = doc.text[name.start:name.head_end]
     if source.members:
@@ -300,12 +316,12 @@ def _spans_of(doc, gaz, name: _Name, day, province, province_name, places) -> li
     if name.shared and orgnames.ends_at_party_level(fold(head_surface)):
         tail = f" {_without_type_word(source.place.text)}" if source.place is not None else ""
     surface = f"{head_surface}{tail}" if name.shared else doc.text[name.start:name.end]
-    return [_generic_span(doc, gaz, name, surface, day, province, province_name, source.place, places)]
+    return [_generic_span(doc, gaz, name, surface, day, province, province_name, source.place, places, city=city)]
 
 
-def _owned_span(doc, gaz, name, day, province, province_name, places) -> Span:
+def _owned_span(doc, gaz, name, day, province, province_name, places, *, city=False) -> Span:
     """"Đảng đoàn Hội CCB Việt Nam", "Bí thư Đảng ủy, Chính ủy Bộ đội Biên phòng tỉnh…"."""
-    (owner,) = _spans_of(doc, gaz, name.owner, day, province, province_name, places)[:1]
+    (owner,) = _spans_of(doc, gaz, name.owner, day, province, province_name, places, city=city)[:1]
     head = doc.text[name.start:name.head_end]
     return Span(name.start, name.head_end, ORGANIZATION, head, {
         "key": f"{canonical_key(head)} {owner.value['key']}", "name": f"{head} {owner.value['name']}",
@@ -380,10 +396,10 @@ def _place_after(start: int, end: int, places: list[Span]) -> Span | None:
     return min(following, key=lambda s: s.start) if following else None
 
 
-def _generic_span(doc, gaz, name, surface, day, province, province_name, place, places) -> Span:
+def _generic_span(doc, gaz, name, surface, day, province, province_name, place, places, *, city=False) -> Span:
     start, end = name.start, name.end if not name.shared else name.head_end
     place_province = _place_province(place, gaz)
-    key = canonical_key(surface, "" if place else province_name)
+    key = canonical_key(surface, "" if place else province_name, city=city)
     if place is None and _ends_at_level_word(surface):
         key = _closed_by_text_place(key, places, name.start)
     org = _registry_match(gaz, fold(surface), day, place_province or province)

@@ -42,6 +42,12 @@ def extract(text: str, *, context: ExtractionContext | None = None) -> Extractio
     else:
         on, on_reason = dates.text_date(date_spans, today=today)
     province, province_reason, warnings = _province(context.province, doc, gaz, on)
+    if not context.on and not date_spans and province is not None and province.valid_to and province.valid_to <= on:
+        # A text that names no date but calls its province by a name that had ended by
+        # today was written while that province stood: read it on its last day.
+        on = province.valid_to - dt.timedelta(days=1)
+        on_reason = _("văn bản không nêu ngày; tỉnh %(name)s chỉ còn đến ngày %(day)s: đọc vào ngày đó") % {
+            "name": province.short_name, "day": on.strftime("%d/%m/%Y")}
     place_spans = places.find(doc, gaz, day=on, today=today, province=province)
     org_spans = orgs.find(doc, gaz, day=on, province=_province_on(province, gaz, on), localities=place_spans)
     person_spans = people.find(doc, taken=place_spans + org_spans, is_place=lambda key: _is_big_place(gaz, key))

@@ -19,7 +19,7 @@ from phoihop.intake.extract.spans import LOCALITY, Span
 from phoihop.intake.extract.text import Document, is_capitalized
 from phoihop.lib.text import fold_key
 from phoihop.lib.vnformat import short_date
-from phoihop.localities.models import REFORM_2025, Level, Locality
+from phoihop.localities.models import REFORM_2025, Kind, Level, Locality
 from phoihop.localities.names import parse_name
 from phoihop.localities.resolver import (
     AMBIGUOUS,
@@ -450,7 +450,8 @@ def _at_level(resolution, level: int | None, query: str):
     former province, not Phường Hà Nam of the new one."""
     if level is None or resolution.status not in (MATCHED, AMBIGUOUS):
         return resolution
-    kept = tuple(c for c in resolution.candidates if c.locality.level == level)
+    kept = tuple(c for c in resolution.candidates if c.locality.level == level
+                 or (level == Level.DISTRICT and c.locality.kind == Kind.THANH_PHO_TW))  # "TP Hồ Chí Minh"
     if len(kept) == len(resolution.candidates):
         return resolution
     if not kept:

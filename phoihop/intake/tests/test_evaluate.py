@@ -35,6 +35,24 @@ def test_the_held_back_part_has_twenty_texts_from_provinces_the_tuning_part_lack
     assert "never tune" in (evaluate.HELDBACK / "README.md").read_text(encoding="utf-8").lower()
 
 
+# The 2025 provinces the held-back part's provinces went into, each with all its parts
+# (Resolution 202/2025/QH15): a tuning text from any part would leak into the held-back part.
+HELD_BACK_2025_GROUPS = [
+    {"Đà Nẵng", "Quảng Nam"}, {"Lâm Đồng", "Đắk Nông", "Bình Thuận"}, {"Cần Thơ", "Sóc Trăng", "Hậu Giang"},
+    {"Đắk Lắk", "Phú Yên"}, {"Khánh Hòa", "Ninh Thuận"}, {"Tuyên Quang", "Hà Giang"}, {"Quảng Trị", "Quảng Bình"},
+    {"Quảng Ngãi", "Kon Tum"}, {"An Giang", "Kiên Giang"}, {"Vĩnh Long", "Bến Tre", "Trà Vinh"},
+    {"Lào Cai", "Yên Bái"}, {"Thừa Thiên Huế"}, {"Điện Biên"}, {"Sơn La"},
+]
+
+
+def test_no_tuning_text_comes_from_a_province_merged_in_2025_with_a_held_back_one():
+    held = {gold["province"] for _f, _t, gold in evaluate.load_devset("heldback")}
+    tuning = {gold["province"] for _f, _t, gold in evaluate.load_devset()}
+    grouped = set().union(*HELD_BACK_2025_GROUPS)
+    assert held <= grouped
+    assert not tuning & grouped
+
+
 def test_corpus_provinces_number_at_least_twenty_five():
     items = evaluate.load_devset() + evaluate.load_devset("heldback")
     assert len({gold["province"] for _f, _t, gold in items}) >= 25
