@@ -90,16 +90,6 @@ def is_stale(error: ValidationError) -> bool:
     return not hasattr(error, "error_dict") and any(e.code == "stale" for e in error.error_list)
 
 
-def rebind_with_current_version(form_class, data, obj, **kwargs) -> forms.Form:
-    """The submitted form again, carrying `obj`'s current version: after the stale-record
-    message, saving once more is a conscious choice to overwrite."""
-    data = data.copy()
-    data["version"] = record_version(obj)
-    form = form_class(data, **kwargs)
-    form.is_valid()
-    return form
-
-
 def _carry_current_version(form: forms.Form, obj) -> None:
     """Re-bind `form` in place with what was typed and `obj`'s current version: after the
     stale-record message, saving once more is a conscious choice to overwrite."""
