@@ -5,6 +5,7 @@ runs; with PHOIHOP_STRICT=1 a PostgreSQL server and Chromium must be there.
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import signal
@@ -144,7 +145,7 @@ def cmd_fuzz(args) -> int:
 
 def _fresh_postgres(url: str, name: str) -> str:
     """Drop and recreate database `name` on the server of `url`; return its URL."""
-    import psycopg
+    import psycopg  # here: every ./dev command loads this module, only the bench needs it (~0.3 s)
 
     parts = urlparse(url)
     admin = parts._replace(path="/postgres").geturl()
@@ -167,8 +168,6 @@ def _bench_engine(label: str, url: str, suites: list[str], extra: list[str]) -> 
 
 def _ensure_bench_extra() -> None:
     """The intake baseline (underthesea) is an optional extra, installed on first bench."""
-    import importlib.util
-
     if importlib.util.find_spec("underthesea") is None:
         print("» pip install -e .[bench] (underthesea, the baseline of the intake benchmark)", file=sys.stderr)
         if subprocess.call([PY, "-m", "pip", "install", "--quiet", "-e", ".[bench]"], cwd=ROOT):

@@ -1,8 +1,7 @@
 """Account pages: sign-in (Django's views, our templates) and user management."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from phoihop.accounts.selectors import (
     get_user_for_user,
     users_for_list,
 )
-from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
+from phoihop.core.forms import button_action, form_action
 from phoihop.core.history import can_read_history, record_version
 
 USERS_PER_PAGE = 50
@@ -65,16 +64,15 @@ def user_create(request):
     form = UserCreateForm(
         request.POST or None, actor=request.user, initial={"role": Role.FOCAL_POINT}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_create(
-                actor=request.user, **_without(form.cleaned_data, "password_confirm")
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo tài khoản %(name)s.") % {"name": user.username})
-            return redirect("accounts:user_detail", pk=user.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.user_create(actor=request.user, **_without(data, "password_confirm")),
+        success=lambda user: _("Đã tạo tài khoản %(name)s.") % {"name": user.username},
+        then=lambda user: redirect("accounts:user_detail", pk=user.pk),
+    )
+    if done:
+        return done
     return render(request, "accounts/user_form.html", {"form": form, "target": None})
 
 
@@ -85,18 +83,15 @@ def user_edit(request, pk: int):
         form = UserEditForm(initial=_edit_initial(target), actor=request.user)
         return render(request, "accounts/user_form.html", {"form": form, "target": target})
     form = UserEditForm(request.POST, actor=request.user)
-    if form.is_valid():
-        try:
-            services.user_update(actor=request.user, user=target, **form.cleaned_data)
-        except ValidationError as error:
-            if is_stale(error):
-                form = rebind_with_current_version(
-                    UserEditForm, request.POST, target, actor=request.user
-                )
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("accounts:user_detail", pk=target.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.user_update(actor=request.user, user=target, **data),
+        current=target,
+        then=lambda _user: redirect("accounts:user_detail", pk=target.pk),
+    )
+    if done:
+        return done
     return render(request, "accounts/user_form.html", {"form": form, "target": target})
 
 
@@ -104,14 +99,12 @@ def user_edit(request, pk: int):
 @require_POST
 def user_deactivate(request, pk: int):
     target = get_user_for_user(request.user, pk, write=True)
-    try:
-        services.user_deactivate(actor=request.user, user=target)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã khóa tài khoản %(name)s.") % {"name": target.username})
-    return redirect("accounts:user_detail", pk=target.pk)
+    return button_action(
+        request,
+        lambda _: services.user_deactivate(actor=request.user, user=target),
+        success=_("Đã khóa tài khoản %(name)s.") % {"name": target.username},
+        back=redirect("accounts:user_detail", pk=target.pk),
+    )
 
 
 def _edit_initial(target) -> dict:

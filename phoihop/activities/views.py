@@ -19,11 +19,11 @@ from phoihop.activities.forms import (
     RespondForm,
     ReturnForm,
 )
-from phoihop.activities.models import Activity, ParticipantRole
+from phoihop.activities.models import ParticipantRole
 from phoihop.activities.rules import can_edit_activity
 from phoihop.core.access import get_scoped
 from phoihop.core.downloads import private_file_view
-from phoihop.core.forms import add_service_errors
+from phoihop.core.forms import button_action, form_action
 from phoihop.organizations.selectors import get_organization_for_user
 
 PER_PAGE = 50
@@ -79,19 +79,20 @@ def activity_create(request):
     if program is None:
         return render(request, "activities/choose_program.html", {"programs": programs})
     form = ActivityForm(request.POST or None, program=program, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = services.activity_create(
-                actor=request.user,
-                program=program,
-                data=form.activity_data(),
-                submit="gui" in request.POST,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận hoạt động."))
-            return redirect("activities:detail", pk=activity.pk)
+    done = form_action(
+        request,
+        form,
+        lambda _data: services.activity_create(
+            actor=request.user,
+            program=program,
+            data=form.activity_data(),
+            submit="gui" in request.POST,
+        ),
+        success=_("Đã ghi nhận hoạt động."),
+        then=lambda activity: redirect("activities:detail", pk=activity.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "program": program, "activity": None}
     return render(request, "activities/form.html", context)
 
@@ -104,34 +105,22 @@ def activity_edit(request, pk: int):
         form = ActivityForm(initial=ActivityForm.initial_for(activity), **kwargs)
     else:
         form = ActivityForm(request.POST, **kwargs)
-        if form.is_valid():
-            try:
-                services.activity_update(
-                    actor=request.user,
-                    activity=activity,
-                    data=form.activity_data(),
-                    version=form.cleaned_data["version"],
-                )
-            except ValidationError as error:
-                form = _after_conflict(request, form, activity, error, kwargs)
-            else:
-                messages.success(request, _("Đã lưu thay đổi."))
-                return redirect("activities:detail", pk=activity.pk)
+        done = form_action(
+            request,
+            form,
+            lambda data: services.activity_update(
+                actor=request.user,
+                activity=activity,
+                data=form.activity_data(),
+                version=data["version"],
+            ),
+            current=activity,
+            then=lambda _activity: redirect("activities:detail", pk=activity.pk),
+        )
+        if done:
+            return done
     context = {"form": form, "program": activity.program, "activity": activity}
     return render(request, "activities/form.html", context)
-
-
-def _after_conflict(request, form, activity, error, kwargs):
-    """Show a service error; when someone saved meanwhile, carry the current revision so
-    saving once more is a conscious choice to overwrite."""
-    current = Activity.objects.filter(pk=activity.pk).values_list("revision", flat=True).first()
-    if not hasattr(error, "error_dict") and current != form.cleaned_data["version"]:
-        data = request.POST.copy()
-        data["version"] = current
-        form = ActivityForm(data, **kwargs)
-        form.is_valid()
-    add_service_errors(form, error)
-    return form
 
 
 @login_required
@@ -154,44 +143,39 @@ def activity_detail(request, pk: int):
 @require_POST
 def activity_submit(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk, write=True)
-    try:
-        services.activity_submit(actor=request.user, activity=activity)
-    except ValidationError as error:
-        _flash_errors(request, error)
-    else:
-        messages.success(request, _("Đã gửi hoạt động để Thường trực xác nhận."))
-    return redirect("activities:detail", pk=activity.pk)
+    return button_action(
+        request,
+        lambda _: services.activity_submit(actor=request.user, activity=activity),
+        success=_("Đã gửi hoạt động để Thường trực xác nhận."),
+        back=redirect("activities:detail", pk=activity.pk),
+    )
 
 
 @login_required
 @require_POST
 def activity_confirm(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk)
-    try:
-        services.activity_confirm(actor=request.user, activity=activity)
-    except ValidationError as error:
-        _flash_errors(request, error)
-    else:
-        messages.success(request, _("Đã xác nhận hoạt động."))
-    return redirect("activities:detail", pk=activity.pk)
+    return button_action(
+        request,
+        lambda _: services.activity_confirm(actor=request.user, activity=activity),
+        success=_("Đã xác nhận hoạt động."),
+        back=redirect("activities:detail", pk=activity.pk),
+    )
 
 
 @login_required
 @require_POST
 def activity_return(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk)
-    form = ReturnForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors["comment"])
-        services.activity_return(
-            actor=request.user, activity=activity, comment=form.cleaned_data["comment"]
-        )
-    except ValidationError as error:
-        _flash_errors(request, error)
-    else:
-        messages.success(request, _("Đã trả lại hoạt động để đơn vị bổ sung."))
-    return redirect("activities:detail", pk=activity.pk)
+    return button_action(
+        request,
+        lambda data: services.activity_return(
+            actor=request.user, activity=activity, comment=data["comment"]
+        ),
+        form=ReturnForm(request.POST),
+        success=_("Đã trả lại hoạt động để đơn vị bổ sung."),
+        back=redirect("activities:detail", pk=activity.pk),
+    )
 
 
 @login_required
@@ -227,18 +211,16 @@ def participation_respond(request, pk: int):
 @require_POST
 def attachment_add(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk, write=True)
-    form = AttachmentForm(request.POST, request.FILES)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors["file"])
-        attachment = services.attachment_add(
-            actor=request.user, activity=activity, upload=form.cleaned_data["file"]
-        )
-    except ValidationError as error:
-        _flash_errors(request, error)
-    else:
-        messages.success(request, _("Đã đính kèm “%(name)s”.") % {"name": attachment.original_name})
-    return redirect("activities:detail", pk=activity.pk)
+    return button_action(
+        request,
+        lambda data: services.attachment_add(
+            actor=request.user, activity=activity, upload=data["file"]
+        ),
+        form=AttachmentForm(request.POST, request.FILES),
+        success=lambda attachment: _("Đã đính kèm “%(name)s”.")
+        % {"name": attachment.original_name},
+        back=redirect("activities:detail", pk=activity.pk),
+    )
 
 
 # Attachments are served only here, after the same check as the activity page.

@@ -18,6 +18,9 @@ import resource
 import sys
 from pathlib import Path
 
+import django
+from openpyxl import load_workbook
+
 
 def _status_mb(field: str) -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -31,8 +34,6 @@ def _reset_peak() -> None:
 
 
 def _parse(content: bytes, **_ignored) -> dict:
-    from openpyxl import load_workbook
-
     book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     rows = sum(1 for sheet in book.worksheets for _row in sheet.iter_rows(values_only=True))
     book.close()
@@ -61,8 +62,6 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--cap-mb", type=int)
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "phoihop.settings")
-    import django
-
     django.setup()
     # Only now may models be imported (the process was started bare, to measure memory).
     from phoihop.accounts.models import User

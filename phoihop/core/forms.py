@@ -14,8 +14,12 @@ from phoihop.core.history import record_version
 from phoihop.lib import bounds, vnformat
 
 DATE_ERRORS = {
-    "invalid": gettext_lazy("Ngày không hợp lệ: “%(value)s”; hãy gõ dạng ngày/tháng/năm, ví dụ 05/03/2020."),
-    "not_a_day": gettext_lazy("Ngày không hợp lệ: “%(value)s” không có thật (xem lại ngày và tháng)."),
+    "invalid": gettext_lazy(
+        "Ngày không hợp lệ: “%(value)s”; hãy gõ dạng ngày/tháng/năm, ví dụ 05/03/2020."
+    ),
+    "not_a_day": gettext_lazy(
+        "Ngày không hợp lệ: “%(value)s” không có thật (xem lại ngày và tháng)."
+    ),
     "required": gettext_lazy("Hãy nhập ngày."),
 }
 
@@ -61,7 +65,9 @@ class DateField(forms.DateField):
             return vnformat.parse_date(str(value))
         except vnformat.DateFormatError as error:
             raise ValidationError(
-                self.error_messages[error.kind], code=error.kind, params={"value": str(value).strip()[:40]}
+                self.error_messages[error.kind],
+                code=error.kind,
+                params={"value": str(value).strip()[:40]},
             ) from None
 
 
@@ -84,22 +90,41 @@ def is_stale(error: ValidationError) -> bool:
     return not hasattr(error, "error_dict") and any(e.code == "stale" for e in error.error_list)
 
 
-def rebind_with_current_version(form_class, data, obj, **kwargs) -> forms.Form:
-    """The submitted form again, carrying `obj`'s current version: after the stale-record
-    message, saving once more is a conscious choice to overwrite."""
-    data = data.copy()
-    data["version"] = record_version(obj)
-    form = form_class(data, **kwargs)
-    form.is_valid()
-    return form
+def _carry_current_version(form: forms.Form, obj) -> None:
+    """Re-bind `form` in place with what was typed and `obj`'s current version: after the
+    stale-record message, saving once more is a conscious choice to overwrite."""
+    fresh = type(obj)._base_manager.filter(pk=obj.pk).first() or obj
+    data = form.data.copy()
+    data[form.add_prefix("version")] = record_version(fresh)
+    form.data = data
+    form.full_clean()
 
 
-def form_action(request, form: forms.Form, run: Callable, *, then: Callable, success=None):
+def _attempt(run: Callable, data) -> tuple[object, ValidationError | None]:
+    """`run(data)`, and the service's refusal, if any: the one place a page catches it."""
+    try:
+        return run(data), None
+    except ValidationError as error:
+        return None, error
+
+
+def _flash(request, text, result) -> None:
+    messages.success(request, (text(result) if callable(text) else text) or _("Đã lưu thay đổi."))
+
+
+def form_action(
+    request, form: forms.Form, run: Callable, *, then: Callable, success=None, current=None
+):
     """A page's write, once: when `form` is bound and valid, `run(form.cleaned_data)`
     calls the service. Its ValidationError goes onto the form (fields beside their
     fields) and None comes back, so the view shows the form again; on success the
     `success` message (a string, or a function of what `run` returned; default "saved")
     is flashed and `then(result)`, the redirect, returned.
+
+    `current`: the object an edit form changes, when the form carries its `version`
+    (core.history.ensure_unchanged). If the service answers that it changed since the
+    form was opened, the form keeps what was typed and now carries the current version,
+    so that saving again is a conscious choice to overwrite.
 
         done = form_action(request, form, lambda data: services.plan_create(...),
                            then=lambda plan: redirect("programs:plan_detail", pk=plan.pk))
@@ -108,11 +133,35 @@ def form_action(request, form: forms.Form, run: Callable, *, then: Callable, suc
     """
     if not form.is_bound or not form.is_valid():
         return None
-    try:
-        result = run(form.cleaned_data)
-    except ValidationError as error:
+    result, error = _attempt(run, form.cleaned_data)
+    if error is not None:
+        if current is not None and is_stale(error):
+            _carry_current_version(form, current)
         add_service_errors(form, error)
         return None
-    message = success(result) if callable(success) else success
-    messages.success(request, message or _("Đã lưu thay đổi."))
+    _flash(request, success, result)
     return then(result)
+
+
+def button_action(
+    request, run: Callable, *, back, success, form: forms.Form | None = None, joined=False
+):
+    """A button's write: a POST from a page with no form to show again (submit, confirm,
+    deactivate...). `run(data)` calls the service (`data`: `form`'s cleaned data, or {}
+    without a form); its refusal, or `form`'s errors, are flashed as error messages (one
+    each, or `joined` into one), else the `success` message (a string, or a function of
+    what `run` returned). `back`, the response to the page, is returned either way.
+
+        return button_action(request, lambda _: services.activity_submit(...),
+                             success=_("Đã gửi."), back=redirect("activities:detail", pk=pk))
+    """
+    if form is not None and not form.is_valid():
+        error = ValidationError([message for errors in form.errors.values() for message in errors])
+    else:
+        result, error = _attempt(run, form.cleaned_data if form is not None else {})
+    if error is None:
+        _flash(request, success, result)
+    else:
+        for message in [" ".join(error.messages)] if joined else error.messages:
+            messages.error(request, message)
+    return back

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.forms import add_service_errors
+from phoihop.core.forms import form_action
 from phoihop.exchange import selectors, services
 from phoihop.exchange.forms import BulletinForm, PreferenceForm
 from phoihop.exchange.notifications import preference_for
@@ -51,16 +51,15 @@ def bulletin_create(request):
     form = BulletinForm(
         request.POST or None, committee=committee, sender_id=request.user.organization_id
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            bulletin = services.bulletin_send(
-                actor=request.user, committee=committee, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã gửi bản tin."))
-            return redirect("exchange:bulletin_detail", pk=bulletin.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.bulletin_send(actor=request.user, committee=committee, **data),
+        success=_("Đã gửi bản tin."),
+        then=lambda bulletin: redirect("exchange:bulletin_detail", pk=bulletin.pk),
+    )
+    if done:
+        return done
     return render(request, "exchange/bulletin_form.html", {"form": form, "committee": committee})
 
 
@@ -101,14 +100,15 @@ def notification_read_all(request):
 def notification_preferences(request):
     pref = preference_for(request.user)
     form = PreferenceForm(request.POST or None, initial={"digest": pref.digest})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.preference_update(actor=request.user, digest=form.cleaned_data["digest"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu cách nhận thông báo."))
-            return redirect("exchange:notification_list")
+    done = form_action(
+        request,
+        form,
+        lambda data: services.preference_update(actor=request.user, digest=data["digest"]),
+        success=_("Đã lưu cách nhận thông báo."),
+        then=lambda _pref: redirect("exchange:notification_list"),
+    )
+    if done:
+        return done
     return render(
         request, "exchange/notifications_preferences.html", {"form": form, "pref": pref}
     )

@@ -3,9 +3,8 @@
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.activities.models import Activity
 from phoihop.core.access import get_scoped
-from phoihop.core.forms import add_service_errors, form_action
+from phoihop.core.forms import form_action
 from phoihop.hotspots import selectors as hotspots
 from phoihop.hotspots import services as services_hotspots
 from phoihop.hotspots.forms import (
@@ -198,20 +197,21 @@ def hotspot_designate(request):
         raise PermissionDenied
     initial = {"locality": request.GET.get("locality")}
     form = DesignateForm(request.POST or None, committee=committee, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            hotspot = services_hotspots.hotspot_designate(
-                actor=request.user,
-                committee=committee,
-                locality=form.cleaned_data["locality"],
-                reason=form.cleaned_data["reason"],
-                window=form.window,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã xác định địa bàn trọng điểm."))
-            return redirect("hotspots:hotspot_detail", pk=hotspot.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services_hotspots.hotspot_designate(
+            actor=request.user,
+            committee=committee,
+            locality=data["locality"],
+            reason=data["reason"],
+            window=form.window,
+        ),
+        success=_("Đã xác định địa bàn trọng điểm."),
+        then=lambda hotspot: redirect("hotspots:hotspot_detail", pk=hotspot.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "committee": committee, "title": _("Xác định địa bàn trọng điểm")}
     return render(request, "hotspots/hotspot_form.html", context)
 

@@ -147,7 +147,7 @@ def our_sets(extraction, province: str) -> dict[str, set]:
 def underthesea_ner():
     """underthesea's `ner`, or None when the optional package is missing."""
     try:
-        from underthesea import ner
+        from underthesea import ner  # here: an optional extra (.[bench]), maybe not installed
     except ImportError:
         return None
     return ner

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.forms import add_service_errors
+from phoihop.core.forms import form_action
 from phoihop.intake import drafts, presenter, selectors, services
 from phoihop.intake.forms import ActivityDraftForm, IntakeForm, ReportDraftForm
 from phoihop.intake.reading import MAX_FILE_BYTES
@@ -30,28 +30,28 @@ def intake_home(request):
     # A body over the limits never gets here: RequestSizeLimitMiddleware answers 413.
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = IntakeForm(data, files, committees=committees)
-    if request.method == "POST" and form.is_valid():
-        document = _create(request, form)
-        if document is not None:
-            messages.success(request, _("Đã đọc văn bản. Hãy kiểm tra, sửa rồi xác nhận những gì cần tạo."))
-            return redirect("intake:document", pk=document.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: _create(request, data),
+        success=_("Đã đọc văn bản. Hãy kiểm tra, sửa rồi xác nhận những gì cần tạo."),
+        then=lambda document: redirect("intake:document", pk=document.pk),
+    )
+    if done:
+        return done
     return _home(request, form, status=400 if form.errors else 200)
 
 
-def _create(request, form):
-    upload = form.cleaned_data.get("file")
-    try:
-        return services.intake_create(
-            actor=request.user,
-            committee=form.cleaned_data["committee"],
-            text=form.cleaned_data.get("text") or "",
-            upload=(upload.name, upload.read(MAX_FILE_BYTES + 1)) if upload else None,
-            on=form.cleaned_data.get("on"),
-            title=form.cleaned_data.get("title") or "",
-        )
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
+def _create(request, data):
+    upload = data.get("file")
+    return services.intake_create(
+        actor=request.user,
+        committee=data["committee"],
+        text=data.get("text") or "",
+        upload=(upload.name, upload.read(MAX_FILE_BYTES + 1)) if upload else None,
+        on=data.get("on"),
+        title=data.get("title") or "",
+    )
 
 
 def _home(request, form, *, status=200):
@@ -136,18 +136,19 @@ def _reviews(user, document):
 def document_make_reports(request, pk):
     document = selectors.get_document_for_user(request.user, pk, write=True)
     form = ReportDraftForm(request.POST)
-    if form.is_valid():
-        try:
-            made = services.intake_make_reports(
-                actor=request.user, document=document, selections=_report_choices(request, document),
-                reported_on=form.cleaned_data["reported_on"], description=form.cleaned_data["description"],
-                severity=form.cleaned_data["severity"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo %(count)s báo cáo nắm tình hình.") % {"count": len(made)})
-            return redirect("intake:document", pk=document.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.intake_make_reports(
+            actor=request.user, document=document, selections=_report_choices(request, document),
+            reported_on=data["reported_on"], description=data["description"],
+            severity=data["severity"],
+        ),
+        success=lambda made: _("Đã tạo %(count)s báo cáo nắm tình hình.") % {"count": len(made)},
+        then=lambda _made: redirect("intake:document", pk=document.pk),
+    )
+    if done:
+        return done
     return _review(request, document, report_form=form, status=400)
 
 
@@ -179,21 +180,21 @@ def _int(value):
 def document_make_activity(request, pk):
     document = selectors.get_document_for_user(request.user, pk, write=True)
     form = ActivityDraftForm(request.POST, programs=_programs(document))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            made = services.intake_make_activities(actor=request.user, document=document, selections=[
-                services.ActivityChoice(
-                    program=data["program"], title=data["title"], start_date=data["start_date"],
-                    end_date=data["end_date"], content_area_id=data["content_area"].pk, lead_id=data["lead"].pk,
-                    partner_ids=[o.pk for o in data["partners"]], locality_ids=_activity_localities(request, document),
-                    narrative=data["narrative"], figures=_figures(request),
-                )])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo hoạt động nháp “%(title)s”.") % {"title": made[0].title})
-            return redirect("intake:document", pk=document.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.intake_make_activities(actor=request.user, document=document, selections=[
+            services.ActivityChoice(
+                program=data["program"], title=data["title"], start_date=data["start_date"],
+                end_date=data["end_date"], content_area_id=data["content_area"].pk, lead_id=data["lead"].pk,
+                partner_ids=[o.pk for o in data["partners"]], locality_ids=_activity_localities(request, document),
+                narrative=data["narrative"], figures=_figures(request),
+            )]),
+        success=lambda made: _("Đã tạo hoạt động nháp “%(title)s”.") % {"title": made[0].title},
+        then=lambda _made: redirect("intake:document", pk=document.pk),
+    )
+    if done:
+        return done
     return _review(request, document, activity_form=form, status=400)
 
 

@@ -97,7 +97,7 @@ class SourceData:
 
 
 def default_source_dir() -> Path:
-    import vietnamadminunits
+    import vietnamadminunits  # here: it loads pandas (~0.7 s); only loading the lists needs it
 
     return Path(vietnamadminunits.__file__).resolve().parent / "data"
 

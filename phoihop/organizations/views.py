@@ -2,16 +2,14 @@
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.forms import add_service_errors, is_stale, rebind_with_current_version
+from phoihop.core.forms import button_action, form_action
 from phoihop.core.history import can_read_history, record_version
 from phoihop.lib.vnformat import short_date
 from phoihop.organizations import selectors, services
@@ -73,18 +71,17 @@ def organization_edit(request, pk: int):
         form = OrganizationForm(initial=initial)
     else:
         form = OrganizationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.organization_update(
-                    actor=request.user, organization=organization, **form.cleaned_data
-                )
-            except ValidationError as error:
-                if is_stale(error):
-                    form = rebind_with_current_version(OrganizationForm, request.POST, organization)
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Đã lưu thay đổi."))
-                return redirect("organizations:detail", pk=organization.pk)
+        done = form_action(
+            request,
+            form,
+            lambda data: services.organization_update(
+                actor=request.user, organization=organization, **data
+            ),
+            current=organization,
+            then=lambda _org: redirect("organizations:detail", pk=organization.pk),
+        )
+        if done:
+            return done
     context = {"form": form, "organization": organization}
     return render(request, "organizations/organization_form.html", context)
 
@@ -105,16 +102,15 @@ def committee_detail(request, pk: int):
 def person_create(request, pk: int):
     organization = selectors.get_organization_for_people_edit(request.user, pk)
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(
-                actor=request.user, organization=organization, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm cán bộ %(name)s.") % {"name": person.full_name})
-            return redirect("organizations:person_detail", pk=person.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.person_create(actor=request.user, organization=organization, **data),
+        success=lambda person: _("Đã thêm cán bộ %(name)s.") % {"name": person.full_name},
+        then=lambda person: redirect("organizations:person_detail", pk=person.pk),
+    )
+    if done:
+        return done
     context = {"form": form, "organization": organization, "person": None}
     return render(request, "organizations/person_form.html", context)
 
@@ -145,16 +141,15 @@ def person_edit(request, pk: int):
         form = PersonEditForm(initial=initial)
     else:
         form = PersonEditForm(request.POST)
-        if form.is_valid():
-            try:
-                services.person_update(actor=request.user, person=person, **form.cleaned_data)
-            except ValidationError as error:
-                if is_stale(error):
-                    form = rebind_with_current_version(PersonEditForm, request.POST, person)
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Đã lưu thay đổi."))
-                return redirect("organizations:person_detail", pk=person.pk)
+        done = form_action(
+            request,
+            form,
+            lambda data: services.person_update(actor=request.user, person=person, **data),
+            current=person,
+            then=lambda _person: redirect("organizations:person_detail", pk=person.pk),
+        )
+        if done:
+            return done
     context = {"form": form, "organization": person.organization, "person": person}
     return render(request, "organizations/person_form.html", context)
 
@@ -165,14 +160,15 @@ def position_add(request, pk: int):
     form = PositionForm(
         request.POST or None, user=request.user, initial={"organization": person.organization_id}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.position_add(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm chức vụ."))
-            return redirect("organizations:person_detail", pk=person.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.position_add(actor=request.user, person=person, **data),
+        success=_("Đã thêm chức vụ."),
+        then=lambda _position: redirect("organizations:person_detail", pk=person.pk),
+    )
+    if done:
+        return done
     return render(request, "organizations/position_form.html", {"form": form, "person": person})
 
 
@@ -181,13 +177,10 @@ def position_add(request, pk: int):
 def position_end(request, pk: int):
     position = selectors.get_position_for_user(request.user, pk, write=True)
     form = PositionEndForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors["valid_to"])
-        services.position_end(actor=request.user, position=position, **form.cleaned_data)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã kết thúc chức vụ %(title)s.") % {"title": position.title})
-    return redirect("organizations:person_detail", pk=position.person_id)
+    return button_action(
+        request,
+        lambda data: services.position_end(actor=request.user, position=position, **data),
+        form=form,
+        success=_("Đã kết thúc chức vụ %(title)s.") % {"title": position.title},
+        back=redirect("organizations:person_detail", pk=position.person_id),
+    )

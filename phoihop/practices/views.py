@@ -1,20 +1,14 @@
 """Coordination model pages: list, detail, propose, edit, recognize, add a replication."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.core.forms import (
-    add_service_errors,
-    form_action,
-    is_stale,
-    rebind_with_current_version,
-)
+from phoihop.core.forms import form_action
 from phoihop.core.history import record_version
 from phoihop.practices import selectors, services
 from phoihop.practices.forms import (
@@ -122,20 +116,17 @@ def model_edit(request, pk: int):
         form = CoordinationModelForm(initial=initial, **kwargs)
     else:
         form = CoordinationModelForm(request.POST, **kwargs)
-        if form.is_valid():
-            try:
-                services.coordination_model_update(
-                    actor=request.user, model=model, **form.cleaned_data
-                )
-            except ValidationError as error:
-                if is_stale(error):
-                    form = rebind_with_current_version(
-                        CoordinationModelForm, request.POST, model, **kwargs
-                    )
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Đã lưu thay đổi."))
-                return redirect("practices:detail", pk=model.pk)
+        done = form_action(
+            request,
+            form,
+            lambda data: services.coordination_model_update(
+                actor=request.user, model=model, **data
+            ),
+            current=model,
+            then=lambda _model: redirect("practices:detail", pk=model.pk),
+        )
+        if done:
+            return done
     context = {"form": form, "program": model.program, "model": model}
     return render(request, "practices/model_form.html", context)
 

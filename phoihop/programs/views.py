@@ -2,9 +2,8 @@
 
 from itertools import groupby
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -12,12 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.downloads import private_file_view
-from phoihop.core.forms import (
-    add_service_errors,
-    form_action,
-    is_stale,
-    rebind_with_current_version,
-)
+from phoihop.core.forms import form_action
 from phoihop.core.history import can_read_history, record_version
 from phoihop.programs import selectors, services
 from phoihop.programs.forms import (
@@ -33,11 +27,6 @@ from phoihop.programs.forms import (
     TaskForm,
     target_formset,
 )
-
-
-def _saved(request, message: str = "") -> None:
-    messages.success(request, message or _("Đã lưu thay đổi."))
-
 
 # --- programs ----------------------------------------------------------------------------
 
@@ -90,16 +79,15 @@ def program_edit(request, pk: int):
         form = ProgramForm(initial=ProgramForm.initial_for(program, record_version(program)))
     else:
         form = ProgramForm(request.POST)
-        if form.is_valid():
-            try:
-                services.program_update(actor=request.user, program=program, **form.cleaned_data)
-            except ValidationError as error:
-                if is_stale(error):
-                    form = rebind_with_current_version(ProgramForm, request.POST, program)
-                add_service_errors(form, error)
-            else:
-                _saved(request)
-                return redirect("programs:detail", pk=program.pk)
+        done = form_action(
+            request,
+            form,
+            lambda data: services.program_update(actor=request.user, program=program, **data),
+            current=program,
+            then=lambda _program: redirect("programs:detail", pk=program.pk),
+        )
+        if done:
+            return done
     context = {"form": form, "program": program, "title": _("Sửa thông tin chương trình")}
     return render(request, "programs/program_form.html", context)
 
@@ -306,16 +294,15 @@ def _task_form_page(request, *, plan, task=None):
     else:
         form = TaskForm(request.POST, plan=plan)
         targets = target_formset(request.POST, task=task)
-        if form.is_valid() and targets.is_valid():
-            try:
-                saved = _save_task(request, plan=plan, task=task, form=form, targets=targets)
-            except ValidationError as error:
-                if task is not None and is_stale(error):
-                    form = rebind_with_current_version(TaskForm, request.POST, task, plan=plan)
-                add_service_errors(form, error)
-            else:
-                _saved(request)
-                return redirect("programs:task_detail", pk=saved.pk)
+        done = targets.is_valid() and form_action(
+            request,
+            form,
+            lambda _data: _save_task(request, plan=plan, task=task, form=form, targets=targets),
+            current=task,
+            then=lambda saved: redirect("programs:task_detail", pk=saved.pk),
+        )
+        if done:
+            return done
     context = {
         "form": form,
         "targets": targets,

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.core.access import runs_secretariat_of
-from phoihop.core.forms import form_action
+from phoihop.core.forms import button_action, form_action
 from phoihop.programs.selectors import get_program_for_user, programs_for_user
 from phoihop.reporting import selectors, services
 from phoihop.reporting.forms import ReturnForm, SubmitForm, YearFilterForm
@@ -120,13 +120,13 @@ def report_submit(request, pk: int):
 @require_POST
 def report_accept(request, pk: int):
     report = selectors.get_period_report_for_user(request.user, pk, review=True)
-    try:
-        services.period_report_accept(actor=request.user, report=report)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã tiếp nhận báo cáo."))
-    return redirect("reporting:detail", pk=report.pk)
+    return button_action(
+        request,
+        lambda _: services.period_report_accept(actor=request.user, report=report),
+        success=_("Đã tiếp nhận báo cáo."),
+        joined=True,
+        back=redirect("reporting:detail", pk=report.pk),
+    )
 
 
 @login_required

@@ -3,7 +3,7 @@ issue; and the figures dashboard. Views parse input, call one service, render.""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.forms import add_service_errors, form_action
+from phoihop.core.forms import button_action, form_action
 from phoihop.programs.selectors import program_current_for_committee, programs_for_user
 from phoihop.reviews import charts, selectors, services
 from phoihop.reviews.assessment import statements_of
@@ -139,17 +139,19 @@ def review_edit(request, pk: int):
         form = ReviewEditForm(instance=report, initial={"version": report.revision})
         return render(request, "reviews/review_edit.html", {"form": form, "report": report})
     form = ReviewEditForm(request.POST, instance=report)
-    if form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            services.review_update(
-                actor=request.user, review=report, version=form.cleaned_data["version"], **fields
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("reviews:detail", pk=report.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.review_update(
+            actor=request.user,
+            review=report,
+            version=data["version"],
+            **{k: v for k, v in data.items() if k != "version"},
+        ),
+        then=lambda _review: redirect("reviews:detail", pk=report.pk),
+    )
+    if done:
+        return done
     return render(request, "reviews/review_edit.html", {"form": form, "report": report}, status=400)
 
 
@@ -157,15 +159,13 @@ def review_edit(request, pk: int):
 @require_POST
 def review_issue(request, pk: int):
     report = selectors.get_review_for_user(request.user, pk, write=True)
-    try:
-        services.review_issue(actor=request.user, review=report)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("Đã ban hành báo cáo; số liệu được giữ nguyên như lúc ban hành.")
-        )
-    return redirect("reviews:detail", pk=report.pk)
+    return button_action(
+        request,
+        lambda _: services.review_issue(actor=request.user, review=report),
+        success=_("Đã ban hành báo cáo; số liệu được giữ nguyên như lúc ban hành."),
+        joined=True,
+        back=redirect("reviews:detail", pk=report.pk),
+    )
 
 
 @login_required

@@ -4,9 +4,8 @@ Every record comes through a scoped selector: outsiders (and uninvolved members,
 sensitive case) get 404, read-only users 403 on writes.
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.core.access import runs_secretariat_of
 from phoihop.core.downloads import filter_refused, private_download, private_file_view
-from phoihop.core.forms import add_service_errors, form_action
+from phoihop.core.forms import form_action
 from phoihop.lib.spreadsheet import csv_writer
 from phoihop.lib.vnformat import short_date
 from phoihop.situations import selectors, services
@@ -210,21 +209,21 @@ def report_create(request):
     if not committees:
         raise PermissionDenied
     form = ReportForm(request.POST or None, request.FILES or None, committees=committees)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            report = services.report_create(
-                actor=request.user, committee=data["committee"], reported_on=data["reported_on"],
-                locality=data["locality"], topic=data["topic"], title=data["title"],
-                description=data["description"], severity=data["severity"],
-                people_affected=data["people_affected"], sensitive=data["sensitive"],
-                attachments=data["attachments"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận báo cáo tình hình."))
-            return redirect("situations:report_detail", pk=report.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.report_create(
+            actor=request.user, committee=data["committee"], reported_on=data["reported_on"],
+            locality=data["locality"], topic=data["topic"], title=data["title"],
+            description=data["description"], severity=data["severity"],
+            people_affected=data["people_affected"], sensitive=data["sensitive"],
+            attachments=data["attachments"],
+        ),
+        success=_("Đã ghi nhận báo cáo tình hình."),
+        then=lambda report: redirect("situations:report_detail", pk=report.pk),
+    )
+    if done:
+        return done
     status = 400 if form.errors else 200
     return render(request, "situations/report_form.html", {"form": form}, status=status)
 
@@ -253,14 +252,15 @@ def report_detail(request, pk: int):
 def report_open_case(request, pk: int):
     report = selectors.get_report_for_user(request.user, pk, write=True)
     form = OpenCaseForm(request.POST)
-    if form.is_valid():
-        try:
-            case = services.case_open(actor=request.user, report=report, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã mở vụ việc từ báo cáo."))
-            return redirect("situations:case_detail", pk=case.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.case_open(actor=request.user, report=report, **data),
+        success=_("Đã mở vụ việc từ báo cáo."),
+        then=lambda case: redirect("situations:case_detail", pk=case.pk),
+    )
+    if done:
+        return done
     context = _report_context(request, report, open_form=form)
     return render(request, "situations/report_detail.html", context, status=400)
 
@@ -270,14 +270,18 @@ def report_open_case(request, pk: int):
 def report_merge(request, pk: int):
     report = selectors.get_report_for_user(request.user, pk, write=True)
     form = MergeForm(request.POST, cases=selectors.open_cases_for_merge(request.user, report))
-    if form.is_valid():
-        case = form.cleaned_data["into_case"]
-        try:
-            services.report_merge(actor=request.user, duplicate=report, into_case=case)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã gộp báo cáo vào vụ việc."))
-            return redirect("situations:case_detail", pk=case.pk)
+    done = form_action(
+        request,
+        form,
+        lambda data: services.report_merge(
+            actor=request.user, duplicate=report, into_case=data["into_case"]
+        ),
+        success=_("Đã gộp báo cáo vào vụ việc."),
+        then=lambda _merged: redirect(
+            "situations:case_detail", pk=form.cleaned_data["into_case"].pk
+        ),
+    )
+    if done:
+        return done
     context = _report_context(request, report, merge_form=form)
     return render(request, "situations/report_detail.html", context, status=400)

@@ -10,6 +10,7 @@ searches, so a copy under another name escapes them; they are cheap, and they na
 mechanism to use instead.
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -81,6 +82,69 @@ def test_each_mechanism_is_written_once(pattern):
 
 
 def test_the_search_finds_a_planted_copy(tmp_path):
-    planted = 'def runs_secretariat_of(user, program):\n    return user.is_secretariat and True\n'
+    planted = "def runs_secretariat_of(user, program):\n    return user.is_secretariat and True\n"
     assert re.search(r"def\s+\w*secretariat_of\b", planted)
     assert re.search(r"\bis_secretariat\s+and\b", planted)
+
+
+# --- A page's write: core.forms.form_action / button_action --------------------------
+
+# The exceptions a service refuses with. A view that catches one is re-writing the form
+# action (errors onto the form, or flashed; the success message; the redirect).
+SERVICE_REFUSALS = {"ValidationError", "PermissionDenied"}
+
+# View modules allowed to catch them anyway, each with its reason. Empty: keep it so.
+CATCH_ALLOWED: dict[str, str] = {}
+
+
+def _is_view_module(relative: str) -> bool:
+    parts = relative.split("/")
+    return parts[-1].startswith("views") or any(part.startswith("views") for part in parts[:-1])
+
+
+def _caught(handler: ast.ExceptHandler) -> set[str]:
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    names = {
+        kind.attr if isinstance(kind, ast.Attribute) else getattr(kind, "id", "") for kind in kinds
+    }
+    return {name for name in names if any(name.endswith(refusal) for refusal in SERVICE_REFUSALS)}
+
+
+def hand_written_form_actions(text: str) -> list[int]:
+    """The lines of `text` where an `except` catches a service's refusal."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.ExceptHandler) and node.type is not None and _caught(node)
+    ]
+
+
+def test_no_view_catches_a_service_refusal_itself():
+    found = {
+        f"{relative}:{line}"
+        for relative, text in _sources()
+        if _is_view_module(relative) and relative not in CATCH_ALLOWED
+        for line in hand_written_form_actions(text)
+    }
+    assert found == set(), "run the write through core.forms.form_action (or button_action)"
+
+
+def test_the_view_check_finds_a_planted_copy():
+    planted = (
+        "def edit(request):\n"
+        "    try:\n"
+        "        services.save(actor=request.user)\n"
+        "    except ValidationError as error:\n"
+        "        add_service_errors(form, error)\n"
+        "    try:\n"
+        "        services.submit()\n"
+        "    except (TypeError, exceptions.PermissionDenied):\n"
+        "        pass\n"
+        "    try:\n"
+        "        int(value)\n"
+        "    except (TypeError, ValueError):\n"
+        "        pass\n"
+    )
+    assert hand_written_form_actions(planted) == [4, 8]
+    assert _is_view_module("intake/views.py") and _is_view_module("reviews/views_documents.py")
+    assert _is_view_module("cases/views/pages.py") and not _is_view_module("intake/services.py")

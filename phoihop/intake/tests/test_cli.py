@@ -22,6 +22,19 @@ def test_extract_prints_the_seed_as_json(hanam):
     assert all(data["spans"][0][key] is not None for key in ("start", "end", "kind", "text", "explanation"))
 
 
+def test_extract_with_no_place_registry_says_so_on_stderr_and_stdout_stays_json():
+    out, err = io.StringIO(), io.StringIO()
+    call_command("extract", str(SEED), "--json", stdout=out, stderr=err)
+    assert json.loads(out.getvalue())["localities"]
+    assert "localities_load" in err.getvalue()
+
+
+def test_extract_with_the_registry_loaded_adds_nothing_to_stderr(hanam):
+    err = io.StringIO()
+    call_command("extract", str(SEED), "--json", stdout=io.StringIO(), stderr=err)
+    assert err.getvalue() == ""
+
+
 def test_extract_prints_a_readable_summary_by_default(hanam):
     out = io.StringIO()
     call_command("extract", str(SEED), "--date", "2020-06-15", stdout=out)

@@ -11,6 +11,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from phoihop.intake import reading
 from phoihop.intake.extract import ExtractionContext, extract
+from phoihop.localities.models import Locality
+
+NO_REGISTRY = (
+    "Chưa nạp danh mục địa bàn, nên không địa bàn nào được nhận ra: chạy "
+    "`./dev manage localities_load` trước. / The place registry is empty: run localities_load first."
+)
 
 
 def _date(value: str) -> dt.date:
@@ -34,6 +40,8 @@ class Command(BaseCommand):
             text = reading.check_text(self._read(file))
         except reading.TextRejected as error:
             raise CommandError(str(error)) from None
+        if not Locality.objects.exists():  # a fresh clone: say why every place is "not_found"
+            self.stderr.write(NO_REGISTRY)
         result = extract(text, context=ExtractionContext(on=date, province=province))
         if as_json:
             self.stdout.write(_dumps(result.to_json()))
