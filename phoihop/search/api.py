@@ -9,11 +9,11 @@ text answers 400 with a Vietnamese message).
 from dataclasses import asdict
 
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from phoihop.lib.bounds import MAX_QUERY
 from phoihop.lib.text import fold
 from phoihop.search.forms import SearchForm
 from phoihop.search.selectors import search_for_user
@@ -54,7 +54,7 @@ class SearchApi(viewsets.GenericViewSet):
         parameters=[
             OpenApiParameter(
                 "q",
-                OpenApiTypes.STR,
+                {"type": "string", "minLength": 1, "maxLength": MAX_QUERY},
                 required=True,
                 description="Nội dung cần tìm (không cần dấu), tối đa 100 ký tự.",
             ),

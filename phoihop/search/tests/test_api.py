@@ -64,4 +64,5 @@ def test_the_schema_lists_the_endpoint(client_for, cast):
     schema = client_for(cast.viewer).get(reverse("api-schema"), {"format": "json"}).json()
     operation = schema["paths"]["/api/search/"]["get"]
     assert [p["name"] for p in operation["parameters"]] == ["q"]
+    assert operation["parameters"][0]["schema"]["maxLength"] == 100
     assert "results" in schema["components"]["schemas"]["Search"]["properties"]
