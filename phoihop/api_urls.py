@@ -15,6 +15,7 @@ from phoihop.practices.api import register as register_practices
 from phoihop.programs.api import register as register_programs
 from phoihop.reporting.api import register as register_reporting
 from phoihop.reviews.api import register as register_reviews
+from phoihop.search.api import register as register_search
 from phoihop.situations.api import register as register_situations
 
 router = DefaultRouter()
@@ -31,5 +32,6 @@ register_practices(router)
 register_reviews(router)
 register_intake(router)
 register_jobs(router)
+register_search(router)
 
 urlpatterns = [path("", include(router.urls))]

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "phoihop.intake",
     "phoihop.backups",
     "phoihop.home",  # the home page: stands on every app above, none stands on it
+    "phoihop.search",  # the header search box: reads every kind's list, none reads it
     # Tools on top; no module above imports them (phoihop/demo/tests/test_isolation.py).
     "phoihop.demo",  # manage.py demo_load, for ./dev demo
     "phoihop.benchmarks",  # manage.py bench_run, for ./dev bench

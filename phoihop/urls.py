@@ -26,6 +26,7 @@ urlpatterns = [
     path("tinh-hinh/", include("phoihop.hotspots.urls")),
     path("tinh-hinh/", include("phoihop.exchange.urls")),
     path("tiep-nhan-van-ban/", include("phoihop.intake.urls")),
+    path("tim-kiem/", include("phoihop.search.urls")),
     path("viec-chay-nen/", include("phoihop.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

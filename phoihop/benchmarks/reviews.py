@@ -242,9 +242,21 @@ def measure(report: Report, world: World, scale: Scale, repeats: int) -> None:
                            "SQL aggregate floor", floor_s,
                            "matplotlib; the browser loads them after the page, in parallel"))
     docx_export(report, review, None, where, repeats, limit=1.0)
+    search_page(report, client, where, repeats)
     draft = review_create(actor=user, program=program, kind=Kind.PROGRAM, start=START, end=END)
     issued = _issued(user, review_create(actor=user, program=program, kind=Kind.PROGRAM, start=START, end=END))
     review_pages(report, user, draft, issued, where, repeats, limit=0.3)
+
+
+def search_page(report: Report, client: Client, where: str, repeats: int) -> None:
+    """The header search (six kinds, each counted, five shown) against the activity list
+    it leads to, with the same text: "tai" (tại) is in every generated title, the worst case."""
+    query = {"q": "tai"}
+    list_s = best_of(repeats, client.get, reverse("activities:list"), query)
+    search_s = best_of(repeats, client.get, reverse("search:results"), query)
+    report.add(BenchFigure(f"header search GET, q matching every record ({where})", search_s,
+                           "activity list GET, same q", list_s, "activities, cases, reports, organizations, "
+                           "places, reviews: each from its visible_to, counted, first 5 shown"))
 
 
 def docx_export(report: Report, review: Review, document, where: str, repeats: int, limit: float | None) -> None:

@@ -7,7 +7,8 @@ validators and parsers below instead of their own checks:
 - dates lie in the years 1900–2100 (`DATE_MIN`..`DATE_MAX`): anything else is a typo,
   and date arithmetic on year 9999 overflows;
 - lists are short (`MAX_LOCALITIES` places on one record);
-- free texts have a stated maximum (`MAX_TEXT` characters, titles their column's length);
+- free texts have a stated maximum (`MAX_TEXT` characters, titles their column's length,
+  a search `MAX_QUERY`);
 - names and titles hold no C0/C1 control characters (they are invisible, break exports
   and can hide text).
 
@@ -32,6 +33,7 @@ YEAR_MIN, YEAR_MAX = DATE_MIN.year, DATE_MAX.year
 MAX_LOCALITIES = 200
 MAX_LIST = 200  # any other list of ids in one request (partners, figures)
 MAX_TEXT = 20_000  # a long report narrative is ~5,000 characters
+MAX_QUERY = 100  # a search box: the shortest list filter it leads to (organizations) takes 100
 
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}  # whitespace: folded by clean_name, kept in texts
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.access import settled_scope
+from phoihop.lib.text import fold
 from phoihop.programs.models import Program
 from phoihop.reviews.data import Kind, Units
 
@@ -75,8 +76,12 @@ class ReviewReport(models.Model):
     frozen_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     revision = models.PositiveIntegerField(default=1, editable=False)
+    # The folded title and number ("so ket 6 thang 12-bc/bdvtu"), kept by the services, so
+    # the header search finds a review without diacritics on SQLite and PostgreSQL alike.
+    # The narrative is left out: an issued review's body may speak of sensitive cases.
+    search_text = models.CharField(max_length=400, editable=False, blank=True, default="", db_index=True)
 
-    history = HistoricalRecords(excluded_fields=["frozen_full", "frozen_redacted"])
+    history = HistoricalRecords(excluded_fields=["frozen_full", "frozen_redacted", "search_text"])
     objects = ReviewReportQuerySet.as_manager()
 
     class Meta:
@@ -86,6 +91,10 @@ class ReviewReport(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def refresh_search_fields(self) -> None:
+        """Derive the folded copy from the title and number; services call this before saving."""
+        self.search_text = " | ".join(fold(w) for w in (self.title, self.number) if w)[:400]
 
 
 class Contribution(models.Model):

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from phoihop.core.access import get_scoped
+from phoihop.lib.text import fold
 from phoihop.programs.models import Program
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.dashboard import CACHE_SECONDS, cache_key
@@ -19,8 +20,12 @@ from phoihop.reviews.models import Contribution, ReviewReport, ReviewStatus
 from phoihop.reviews.rules import can_contribute, can_manage_reviews, can_see_sensitive
 
 
-def reviews_for_user(user) -> QuerySet[ReviewReport]:
-    return ReviewReport.objects.visible_to(user).select_related("program__committee__host")
+def reviews_for_user(user, *, q: str = "") -> QuerySet[ReviewReport]:
+    """The reviews `user` may read; `q` matches the title or number, without diacritics."""
+    reviews = ReviewReport.objects.visible_to(user).select_related("program__committee__host")
+    if folded := fold(q):
+        reviews = reviews.filter(search_text__contains=folded)
+    return reviews
 
 
 def get_review_for_user(user, pk, *, write: bool = False) -> ReviewReport:

@@ -125,6 +125,7 @@ def review_create(
         place=program.committee.locality.short_name,
         created_by=actor,
     )
+    report.refresh_search_fields()
     report.full_clean()
     report._history_user = actor
     report.save()
@@ -158,8 +159,9 @@ def review_update(*, actor, review: ReviewReport, version: int, **fields) -> Rev
     review.full_clean()
     if changed:
         review.revision += 1
+        review.refresh_search_fields()
         review._history_user = actor
-        review.save(update_fields=[*changed, "revision"])
+        review.save(update_fields=[*changed, "revision", "search_text"])
     return review
 
 

@@ -11,6 +11,7 @@ from phoihop.organizations.forms import OrganizationFilterForm
 from phoihop.practices.forms import ModelFilterForm
 from phoihop.reporting.forms import YearFilterForm
 from phoihop.reviews.forms import DashboardFilterForm
+from phoihop.search.forms import SearchForm
 from phoihop.situations.forms import CaseFilterForm, ReportFilterForm
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,7 @@ PAGES = [
     ("/to-chuc/", OrganizationFilterForm),
     ("/dia-ban/", LocalityFilterForm),
     ("/tai-khoan/nguoi-dung/", UserFilterForm),
+    ("/tim-kiem/", SearchForm),
 ]
 HOSTILE = ["99999999999999999999", "9999-12-31", "-1", "0001-01-01", "hai\x00ba"]
 
