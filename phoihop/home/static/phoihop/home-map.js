@@ -42,6 +42,6 @@
   map.fitBounds(bounds, { padding: [16, 16] });
   if (window.PhoihopBasemap) {
     window.PhoihopBasemap.draw(map, mapNode, {});
-    window.PhoihopBasemap.labelsFrom(map, mapNode, 11);
+    window.PhoihopBasemap.labelsFrom(map, mapNode, 11.5);
   }
 })();

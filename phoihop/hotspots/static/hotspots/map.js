@@ -98,6 +98,6 @@
       },
       tooltip: provinceTip,
     });
-    window.PhoihopBasemap.labelsFrom(map, mapNode, 10);
+    window.PhoihopBasemap.labelsFrom(map, mapNode, 11.5);
   }
 })();
