@@ -36,7 +36,7 @@ PREFIXES = ("thudo", "tinh")  # "1_thu_đo_ha_noi", "15_tinh_ninh_binh"
 
 def folder_key(folder: str) -> str:
     """ "15_tinh_ninh_binh" → "ninhbinh", the registry's key of the province's short name."""
-    from phoihop.lib.text import fold_key
+    from phoihop.lib.text import fold_key  # run as a file: importable once main() set sys.path
 
     key = fold_key(re.sub(r"^\d+_", "", folder).replace("_", " "))
     for prefix in PREFIXES:
@@ -72,7 +72,7 @@ def registry_provinces() -> list[dict]:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "phoihop.settings")
     django.setup()
-    from phoihop.localities.source import read_source as read_registry
+    from phoihop.localities.source import read_source as read_registry  # waits for django.setup()
 
     units = read_registry().units
     return [
@@ -93,7 +93,7 @@ def build(
     import shapely
     from shapely.geometry import shape
 
-    from phoihop.lib.text import fold_key
+    from phoihop.lib.text import fold_key  # run as a file: importable once main() set sys.path
 
     provinces = sorted(provinces, key=lambda p: p["code"])
     keys = [fold_key(p["short_name"]) for p in provinces]
