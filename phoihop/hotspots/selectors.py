@@ -384,10 +384,11 @@ def _province_of(locality):
     return unit if unit is not None and unit.level == 1 else None
 
 
-def map_data(scores: list[LocalityScore], case_list_url) -> dict:
+def map_data(scores: list[LocalityScore], case_list_url, provinces=None) -> dict:
     """What map.js draws, as plain JSON-able data (rendered with json_script).
 
-    `case_list_url(entry)` gives the link to the filtered case list of one entry.
+    `case_list_url(entry)` gives the link to the filtered case list of one entry;
+    `provinces` (province_scores of the same scores) is computed when not given.
     Only scored localities with coordinates appear; nothing but names, numbers and
     links: no case titles, so nothing a popup shows goes beyond the user's own view.
     """
@@ -422,7 +423,7 @@ def map_data(scores: list[LocalityScore], case_list_url) -> dict:
             "cases": group.case_count,
             "open": group.open_count,
         }
-        for group in province_scores(scores)
+        for group in (province_scores(scores) if provinces is None else provinces)
     ]
     view = "national" if len(provinces) > 1 else "province"
     return {"points": points, "provinces": provinces, "view": view, "no_cases": NO_CASES_COLOR}

@@ -112,8 +112,8 @@ def hotspot_map(request):
     context = _base_context(request, committee, form, window, scores)
     urls = context["case_urls"]
     context["rows"] = [(entry, urls(entry)) for entry in scores]
-    context["map_data"] = _with_labels(hotspots.map_data(scores, urls))
     provinces = hotspots.province_scores(scores)
+    context["map_data"] = _with_labels(hotspots.map_data(scores, urls, provinces))
     context["provinces"] = provinces if len(provinces) > 1 else []
     context["legend"] = hotspots.legend_classes(scores[0].score if scores else Decimal(0))
     context["province_legend"] = hotspots.legend_classes(
