@@ -21,21 +21,33 @@ class HotspotQuerySet(models.QuerySet):
 class Hotspot(models.Model):
     """A decision: the secretariat designates a locality as a hotspot, with a reason."""
 
-    committee = models.ForeignKey("organizations.Committee", on_delete=models.PROTECT, related_name="hotspots")
+    committee = models.ForeignKey(
+        "organizations.Committee", on_delete=models.PROTECT, related_name="hotspots"
+    )
     locality = models.ForeignKey(
-        "localities.Locality", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="hotspots"
+        "localities.Locality",
+        verbose_name=_("địa bàn"),
+        on_delete=models.PROTECT,
+        related_name="hotspots",
     )
     designated_on = models.DateField(_("ngày xác định"))
-    designated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    designated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reason = models.TextField(_("lý do"))
-    score_at_decision = models.DecimalField(_("điểm khi quyết định"), max_digits=10, decimal_places=2, default=0)
+    score_at_decision = models.DecimalField(
+        _("điểm khi quyết định"), max_digits=10, decimal_places=2, default=0
+    )
     lifted_on = models.DateField(_("ngày đưa ra khỏi danh sách"), null=True, blank=True)
     lifted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     lift_reason = models.TextField(_("lý do đưa ra"), blank=True)
     responses = models.ManyToManyField(
-        "activities.Activity", verbose_name=_("hoạt động ứng phó"), blank=True, related_name="hotspots"
+        "activities.Activity",
+        verbose_name=_("hoạt động ứng phó"),
+        blank=True,
+        related_name="hotspots",
     )
 
     history = HistoricalRecordsKeptFrom("situations", m2m_fields=[responses])

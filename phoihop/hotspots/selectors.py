@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 from phoihop.activities.models import Activity
 from phoihop.core.access import get_scoped, runs_secretariat_of
 from phoihop.hotspots.models import Hotspot
+from phoihop.lib import vnformat
 from phoihop.localities.models import REFORM_2025
 from phoihop.localities.resolver import primary_successor
 from phoihop.programs.selectors import program_current_for_committee
@@ -59,8 +60,11 @@ CENT = Decimal("0.01")
 # Bands color the map, relative to the highest score in view (so any window shows its
 # contrast): at least 60% of the top score is "high", at least 30% "medium".
 BANDS = [("high", Decimal("0.6")), ("medium", Decimal("0.3")), ("low", Decimal(0))]
-BAND_COLORS = {"high": "#b2182b", "medium": "#e66101", "low": "#f6c141"}
+# ColorBrewer YlOrRd, 3 classes: sequential in lightness, safe for colour-blind readers
+# and in greyscale print. A province without cases is drawn in NO_CASES_COLOR.
+BAND_COLORS = {"high": "#f03b20", "medium": "#feb24c", "low": "#ffeda0"}
 BAND_LABELS = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
+NO_CASES_COLOR = "#f7f7f7"
 
 OPEN_STATUSES = frozenset({"new", "assigned", "in_progress"})
 CLOSED_UNRESOLVED = "closed_unresolved"
@@ -136,6 +140,39 @@ def band_for(score: Decimal, top: Decimal) -> str:
     if top <= 0:
         return "low"
     return next(name for name, share in BANDS if score >= share * top)
+
+
+@dataclass(frozen=True)
+class LegendClass:
+    """One class of the map's legend: its band and the scores it covers."""
+
+    band: str
+    low: Decimal
+    high: Decimal  # inclusive for the top class, exclusive below
+
+    @property
+    def color(self) -> str:
+        return BAND_COLORS[self.band]
+
+    @property
+    def label(self) -> str:
+        return _(BAND_LABELS[self.band])
+
+    @property
+    def limits(self) -> str:
+        """ "2,70–5,40": written the Vietnamese way, with the scores' two decimals."""
+        return f"{vnformat.number(self.low, 2)}–{vnformat.number(self.high, 2)}"
+
+
+def legend_classes(top: Decimal) -> list[LegendClass]:
+    """The bands as score ranges for a list whose highest score is `top`, lowest first."""
+    if top <= 0:
+        return []
+    limits = [(name, (share * top).quantize(CENT, ROUND_HALF_UP)) for name, share in BANDS]
+    highs = [top] + [low for _name, low in limits[:-1]]
+    return [LegendClass(name, low, high) for (name, low), high in zip(limits, highs, strict=True)][
+        ::-1
+    ]
 
 
 def is_open_at(row: CaseRow, day: dt.date) -> bool:
@@ -282,10 +319,76 @@ def district_name(locality) -> str:
     return parent.name if parent is not None else ""
 
 
-def map_data(scores: list[LocalityScore], case_list_url) -> dict:
+@dataclass
+class ProvinceScore:
+    """The scores of one 2025 province: the sum of its localities' (so of the same
+    visible cases' points), banded against the highest province in view."""
+
+    code: str
+    name: str
+    entries: list[LocalityScore] = field(default_factory=list)
+    top: Decimal = Decimal(0)
+
+    @property
+    def score(self) -> Decimal:
+        return sum((e.score for e in self.entries), Decimal(0))
+
+    @property
+    def case_count(self) -> int:
+        return sum(e.case_count for e in self.entries)
+
+    @property
+    def open_count(self) -> int:
+        return sum(e.open_count for e in self.entries)
+
+    @property
+    def band(self) -> str:
+        return band_for(self.score, self.top)
+
+    @property
+    def color(self) -> str:
+        return BAND_COLORS[self.band]
+
+    @property
+    def band_label(self) -> str:
+        return _(BAND_LABELS[self.band])
+
+
+def province_scores(scores: list[LocalityScore]) -> list[ProvinceScore]:
+    """`scores` summed by the 2025 province each locality lies in (or went into), highest
+    first; a province without a recorded successor stands for itself. Localities whose
+    province is unknown are left out."""
+    day = max(timezone.localdate(), REFORM_2025)
+    provinces: dict[int, ProvinceScore] = {}
+    successor: dict[int, object] = {}
+    for entry in scores:
+        province = _province_of(entry.locality)
+        if province is None:
+            continue
+        if province.pk not in successor:
+            successor[province.pk] = primary_successor(province, on=day) or province
+        current = successor[province.pk]
+        group = provinces.setdefault(current.pk, ProvinceScore(current.code, current.name))
+        group.entries.append(entry)
+    ranked = sorted(provinces.values(), key=lambda p: (-p.score, p.code))
+    for group in ranked:
+        group.top = ranked[0].score
+    return ranked
+
+
+def _province_of(locality):
+    """The level-1 ancestor of `locality` (itself for a province), from loaded parents."""
+    unit, steps = locality, 0
+    while unit is not None and unit.level != 1 and steps < 3:
+        unit, steps = unit.parent, steps + 1
+    return unit if unit is not None and unit.level == 1 else None
+
+
+def map_data(scores: list[LocalityScore], case_list_url, provinces=None) -> dict:
     """What map.js draws, as plain JSON-able data (rendered with json_script).
 
-    `case_list_url(entry)` gives the link to the filtered case list of one entry.
+    `case_list_url(entry)` gives the link to the filtered case list of one entry;
+    `provinces` (province_scores of the same scores) is computed when not given.
     Only scored localities with coordinates appear; nothing but names, numbers and
     links: no case titles, so nothing a popup shows goes beyond the user's own view.
     """
@@ -310,7 +413,20 @@ def map_data(scores: list[LocalityScore], case_list_url) -> dict:
                 "url": case_list_url(entry),
             }
         )
-    return {"points": points}
+    provinces = [
+        {
+            "code": group.code,
+            "name": group.name,
+            "score": str(group.score),
+            "band": group.band,
+            "color": group.color,
+            "cases": group.case_count,
+            "open": group.open_count,
+        }
+        for group in (province_scores(scores) if provinces is None else provinces)
+    ]
+    view = "national" if len(provinces) > 1 else "province"
+    return {"points": points, "provinces": provinces, "view": view, "no_cases": NO_CASES_COLOR}
 
 
 # --- Designated hotspots: who may see and decide ----------------------------------------

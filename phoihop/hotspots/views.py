@@ -111,23 +111,27 @@ def hotspot_map(request):
     context = _base_context(request, committee, form, window, scores)
     urls = context["case_urls"]
     context["rows"] = [(entry, urls(entry)) for entry in scores]
-    context["map_data"] = _with_labels(hotspots.map_data(scores, urls))
-    context["bands"] = [
-        (name, hotspots.BAND_COLORS[name], _(hotspots.BAND_LABELS[name]), int(share * 100))
-        for name, share in hotspots.BANDS
-    ]
+    provinces = hotspots.province_scores(scores)
+    context["map_data"] = _with_labels(hotspots.map_data(scores, urls, provinces))
+    context["provinces"] = provinces if len(provinces) > 1 else []
+    context["legend"] = hotspots.legend_classes(scores[0].score if scores else Decimal(0))
+    context["province_legend"] = hotspots.legend_classes(
+        provinces[0].score if len(provinces) > 1 else Decimal(0)
+    )
+    context["no_cases_color"] = hotspots.NO_CASES_COLOR
     return render(request, "hotspots/map.html", context)
 
 
 def _with_labels(data: dict) -> dict:
     """Add the popup labels (translated) and Vietnamese-formatted scores."""
-    for point in data["points"]:
+    for point in data["points"] + data["provinces"]:
         point["score_text"] = vnformat.number(Decimal(point["score"]), 2)
     data["labels"] = {
         "score": _("Điểm"),
         "cases": _("Số vụ việc"),
         "open": _("Còn mở cuối kỳ"),
         "list": _("Xem danh sách vụ việc"),
+        "no_cases": _("Không có vụ việc"),
     }
     return data
 

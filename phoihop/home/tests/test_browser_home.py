@@ -18,9 +18,7 @@ HA_NAM_COMMITTEE = "Ban Chỉ đạo điều hành Chương trình phối hợp 
 # Transactional tests empty the tables, data migrations' rows included (indicators,
 # topics); serialized_rollback restores them for the demo loader.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_focal_point_logs_in_and_sees_the_committee_map_offline(
-    browser, live_server
-):
+def test_focal_point_logs_in_and_sees_the_committee_map_offline(browser, live_server):
     call_command("demo_load", "--provinces", "tinhhanam", "tinhnamdinh", "tinhninhbinh")
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 1000})
     page = context.new_page()
@@ -36,12 +34,18 @@ def test_focal_point_logs_in_and_sees_the_committee_map_offline(
     assert page.locator("h1").inner_text() == "Tổng quan"
     assert page.locator("#committee-name").inner_text() == HA_NAM_COMMITTEE
     page.wait_for_selector("#home-map path.marker-hot")
-    assert page.locator("#home-map path").count() == 98  # Hà Nam's communes on 30/06/2025
+    markers = page.locator("#home-map path.marker, #home-map path.marker-hot")
+    assert markers.count() == 98  # Hà Nam's communes on 30/06/2025
+    # The base map underneath: the 34 provinces' outlines and names, from this server.
+    page.wait_for_selector("#home-map.basemap-drawn .leaflet-basemap-pane path")
+    assert page.locator("#home-map .leaflet-basemap-pane path").count() == 34
+    assert page.locator("#home-map .province-label").count() == 34
+    assert page.locator("#home-map .province-label", has_text="Ninh Bình").count() == 1
     hot = page.locator("#home-map path.marker-hot").count()
     assert 0 < hot < len(data.SEED_COMMUNES)  # the designations in force, not the seed's list
     assert page.locator("#hotspot-count").inner_text() == str(hot)
     page.locator("#home-map path.marker-hot").last.hover()
-    tooltip = page.locator(".leaflet-tooltip")
+    tooltip = page.locator(".leaflet-tooltip:not(.province-label):not(.place-label)")
     tooltip.wait_for()
     assert any(word in tooltip.inner_text() for word in ("Huyện", "Thành phố", "Thị xã"))
     page.screenshot(path="/tmp/home.png", full_page=True)

@@ -145,7 +145,9 @@ def test_counts_members_current_focal_points_and_communes_of_the_last_valid_day(
     assert overview.scope_day == dt.date(2025, 6, 30)
 
 
-def test_map_marks_communes_by_district_and_highlights_the_hotspots_in_force(designated, client_for):
+def test_map_marks_communes_by_district_and_highlights_the_hotspots_in_force(
+    designated, client_for
+):
     response = client_for(designated.military_focal).get(HOME)
     points = {p["name"]: p for p in _map_data(response)["points"]}
     assert set(points) == {"Phường Lam Hạ", "Phường Tân Hiệp"}

@@ -57,6 +57,23 @@ def test_secretariat_sees_the_hotspot_map_offline(async_env_restored, browser, l
     assert page.locator("#hotspot-map path.hotspot-marker").count() == rows >= 13
     assert page.locator("#hotspot-map path.hotspot-high").count() >= 1
     assert page.locator("#hotspot-map img.leaflet-tile").count() == 0
+    # The base map: 34 province outlines (SVG paths) and their names, below the markers.
+    page.wait_for_selector("#hotspot-map.basemap-drawn .leaflet-basemap-pane path")
+    assert page.locator("#hotspot-map .leaflet-basemap-pane path").count() == 34
+    assert page.locator("#hotspot-map .province-label").count() == 34
+    assert page.locator("#hotspot-legend li").count() >= 3
+    # Commune names show only once zoomed in past a province's view.
+    assert not page.locator("#hotspot-map .place-label").first.is_visible()
+    for _ in range(2):
+        page.click("#hotspot-map .leaflet-control-zoom-in")
+        page.wait_for_timeout(400)
+    page.wait_for_selector("#hotspot-map.map-zoomed-in")
+    assert page.locator("#hotspot-map .place-label", has_text="Phường Lam Hạ").count() == 1
+    page.screenshot(path="/tmp/hotspot-map-zoomed.png")
+    for _ in range(2):
+        page.click("#hotspot-map .leaflet-control-zoom-out")
+        page.wait_for_timeout(400)
+    page.wait_for_selector("#hotspot-map:not(.map-zoomed-in)")
     page.locator("#hotspot-map path.hotspot-high").last.click(force=True)
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()

@@ -547,7 +547,9 @@ def test_a_past_window_scores_each_case_as_it_stood_at_the_window_end(hotspot_st
     story, secretariat = hotspot_story, hotspot_story.cast.secretariat
     with time_machine.travel(TODAY, tick=False):
         services.case_reopen(
-            actor=secretariat, case=story.gpmb, reason="Hộ dân khiếu nại lại mức bồi thường.",
+            actor=secretariat,
+            case=story.gpmb,
+            reason="Hộ dân khiếu nại lại mức bồi thường.",
             reopened_on=dt.date(2021, 2, 1),
         )
     committee = story.cast.committee

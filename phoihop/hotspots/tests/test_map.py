@@ -3,8 +3,11 @@
 import datetime as dt
 import json
 import re
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from phoihop.hotspots.tests.hotspot_story import WINDOW, hotspot_story_fixture, open_case, unit  # noqa: F401
@@ -140,3 +143,108 @@ def test_outsider_sees_its_own_committee_map_without_hanam_markers(hotspot_story
     response = client_for(hotspot_story.cast.outsider).get(reverse("hotspots:map"))
     assert response.status_code == 200
     assert _points(response) == {}
+
+
+# --- The base map, the choropleth and its legend ------------------------------------------
+
+
+def _map_data(response) -> dict:
+    html = response.content.decode()
+    data = re.search(
+        r'<script id="hotspot-map-data" type="application/json">(.*?)</script>', html, re.S
+    )
+    return json.loads(data.group(1))
+
+
+@pytest.fixture
+def provinces_merged(hotspot_story):
+    """Hà Nam went into Ninh Bình on 1 July 2025, as the registry records it."""
+    from phoihop.localities.models import ChangeEvent, Lineage
+
+    places = hotspot_story.cast.places
+    event = ChangeEvent.objects.create(
+        ref="e.p35", kind="merge", effective_date=dt.date(2025, 7, 1), legal_basis="202/2025/QH15"
+    )
+    Lineage.objects.create(event=event, predecessor=places.hanam, successor=places.ninhbinh)
+    return hotspot_story
+
+
+def test_map_page_draws_the_shipped_base_map_and_a_legend_in_vietnamese_numbers(
+    provinces_merged, client_for
+):
+    hotspot_story = provinces_merged
+    response = _map(client_for(hotspot_story.cast.secretariat), hotspot_story)
+    html = response.content.decode()
+    assert 'data-basemap="/static/localities/provinces-2025.geojson"' in html
+    assert "localities/basemap.js" in html
+    # Scores 17,50 (Lam Hạ) at the top: classes from 0 to 30% and 60% of it.
+    assert "Thấp: 0,00–5,25" in html and "Trung bình: 5,25–10,50" in html
+    assert "Cao: 10,50–17,50" in html
+    data = _map_data(response)
+    # Every scored place lies in one 2025 province (Ninh Bình): the province view.
+    assert data["view"] == "province"
+    (province,) = data["provinces"]
+    assert province["name"] == "Tỉnh Ninh Bình"
+    assert province["cases"] == sum(p["cases"] for p in data["points"])
+
+
+def test_map_page_references_no_other_host(hotspot_story, client_for):
+    html = _map(client_for(hotspot_story.cast.secretariat), hotspot_story).content.decode()
+    urls = re.findall(r'(?:src|href|data-basemap)="([^"]*)"', html)
+    assert urls and all(not re.match(r"^(https?:)?//", url) for url in urls), urls
+    for script in ("localities/basemap.js", "hotspots/map.js", "phoihop/home-map.js"):
+        text = Path(finders.find(script)).read_text(encoding="utf-8")
+        assert not re.search(r"https?:|//[\w.-]+\.[a-z]{2,}", text), script
+
+
+def test_legend_classes_cover_zero_to_the_top_score():
+    from phoihop.hotspots.selectors import legend_classes
+
+    classes = legend_classes(Decimal("9"))
+    assert [(c.band, c.limits) for c in classes] == [
+        ("low", "0,00–2,70"),
+        ("medium", "2,70–5,40"),
+        ("high", "5,40–9,00"),
+    ]
+    assert legend_classes(Decimal(0)) == []
+    assert len({c.color for c in classes}) == 3
+
+
+def test_province_totals_sum_the_visible_scores_by_2025_province(
+    sensitive_only, provinces_merged, client_for
+):
+    story = sensitive_only
+    involved = _map_data(_map(client_for(story.cast.military_focal), story))
+    uninvolved = _map_data(_map(client_for(story.cast.women_focal), story))
+    (mine,), (theirs,) = involved["provinces"], uninvolved["provinces"]
+    assert mine["name"] == theirs["name"] == "Tỉnh Ninh Bình"
+    # Sensitive cases (religion, land) count only for who may see them, in the total too.
+    assert mine["cases"] == sum(p["cases"] for p in involved["points"]) > theirs["cases"]
+    assert theirs["cases"] == sum(p["cases"] for p in uninvolved["points"])
+    assert theirs["score"] == str(sum(Decimal(p["score"]) for p in uninvolved["points"]))
+
+
+def test_scores_in_two_provinces_make_the_national_view_with_a_province_table(
+    hotspot_story, client_for, monkeypatch
+):
+    from phoihop.hotspots import selectors
+    from phoihop.localities.models import Locality
+
+    real = selectors.province_scores
+    other = unit("v2.p99", "Tỉnh Thử", "Thử", Kind.TINH, Level.PROVINCE)
+
+    def two_provinces(scores):
+        groups = real(scores)
+        extra = selectors.ProvinceScore(other.code, other.name, entries=groups[0].entries[:1])
+        groups.append(extra)
+        for group in groups:
+            group.top = max(g.score for g in groups)
+        return groups
+
+    monkeypatch.setattr(selectors, "province_scores", two_provinces)
+    response = _map(client_for(hotspot_story.cast.secretariat), hotspot_story)
+    html = response.content.decode()
+    assert _map_data(response)["view"] == "national"
+    assert 'id="hotspot-province-table"' in html and "Tỉnh Thử" in html
+    assert "Tổng điểm theo tỉnh, thành phố" in html and "Không có vụ việc" in html
+    assert Locality.objects.filter(pk=other.pk).exists()

@@ -18,7 +18,11 @@ from phoihop.exchange.services import bulletin_send
 from phoihop.hotspots.models import Hotspot
 
 # main's state before the move: situations at 0009, the two apps unapplied.
-BEFORE = [("situations", "0009_backfill_caseevent_due_date"), ("hotspots", None), ("exchange", None)]
+BEFORE = [
+    ("situations", "0009_backfill_caseevent_due_date"),
+    ("hotspots", None),
+    ("exchange", None),
+]
 MOVED = {
     "hotspots": ["hotspot", "historicalhotspot", "historicalhotspot_responses"],
     "exchange": ["bulletin", "notification", "notificationpreference"],
@@ -68,7 +72,10 @@ def moved_rows(cast, program):
     )
     hotspot.responses.add(activity)
     bulletin_send(
-        actor=cast.secretariat, committee=cast.committee, title="Bản tin số 1", body="…",
+        actor=cast.secretariat,
+        committee=cast.committee,
+        title="Bản tin số 1",
+        body="…",
         recipients=[cast.women],
     )
     NotificationPreference.objects.create(user=cast.women_focal, digest="daily")
@@ -96,7 +103,10 @@ def test_moved_rows_read_the_same_before_and_after_the_move(moved_rows):
         old_hotspot = old.get_model("situations", "Hotspot").objects.get(pk=hotspot.pk)
         assert old_hotspot.reason == hotspot.reason
         assert list(old_hotspot.responses.values_list("pk", flat=True)) == [activity.pk]
-        assert old.get_model("situations", "HistoricalHotspot").objects.filter(id=hotspot.pk).count() == 2
+        assert (
+            old.get_model("situations", "HistoricalHotspot").objects.filter(id=hotspot.pk).count()
+            == 2
+        )
         assert old.get_model("situations", "HistoricalHotspot_responses").objects.count() == 1
         assert old.get_model("situations", "Bulletin").objects.get().recipients.count() == 1
         assert old.get_model("situations", "Notification").objects.count() == 1
@@ -108,7 +118,10 @@ def test_moved_rows_read_the_same_before_and_after_the_move(moved_rows):
     assert (_content_type_ids("hotspots") | _content_type_ids("exchange")) == ids
     assert not _content_type_ids("situations")
     assert Hotspot.objects.get(pk=hotspot.pk).history.count() == 2
-    assert Bulletin.objects.get().recipients.get() == hotspot.committee.memberships.get(order=2).organization
+    assert (
+        Bulletin.objects.get().recipients.get()
+        == hotspot.committee.memberships.get(order=2).organization
+    )
     assert Notification.objects.count() == 1
     assert {p.content_type.app_label for p in group.permissions.all()} == {"hotspots", "exchange"}
 

@@ -1,4 +1,5 @@
-/* Home page map: communes as circle markers, no tile layer (works offline). */
+/* Home page map: the 2025 province outlines and names underneath (localities/basemap.js),
+   communes as circle markers named when zoomed in; no tile layer (works offline). */
 (function () {
   "use strict";
   var dataNode = document.getElementById("home-map-data");
@@ -34,7 +35,13 @@
     });
     marker.bindTooltip(tooltip(point));
     marker.addTo(map);
+    L.tooltip({ permanent: true, direction: "right", offset: [6, 0], className: "place-label" })
+      .setLatLng([point.lat, point.lon]).setContent(point.name).addTo(map);
     bounds.push([point.lat, point.lon]);
   });
   map.fitBounds(bounds, { padding: [16, 16] });
+  if (window.PhoihopBasemap) {
+    window.PhoihopBasemap.draw(map, mapNode, {});
+    window.PhoihopBasemap.labelsFrom(map, mapNode, 11.5);
+  }
 })();
