@@ -212,6 +212,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# The offline base map (localities/provinces-2025.geojson) is served with its own type, not as bytes.
+WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 # Largest attachment (evidence of an activity) accepted, in megabytes.
