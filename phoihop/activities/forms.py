@@ -82,6 +82,12 @@ class ActivityFilterForm(forms.Form):
     )
     date_from = date_field(_("Từ ngày"), required=False)
     date_to = date_field(_("Đến ngày"), required=False)
+    batch = forms.UUIDField(
+        label=_("Lần nhập từ Excel"),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": BAD_CHOICE},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

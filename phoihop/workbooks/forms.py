@@ -14,7 +14,10 @@ class ImportForm(forms.Form):
     submit = forms.BooleanField(
         label=_("Gửi Thường trực xác nhận ngay sau khi nhập"),
         required=False,
-        help_text=_("Bỏ chọn để nhập thành bản dự thảo, xem lại rồi gửi sau."),
+        help_text=_(
+            "Bỏ chọn để nhập thành bản dự thảo, xem lại rồi gửi sau. Bản dự thảo nhập hộ tổ "
+            "chức khác chỉ tổ chức chủ trì xem được cho đến khi tổ chức đó gửi."
+        ),
     )
 
     def clean_file(self):

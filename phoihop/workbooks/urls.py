@@ -6,5 +6,7 @@ app_name = "workbooks"
 urlpatterns = [
     path("chuong-trinh/<int:program_pk>/mau-hoat-dong/", views.template_download, name="template"),
     path("chuong-trinh/<int:program_pk>/nhap-hoat-dong/", views.activities_upload, name="import"),
+    path("nhap-hoat-dong/", views.import_choose, name="import_choose"),
+    path("lan-nhap/<uuid:batch>/", views.activities_imported, name="imported"),
     path("xuat-hoat-dong/", views.activities_export, name="export"),
 ]
