@@ -28,3 +28,8 @@ class ImportForm(forms.Form):
                 _("Tệp quá lớn (tối đa %(mb)s MB). Hãy chia thành nhiều tệp."), params={"mb": limit}
             )
         return upload
+
+
+class TasksImportForm(forms.Form):
+    file = ImportForm.base_fields["file"]
+    clean_file = ImportForm.clean_file

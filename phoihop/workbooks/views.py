@@ -13,10 +13,11 @@ from phoihop.activities.selectors import activities_for_user
 from phoihop.core.downloads import filter_refused, private_download
 from phoihop.core.forms import form_action
 from phoihop.lib.vnformat import number
-from phoihop.programs.selectors import get_program_for_user
+from phoihop.programs.selectors import get_plan_for_user, get_program_for_user
 from phoihop.workbooks.export import activities_workbook
-from phoihop.workbooks.forms import ImportForm
+from phoihop.workbooks.forms import ImportForm, TasksImportForm
 from phoihop.workbooks.importer import activities_import
+from phoihop.workbooks.plan_tasks import plan_tasks_import, plan_tasks_workbook
 from phoihop.workbooks.selectors import (
     drafts_imported_for_others,
     get_program_for_import,
@@ -123,3 +124,60 @@ def activities_export(request):
         return filter_refused(request, form, reverse("activities:list"))
     content = activities_workbook(request.user, form.filters())
     return _xlsx(content, f"hoat-dong-{timezone.localdate():%Y-%m-%d}.xlsx")
+
+
+# --- the tasks of an annual plan --------------------------------------------------------
+
+
+@login_required
+@private_download
+def plan_template_download(request, plan_pk: int):
+    plan = get_plan_for_user(request.user, plan_pk)
+    return _xlsx(
+        plan_tasks_workbook(plan, with_rows=False), f"mau-nhiem-vu-ke-hoach-{plan.year}.xlsx"
+    )
+
+
+@login_required
+@private_download
+def plan_tasks_export(request, plan_pk: int):
+    plan = get_plan_for_user(request.user, plan_pk)
+    return _xlsx(plan_tasks_workbook(plan, with_rows=True), f"nhiem-vu-ke-hoach-{plan.year}.xlsx")
+
+
+@login_required
+def plan_tasks_upload(request, plan_pk: int):
+    """The secretariat brings in the plan's table of tasks; the plan page lists them after."""
+    plan = get_plan_for_user(request.user, plan_pk, write=True)
+    form = (
+        TasksImportForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else TasksImportForm()
+    )
+    refused = {}
+
+    def run(data):
+        result = plan_tasks_import(actor=request.user, plan=plan, upload=data["file"])
+        if not result.ok:
+            refused["result"] = result
+            raise _refused(result)
+        return result
+
+    done = form_action(
+        request,
+        form,
+        run,
+        success=lambda result: (
+            _("Đã nhập %(n)s nhiệm vụ vào kế hoạch.") % {"n": number(result.created)}
+        ),
+        then=lambda _result: redirect("programs:plan_detail", pk=plan.pk),
+    )
+    if done:
+        return done
+    context = {
+        "plan": plan,
+        "program": plan.program,
+        "form": form,
+        **_error_context(refused.get("result")),
+    }
+    return render(request, "workbooks/plan_import.html", context)
