@@ -7,6 +7,7 @@ that goes back to the secretariat (the earlier revision stays in the history).
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -178,9 +179,14 @@ def _refresh_participant_count(activity: Activity) -> None:
 
 
 @transaction.atomic
-def activity_create(*, actor, program, data: ActivityData, submit: bool = False) -> Activity:
+def activity_create(
+    *, actor, program, data: ActivityData, submit: bool = False, uploads: Sequence = ()
+) -> Activity:
+    """`uploads` are attached as evidence; each is checked before anything is written."""
     if not can_edit_activity(actor, program=program, lead_id=data.lead_id):
         raise PermissionDenied
+    for upload in uploads:
+        checked_upload(upload, field="attachments")
     _check_program_fit(program, data)
     activity = Activity(program=program, created_by=actor)
     _apply(activity, data)
@@ -191,6 +197,8 @@ def activity_create(*, actor, program, data: ActivityData, submit: bool = False)
     _sync_participants(activity, data)
     _sync_figures(activity, data.figures)
     _refresh_participant_count(activity)
+    for upload in uploads:
+        attachment_add(actor=actor, activity=activity, upload=upload)
     if submit:
         activity_submit(actor=actor, activity=activity)
     return activity

@@ -78,7 +78,7 @@ def activity_create(request):
         raise PermissionDenied
     if program is None:
         return render(request, "activities/choose_program.html", {"programs": programs})
-    form = ActivityForm(request.POST or None, program=program, user=request.user)
+    form = ActivityForm(request.POST or None, request.FILES or None, program=program, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             activity = services.activity_create(
@@ -86,6 +86,7 @@ def activity_create(request):
                 program=program,
                 data=form.activity_data(),
                 submit="gui" in request.POST,
+                uploads=form.cleaned_data["attachments"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
