@@ -82,6 +82,12 @@ class ActivityFilterForm(forms.Form):
     )
     date_from = date_field(_("Từ ngày"), required=False)
     date_to = date_field(_("Đến ngày"), required=False)
+    batch = forms.UUIDField(
+        label=_("Lần nhập từ Excel"),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": BAD_CHOICE},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,6 +169,20 @@ class VietnameseNumberField(forms.CharField):
 FIGURE_PREFIX = "chi_tieu_"
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; cleaned to a list (empty when none was chosen)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+
+
 class ActivityForm(forms.Form):
     """Create or edit an activity of `program`. The lead is the user's organization,
     except for administrators, who choose it."""
@@ -232,6 +252,15 @@ class ActivityForm(forms.Form):
             parent=program.committee.locality,
             on_input="id_start_date",
         )
+        if activity is None:
+            self.fields["attachments"] = MultipleFileField(
+                label=_("Tài liệu minh chứng (ảnh, văn bản)"),
+                required=False,
+                help_text=_(
+                    "Có thể chọn nhiều tệp. Nếu biểu mẫu báo lỗi ở ô khác, tệp không được giữ "
+                    "lại: hãy chọn lại tệp trước khi lưu."
+                ),
+            )
         self.figure_groups = self._add_figure_fields()
 
     def _add_figure_fields(self) -> list[tuple[str, list[str]]]:

@@ -102,6 +102,14 @@ class Activity(models.Model):
         help_text=_("Chủ trì cộng các tổ chức phối hợp đã xác nhận; cập nhật bởi dịch vụ."),
     )
     revision = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    import_batch = models.UUIDField(
+        _("lần nhập từ Excel"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Các hoạt động nhập cùng một tệp Excel có chung mã này."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

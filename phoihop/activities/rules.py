@@ -15,6 +15,14 @@ def can_edit_activity(user, *, program, lead_id: int) -> bool:
     return user.role in _WRITERS and user.organization_id == lead_id
 
 
+def can_import_activity_for(user, *, program, lead_id: int) -> bool:
+    """An import writes what the lead's writers may, and the committee's secretariat
+    (and administrators) import on any member's behalf."""
+    return can_edit_activity(user, program=program, lead_id=lead_id) or runs_secretariat_of(
+        user, program.committee
+    )
+
+
 def can_review_activity(user, activity) -> bool:
     """The secretariat of the program's committee confirms or sends back."""
     return runs_secretariat_of(user, activity.program.committee)

@@ -42,7 +42,8 @@ def activities_for_user(user, filters: Mapping[str, Any] | None = None) -> Query
 
     Filters (all optional): program, status, content_area, organization (takes part in
     any role), lead, locality (the unit or any unit below it), date_from, date_to (the
-    activity overlaps the range), q (title, without diacritics).
+    activity overlaps the range), q (title, without diacritics), batch (the rows of one
+    Excel import).
     """
     filters = {key: value for key, value in (filters or {}).items() if value not in (None, "")}
     activities = Activity.objects.visible_to(user)
@@ -51,6 +52,7 @@ def activities_for_user(user, filters: Mapping[str, Any] | None = None) -> Query
         "status": "status",
         "content_area": "content_area",
         "lead": "lead",
+        "batch": "import_batch",
     }
     for key, lookup in simple.items():
         if key in filters:

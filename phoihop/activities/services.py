@@ -7,6 +7,7 @@ that goes back to the secretariat (the earlier revision stays in the history).
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,7 +26,12 @@ from phoihop.activities.models import (
     Participation,
     ParticipationStatus,
 )
-from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
+from phoihop.activities.rules import (
+    can_edit_activity,
+    can_import_activity_for,
+    can_respond_for,
+    can_review_activity,
+)
 from phoihop.core.history import ensure_unchanged
 from phoihop.core.uploads import checked_upload
 from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
@@ -173,9 +179,14 @@ def _refresh_participant_count(activity: Activity) -> None:
 
 
 @transaction.atomic
-def activity_create(*, actor, program, data: ActivityData, submit: bool = False) -> Activity:
+def activity_create(
+    *, actor, program, data: ActivityData, submit: bool = False, uploads: Sequence = ()
+) -> Activity:
+    """`uploads` are attached as evidence; each is checked before anything is written."""
     if not can_edit_activity(actor, program=program, lead_id=data.lead_id):
         raise PermissionDenied
+    for upload in uploads:
+        checked_upload(upload, field="attachments")
     _check_program_fit(program, data)
     activity = Activity(program=program, created_by=actor)
     _apply(activity, data)
@@ -186,6 +197,8 @@ def activity_create(*, actor, program, data: ActivityData, submit: bool = False)
     _sync_participants(activity, data)
     _sync_figures(activity, data.figures)
     _refresh_participant_count(activity)
+    for upload in uploads:
+        attachment_add(actor=actor, activity=activity, upload=upload)
     if submit:
         activity_submit(actor=actor, activity=activity)
     return activity
@@ -376,7 +389,7 @@ def activity_rows_check(*, actor, program, rows: list[ActivityData]) -> list[Row
     facts = program_facts(program)
     errors: list[RowError] = []
     for index, data in enumerate(rows):
-        if not can_edit_activity(actor, program=program, lead_id=data.lead_id):
+        if not can_import_activity_for(actor, program=program, lead_id=data.lead_id):
             errors.append(RowError(index, "lead", _(
                 "Bạn chỉ được nhập hoạt động do tổ chức của mình chủ trì."
             )))
@@ -398,10 +411,11 @@ def activity_rows_check(*, actor, program, rows: list[ActivityData]) -> list[Row
 
 @transaction.atomic
 def activity_bulk_create(
-    *, actor, program, rows: list[ActivityData], submit: bool = False
+    *, actor, program, rows: list[ActivityData], submit: bool = False, batch: uuid.UUID | None = None
 ) -> int:
     """Create all `rows` in one transaction, or none: raises ActivityRowsInvalid listing
-    every row's problems. History rows are written in bulk too. Returns the count."""
+    every row's problems. History rows are written in bulk too. Returns the count.
+    `batch` marks the rows of one import, so the list can show them (?lo=)."""
     errors = activity_rows_check(actor=actor, program=program, rows=rows)
     if errors:
         raise ActivityRowsInvalid(errors)
@@ -414,6 +428,7 @@ def activity_bulk_create(
             participant_count=1 + len(set(data.partner_ids)),
             status=ActivityStatus.SUBMITTED if submit else ActivityStatus.DRAFT,
             submitted_at=now if submit else None,
+            import_batch=batch,
         )
         _apply(activity, data)
         activities.append(activity)

@@ -78,7 +78,7 @@ def activity_create(request):
         raise PermissionDenied
     if program is None:
         return render(request, "activities/choose_program.html", {"programs": programs})
-    form = ActivityForm(request.POST or None, program=program, user=request.user)
+    form = ActivityForm(request.POST or None, request.FILES or None, program=program, user=request.user)
     done = form_action(
         request,
         form,
@@ -87,6 +87,7 @@ def activity_create(request):
             program=program,
             data=form.activity_data(),
             submit="gui" in request.POST,
+            uploads=form.cleaned_data["attachments"],
         ),
         success=_("Đã ghi nhận hoạt động."),
         then=lambda activity: redirect("activities:detail", pk=activity.pk),

@@ -1,6 +1,8 @@
 """Forms of the review pages: create (with period presets), edit the text, a member's
 contribution, and the dashboard filters."""
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -22,6 +24,17 @@ def manageable_programs(user):
     ]
 
 
+def proposed_period(program, today: dt.date) -> dict:
+    """The latest period of `program` that has ended by `today`, as the form's initial kind,
+    year and half: the whole program (its 5 years) once it is over, else the latest
+    complete half-year, or the year when it ended on the same 31/12."""
+    if program.period_end < today:
+        return {"kind": Kind.PROGRAM, "year": program.period_end.year, "half": 2}
+    if today.month > 6:
+        return {"kind": Kind.SIX_MONTHS, "year": today.year, "half": 1}
+    return {"kind": Kind.ANNUAL, "year": today.year - 1, "half": 2}
+
+
 class ReviewCreateForm(forms.Form):
     program = forms.ModelChoiceField(label=_("Chương trình"), queryset=None, empty_label=None)
     kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=KIND_CHOICES, initial=Kind.ANNUAL)
@@ -37,6 +50,9 @@ class ReviewCreateForm(forms.Form):
     units = forms.ChoiceField(label=_("Số liệu theo địa bàn"), choices=UNITS_CHOICES)
     layout = forms.ChoiceField(label=_("Thể thức văn bản"), choices=Layout.choices)
     title = forms.CharField(label=_("Trích yếu (để trống: tự đặt)"), required=False, max_length=300)
+    again = forms.BooleanField(
+        label=_("Vẫn tạo thêm báo cáo cho kỳ đã có báo cáo"), required=False
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +61,9 @@ class ReviewCreateForm(forms.Form):
             pk__in=[p.pk for p in programs]
         )
         self.fields["year"].initial = timezone.localdate().year
+        if programs:
+            for name, value in proposed_period(programs[0], timezone.localdate()).items():
+                self.fields[name].initial = value
 
     def clean(self):
         data = super().clean()
@@ -66,7 +85,23 @@ class ReviewCreateForm(forms.Form):
             start=data.get("start"),
             end=data.get("end"),
         )
+        self._warn_duplicate(data)
         return data
+
+    def _warn_duplicate(self, data) -> None:
+        """Another review of the same program and period: said, and created only when
+        "Vẫn tạo thêm" is ticked."""
+        same = ReviewReport.objects.filter(program=data["program"], start=data["start"], end=data["end"])
+        titles = list(same.values_list("title", flat=True)[:3])
+        if titles and not data.get("again"):
+            self.add_error("again", _(
+                "Kỳ %(start)s – %(end)s đã có báo cáo: %(titles)s. Hãy sửa báo cáo đó, hoặc "
+                "đánh dấu ô này để tạo thêm một báo cáo nữa."
+            ) % {
+                "start": f"{data['start']:%d/%m/%Y}",
+                "end": f"{data['end']:%d/%m/%Y}",
+                "titles": "; ".join(f"“{t}”" for t in titles),
+            })
 
 
 class ReviewEditForm(forms.ModelForm):

@@ -26,6 +26,7 @@ class Column:
     header: str
     width: int = 18
     required: bool = False
+    aliases: tuple[str, ...] = ()  # older headers still read, e.g. from last year's files
 
 
 def fixed_columns() -> list[Column]:
@@ -34,7 +35,7 @@ def fixed_columns() -> list[Column]:
         Column("start_date", "Từ ngày", 12, required=True),
         Column("end_date", "Đến ngày", 12, required=True),
         Column("content_area", "Nội dung phối hợp (số)", 12, required=True),
-        Column("lead", "Cơ quan chủ trì", 28, required=True),
+        Column("lead", "Đơn vị chủ trì", 28, required=True, aliases=("Cơ quan chủ trì",)),
         Column("partners", "Cơ quan phối hợp (cách nhau bởi dấu ;)", 36),
         Column("localities", "Địa bàn (mã đơn vị hoặc tên, cách nhau bởi ;)", 36),
         Column("task", "Nhiệm vụ (số thứ tự/năm)", 14),

@@ -14,7 +14,10 @@ class ImportForm(forms.Form):
     submit = forms.BooleanField(
         label=_("Gửi Thường trực xác nhận ngay sau khi nhập"),
         required=False,
-        help_text=_("Bỏ chọn để nhập thành bản dự thảo, xem lại rồi gửi sau."),
+        help_text=_(
+            "Bỏ chọn để nhập thành bản dự thảo, xem lại rồi gửi sau. Bản dự thảo nhập hộ tổ "
+            "chức khác chỉ tổ chức chủ trì xem được cho đến khi tổ chức đó gửi."
+        ),
     )
 
     def clean_file(self):
@@ -25,3 +28,8 @@ class ImportForm(forms.Form):
                 _("Tệp quá lớn (tối đa %(mb)s MB). Hãy chia thành nhiều tệp."), params={"mb": limit}
             )
         return upload
+
+
+class TasksImportForm(forms.Form):
+    file = ImportForm.base_fields["file"]
+    clean_file = ImportForm.clean_file

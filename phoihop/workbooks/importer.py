@@ -6,6 +6,7 @@ header) and a Vietnamese reason, so the person fixing the file finds the cell at
 """
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -53,6 +54,7 @@ class CellError:
 class ImportResult:
     created: int = 0
     errors: list[CellError] = field(default_factory=list)
+    batch: uuid.UUID | None = None  # marks the created rows (Activity.import_batch)
 
     @property
     def ok(self) -> bool:
@@ -77,7 +79,7 @@ class Layout:
 
 
 def _layout(header, lookup: ProgramLookup) -> Layout | list[CellError]:
-    known = {header_key(c.header): c.key for c in fixed_columns()}
+    known = {header_key(h): c.key for c in fixed_columns() for h in (c.header, *c.aliases)}
     known |= {header_key(indicator_header(i)): i.pk for i in lookup.indicators.values()}
     ignored = {header_key(c.header) for c in export_only_columns()}
     fields, indicators, labels, errors = {}, {}, {}, []
@@ -280,8 +282,11 @@ def activities_import(*, actor, program, upload, submit: bool = False) -> Import
         found = activity_rows_check(actor=actor, program=program, rows=data)
         errors += _service_errors(found, parsed, layout)
         return ImportResult(errors=_sorted(errors))
+    batch = uuid.uuid4()
     try:
-        created = activity_bulk_create(actor=actor, program=program, rows=data, submit=submit)
+        created = activity_bulk_create(
+            actor=actor, program=program, rows=data, submit=submit, batch=batch
+        )
     except ActivityRowsInvalid as invalid:
         return ImportResult(errors=_sorted(_service_errors(invalid.row_errors, parsed, layout)))
-    return ImportResult(created=created)
+    return ImportResult(created=created, batch=batch)

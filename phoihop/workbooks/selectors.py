@@ -1,6 +1,7 @@
 """Who may use the workbooks of a program, on top of the programs' scoped lookups."""
 
 from phoihop.accounts.models import Role
+from phoihop.activities.models import Activity
 from phoihop.core.access import get_scoped
 from phoihop.programs.models import Program
 from phoihop.programs.selectors import programs_for_user
@@ -29,3 +30,15 @@ def get_program_for_import(user, pk) -> Program:
         write=True,
         can_write=lambda program: can_import_activities(user, program),
     )
+
+
+def programs_for_import(user) -> list[Program]:
+    """The programs `user` may import activities into, newest first."""
+    programs = programs_for_user(user).order_by("-period_start", "name")
+    return [program for program in programs if can_import_activities(user, program)]
+
+
+def drafts_imported_for_others(user, batch, visible: int) -> int:
+    """How many rows `user` imported in `batch` that it may not see: drafts led by another
+    member, visible to that member only until it submits them. A count, never their text."""
+    return Activity.objects.filter(import_batch=batch, created_by=user).count() - visible

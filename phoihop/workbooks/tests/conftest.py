@@ -21,7 +21,7 @@ def good_row(n: int = 0, **overrides) -> dict:
         "Từ ngày": dt.date(2020, 3, 1) + dt.timedelta(days=n % 200),
         "Đến ngày": "15/10/2020",
         "Nội dung phối hợp (số)": 1,
-        "Cơ quan chủ trì": "Ban Dân vận Tỉnh ủy",
+        "Đơn vị chủ trì": "Ban Dân vận Tỉnh ủy",
         "Cơ quan phối hợp (cách nhau bởi dấu ;)": "bo chqs tinh; Hội LHPN tỉnh" if n % 4 == 0 else "",
         "Địa bàn (mã đơn vị hoặc tên, cách nhau bởi ;)": "13303" if n % 2 else "Lam Hạ",
         "Nhiệm vụ (số thứ tự/năm)": "1/2020" if n % 3 == 0 else None,

@@ -50,7 +50,7 @@ def test_every_kind_of_bad_cell_is_reported_in_vietnamese(cast, program):
         "Từ ngày": "31/02/2020",
         "Đến ngày": dt.date(2021, 1, 5),
         "Nội dung phối hợp (số)": 9,
-        "Cơ quan chủ trì": "Hội Nông dân tỉnh",
+        "Đơn vị chủ trì": "Hội Nông dân tỉnh",
         "Cơ quan phối hợp (cách nhau bởi dấu ;)": "Bộ CHQS tỉnh; Ban Dân vận Tỉnh ủy Nam Định",
         "Địa bàn (mã đơn vị hoặc tên, cách nhau bởi ;)": "Thanh Hải",
         "Nhiệm vụ (số thứ tự/năm)": "7/2020",
@@ -84,7 +84,7 @@ def test_end_before_start_and_dates_outside_the_program_are_refused(cast, progra
 
 
 def test_a_focal_point_cannot_import_rows_led_by_another_organization(cast, program):
-    rows = [good_row(1, **{"Cơ quan chủ trì": "Bộ CHQS tỉnh Hà Nam"}), good_row(2)]
+    rows = [good_row(1, **{"Đơn vị chủ trì": "Bộ CHQS tỉnh Hà Nam"}), good_row(2)]
     result = _import(cast, program, rows, actor=cast.military_focal)
     assert Activity.objects.count() == 0
     assert [(e.row, e.column.split(" ")[0]) for e in result.errors] == [(3, "E")]

@@ -28,7 +28,7 @@ def test_template_has_vietnamese_headers_lists_and_a_guide(cast, program, client
     assert book.sheetnames == ["Hoạt động", "Hướng dẫn"]
     headers = [c.value for c in book["Hoạt động"][1]]
     assert headers[:9] == [
-        "Tên hoạt động", "Từ ngày", "Đến ngày", "Nội dung phối hợp (số)", "Cơ quan chủ trì",
+        "Tên hoạt động", "Từ ngày", "Đến ngày", "Nội dung phối hợp (số)", "Đơn vị chủ trì",
         "Cơ quan phối hợp (cách nhau bởi dấu ;)", "Địa bàn (mã đơn vị hoặc tên, cách nhau bởi ;)",
         "Nhiệm vụ (số thứ tự/năm)", "Kết quả",
     ]
@@ -56,7 +56,7 @@ def test_import_page_works_for_a_focal_point(cast, program, client_for):
     response = client.get(_import_url(program))
     assert response.status_code == 200
     assert "Nhập hoạt động từ Excel" in response.content.decode()
-    upload = workbook_bytes(program, [good_row(n, **{"Cơ quan chủ trì": "Bộ CHQS tỉnh"}) for n in (1, 2)])
+    upload = workbook_bytes(program, [good_row(n, **{"Đơn vị chủ trì": "Bộ CHQS tỉnh"}) for n in (1, 2)])
     response = client.post(_import_url(program), {"file": upload, "submit": "on"}, follow=True)
     assert "Đã nhập 2 hoạt động." in response.content.decode()
     assert Activity.objects.filter(lead=cast.military, status="submitted").count() == 2
