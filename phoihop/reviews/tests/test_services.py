@@ -43,7 +43,7 @@ def test_a_draft_stores_only_the_secretariats_words_and_drafts_the_rest_when_ren
     assert (report.results, report.limitations) == ("", "")
     text = document_text(review_for_user(cast.secretariat, report), report)
     limitations = [p.text for p in text.sections[2].paragraphs]
-    assert any(t.startswith("Sự phối hợp giữa các thành viên chưa rõ nét: chỉ 2 trong 14") for t in limitations)
+    assert any(t.startswith("Sự phối hợp giữa các thành viên chưa rõ nét: trong 14 hoạt động, mới có 2") for t in limitations)
 
 
 def test_issuing_refuses_empty_parts_and_drafting_text_naming_them(cast, program, seed_figures):
