@@ -61,7 +61,8 @@ def _say(review: Review, kind: str, rule: str, template: str, refs: dict, labels
     """
     values = {slot: figure_text(review, ref) for slot, ref in refs.items()}
     order = [slot for slot in _SLOT.findall(template) if slot in refs]
-    figures = {label: figure_exact(review, refs[slot]) for slot, label in labels.items()}
+    shown = order + [slot for slot in labels if slot not in order]  # in the sentence's order
+    figures = {labels[slot]: figure_exact(review, refs[slot]) for slot in shown if slot in labels}
     return Statement(kind, rule, template % (values | words), figures, refs=[refs[slot] for slot in order])
 
 
@@ -257,13 +258,14 @@ def models(review: Review) -> Statement | None:
 
 
 def _target_part(total: IndicatorTotal, n: int) -> tuple[str, dict, dict]:
-    """ "hồ sơ giải phóng mặt bằng vận động bàn giao mới được %(v0)s/%(t0)s hồ sơ"."""
+    """ "mới vận động bàn giao %(v0)s/%(t0)s hồ sơ giải phóng mặt bằng": the indicator's own
+    words (phrasing.PHRASES), the result over the target where its figure goes."""
     key = f"total.{total.code}"
     refs = {f"v{n}": _value_ref(total, f"{key}.value"), f"t{n}": _value_ref(total, f"{key}.target")}
     labels = {f"v{n}": total.name, f"t{n}": _("%(name)s, chỉ tiêu") % {"name": total.name}}
-    name, unit = _lower_first(total.name).replace("%", "%%"), total.unit.replace("%", "%%")
-    return _("%(name)s mới được %(value)s/%(target)s %(unit)s") % {
-        "name": name, "value": f"%(v{n})s", "target": f"%(t{n})s", "unit": unit}, refs, labels
+    phrase = indicator_template(total.code, total.unit, total.name, f"v{n}")[0].removeprefix("đã ")
+    phrase = phrase.replace(f"%(v{n})s", f"%(v{n})s/%(t{n})s", 1)
+    return _("mới %(phrase)s") % {"phrase": phrase}, refs, labels
 
 
 def targets(review: Review) -> list[Statement]:

@@ -128,3 +128,18 @@ def test_causes_directions_and_recommendations_follow_the_limitations_found():
 
 def test_braces_and_percent_signs_in_a_name_are_kept_as_written():
     assert _phrase("x", "Lớp {mới} 100%", "lớp") == "thực hiện N lớp {mới} 100%"
+
+
+def test_a_target_missed_reads_with_its_verb_the_result_over_the_target():
+    totals = [IndicatorTotal("ho-so-gpmb", "Hồ sơ giải phóng mặt bằng vận động bàn giao", "hồ sơ", 0,
+                             Decimal(44), Decimal(150), 3)]
+    [missed] = assessment.targets(sample_review(totals=totals))
+
+    assert missed.text == "Chỉ tiêu chưa đạt: mới vận động bàn giao 44/150 hồ sơ giải phóng mặt bằng."
+    assert missed.refs == ["n:total.ho-so-gpmb.value", "n:total.ho-so-gpmb.target"]
+
+
+def test_the_figures_beside_a_sentence_follow_its_order():
+    [joint] = [s for s in assessment.draft_statements(sample_review()) if s.rule == "joint_share_low"]
+
+    assert list(joint.figures)[:3] == ["Hoạt động", "Hoạt động có từ hai thành viên trở lên", "Tỷ lệ"]
