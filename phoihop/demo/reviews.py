@@ -21,9 +21,8 @@ DIRECTIONS = (
     "Các tổ chức thành viên tiếp tục nâng cao nhận thức về mục đích của Chương trình phối hợp; "
     "trên cơ sở nội dung ký kết, chủ động xây dựng kế hoạch phối hợp từ tình hình thực tiễn và "
     "nhu cầu của nhân dân, xây dựng mô hình phối hợp cụ thể.\n"
-    "Tăng cường trao đổi, nắm bắt thông tin từ cơ sở, nhất là tại các địa bàn tập trung nhiều vụ "
-    "việc gây bức xúc; tập trung vận động nhân dân chấp hành các quy định về đất đai, giải phóng "
-    "mặt bằng, hoạt động tôn giáo.\n"
+    "Tăng cường trao đổi, nắm bắt thông tin từ cơ sở; vận động nhân dân chấp hành các quy định về "
+    "đất đai, giải phóng mặt bằng, hoạt động tôn giáo.\n"
     "Hoạt động của Chương trình phối hợp gắn với các nhiệm vụ chính trị của tỉnh."
 )
 
@@ -36,16 +35,15 @@ STRENGTHS = (
     "Các tổ chức thành viên nhận thức rõ mục đích, ý nghĩa của Chương trình phối hợp, bám sát nội dung "
     "ký kết; nhiều hoạt động gắn với nhiệm vụ chính trị của địa phương, được nhân dân đồng tình hưởng ứng."
 )
+# The drafted causes and lessons say what the figures show (joint work, reports, models,
+# the land, site-clearance and religion cases); the secretariat adds what figures cannot.
 CAUSES = (
-    "Nguyên nhân khách quan: địa bàn rộng, một số vụ việc về đất đai, giải phóng mặt bằng, tôn giáo "
-    "phức tạp, kéo dài; kinh phí bảo đảm cho hoạt động phối hợp còn hạn hẹp.\n"
-    "Nguyên nhân chủ quan: một số tổ chức thành viên chưa chủ động đề xuất nội dung phối hợp; "
-    "việc trao đổi thông tin, kiểm tra, đôn đốc có lúc chưa thường xuyên."
+    "Bên cạnh đó, địa bàn rộng, kinh phí bảo đảm cho hoạt động phối hợp còn hạn hẹp; một số tổ chức "
+    "thành viên chưa chủ động đề xuất nội dung phối hợp."
 )
 LESSONS = (
-    "Phải có sự lãnh đạo, chỉ đạo chặt chẽ của cấp ủy; nội dung phối hợp cụ thể, sát thực tiễn, "
-    "phân công rõ tổ chức chủ trì.\n"
-    "Thường xuyên trao đổi thông tin, kịp thời sơ kết, rút kinh nghiệm, nhân rộng mô hình hay."
+    "Phải có sự lãnh đạo, chỉ đạo chặt chẽ của cấp ủy; thường xuyên trao đổi thông tin, nắm chắc tình hình "
+    "từ cơ sở để kịp thời phối hợp giải quyết những vấn đề phát sinh."
 )
 RECOMMENDATIONS = (
     "Đề nghị Thường trực Tỉnh ủy tiếp tục quan tâm lãnh đạo, chỉ đạo thực hiện Chương trình phối hợp "

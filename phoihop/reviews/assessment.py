@@ -35,13 +35,15 @@ from phoihop.reviews.data import (
     NamedModel,
     Review,
     Statement,
+    figure_exact,
     figure_text,
 )
+from phoihop.reviews.phrasing import MONEY_UNITS, indicator_template
 
 SITUATION, RESULT, STRENGTH, LIMITATION = "situation", "result", "strength", "limitation"
+CAUSE, LESSON, DIRECTION, RECOMMENDATION = "cause", "lesson", "direction", "recommendation"
 DEFAULT_FOCUS_TOPICS = ("dat-dai", "gpmb", "ton-giao")
 HEADLINE_INDICATORS = 6
-MONEY_UNITS = {"đồng", "nghìn đồng", "triệu đồng"}
 _SLOT = re.compile(r"%\((\w+)\)s")
 
 
@@ -53,11 +55,14 @@ def focus_topics() -> tuple[str, ...]:
 def _say(review: Review, kind: str, rule: str, template: str, refs: dict, labels: dict, **words) -> Statement:
     """Fill `template`: each slot in `refs` with its figure, each in `words` with plain text.
 
-    `labels` names the figures shown beside the sentence (slot → label).
+    `labels` names the figures shown beside the sentence (slot → label); the list shows
+    each exactly (`figure_exact`: "21.994.000.000"), the sentence as prose writes it
+    ("gần 22 tỷ").
     """
     values = {slot: figure_text(review, ref) for slot, ref in refs.items()}
     order = [slot for slot in _SLOT.findall(template) if slot in refs]
-    figures = {label: values[slot] for slot, label in labels.items()}
+    shown = order + [slot for slot in labels if slot not in order]  # in the sentence's order
+    figures = {labels[slot]: figure_exact(review, refs[slot]) for slot in shown if slot in labels}
     return Statement(kind, rule, template % (values | words), figures, refs=[refs[slot] for slot in order])
 
 
@@ -68,28 +73,40 @@ def _lower_first(name: str) -> str:
 def _value_ref(total: IndicatorTotal, key: str) -> str:
     if total.unit in MONEY_UNITS:
         return f"money:{key}"
+    if total.unit == "%":
+        return f"p{total.decimals}:{key}"
     return f"d{total.decimals}:{key}" if total.decimals else f"n:{key}"
 
 
-def indicator_phrase(total: IndicatorTotal, slot: str) -> str:
-    """ "%(x)s buổi tuyên truyền", "tiền vận động, ủng hộ %(x)s đồng": the figure inside the words."""
-    name, unit = _lower_first(total.name).replace("%", "%%"), total.unit.replace("%", "%%")
-    if total.unit in MONEY_UNITS:
-        return f"{name} %({slot})s {unit}"
-    if name.lower().startswith(unit.lower() + " ") or name.lower() == unit.lower():
-        return f"%({slot})s {name}"
-    return f"%({slot})s {unit} {name}"
+def _verb(template: str) -> str:
+    """The words before the figure ("tổ chức" in "tổ chức %(f0)s buổi …")."""
+    return template.partition("%(")[0].strip()
 
 
 def _figures_clause(totals: list[IndicatorTotal], key_of) -> tuple[str, dict, dict]:
-    """ "502 buổi tuyên truyền, 51.540 lượt người dự tuyên truyền; …" as a template."""
-    phrases, refs, labels = [], {}, {}
+    """ "tổ chức 502 buổi tuyên truyền, thu hút 51.540 lượt người tham dự; vận động ủng hộ gần
+    22 tỷ đồng; …" as a template: each indicator in its own words (phrasing.PHRASES); a
+    phrase that continues the one before it follows a comma, the next indicator a
+    semicolon; two in a row with the same verb share it ("xây dựng, sửa chữa 93 nhà Đại
+    đoàn kết và 34 nhà tình nghĩa")."""
+    text, refs, labels, last_verb = "", {}, {}, None
     for n, total in enumerate(totals):
         slot = f"f{n}"
-        phrases.append(indicator_phrase(total, slot))
+        phrase, joins = indicator_template(total.code, total.unit, total.name, slot)
+        verb = _verb(phrase)
+        if text and verb and verb == last_verb:
+            text += _(" và ") + phrase[len(verb):].strip()
+        else:
+            text += (", " if joins else "; ") + phrase if text else phrase
+        last_verb = verb
         refs[slot] = _value_ref(total, key_of(total))
-        labels[slot] = total.name
-    return "; ".join(phrases), refs, labels
+        labels[slot] = total.name if total.unit == "%" else f"{total.name} ({total.unit})"
+    return text, refs, labels
+
+
+def indicator_phrase(total: IndicatorTotal, slot: str) -> str:
+    """ "tổ chức %(x)s buổi tuyên truyền", "vận động ủng hộ %(x)s đồng": the figure inside the words."""
+    return indicator_template(total.code, total.unit, total.name, slot)[0]
 
 
 # --- I. Đặc điểm, tình hình ------------------------------------------------------------
@@ -112,15 +129,15 @@ def results_overview(review: Review) -> Statement | None:
     if not review.coordination.activities:
         return None
     template = _(
-        "Trong %(period)s, các tổ chức thành viên thực hiện %(n)s hoạt động phối hợp được Thường trực "
-        "xác nhận, trong đó %(joint)s hoạt động có từ hai thành viên trở lên cùng tham gia."
+        "Trong %(period)s, Thường trực Ban Chỉ đạo xác nhận %(n)s hoạt động phối hợp của các tổ chức thành "
+        "viên, trong đó %(joint)s hoạt động có từ hai thành viên trở lên cùng tham gia."
     )
     refs = {"n": "n:activities", "joint": "n:joint"}
     labels = {"n": _("Hoạt động được xác nhận"), "joint": _("Hoạt động có từ hai thành viên trở lên")}
     shown = [t for t in review.totals if t.value][:HEADLINE_INDICATORS]
     if shown:
         clause, more_refs, more_labels = _figures_clause(shown, lambda t: f"total.{t.code}.value")
-        template += " " + _("Qua đó, các thành viên đạt: %(clause)s.") % {"clause": clause}
+        template += " " + _("Các tổ chức thành viên đã %(clause)s.") % {"clause": clause}
         refs, labels = refs | more_refs, labels | more_labels
     return _say(review, RESULT, "results_overview", template, refs, labels, period=review.period_label)
 
@@ -193,7 +210,7 @@ def _area_result(review: Review, area) -> Statement:
     shown = [t for t in area.indicators if t.value]
     if shown:
         clause, more_refs, more_labels = _figures_clause(shown, lambda t: f"{key}.total.{t.code}.value")
-        template += " " + _("Qua đó, các thành viên đạt %(clause)s.") % {"clause": clause}
+        template += " " + _("Qua đó, các thành viên đã %(clause)s.") % {"clause": clause}
         refs, labels = refs | more_refs, labels | more_labels
     for n, model in enumerate(area.models):
         slot = f"m{n}"
@@ -212,9 +229,9 @@ def cases_handled(review: Review) -> Statement | None:
         return None
     referred = review.figure("cases.referred")
     template = _(
-        "Các tổ chức thành viên nắm tình hình, tiếp nhận %(received)s vụ việc; đã giải quyết %(resolved)s vụ việc"
-    ) + (_(", chuyển cơ quan có thẩm quyền %(referred)s vụ việc") if referred else "") + _(
-        "; còn %(open)s vụ việc đang theo dõi, xử lý."
+        "Qua nắm tình hình, các tổ chức thành viên tiếp nhận %(received)s vụ việc, đã giải quyết %(resolved)s vụ việc"
+    ) + (_(", chuyển cơ quan có thẩm quyền giải quyết %(referred)s vụ việc") if referred else "") + _(
+        "; còn %(open)s vụ việc đang tiếp tục theo dõi, xử lý."
     )
     refs = {"received": "n:cases.received", "resolved": "n:cases.resolved", "open": "n:cases.open"}
     refs |= {"referred": "n:cases.referred"} if referred else {}
@@ -229,8 +246,8 @@ def models(review: Review) -> Statement | None:
     if not any(review.coordination.models_by_status.values()):
         return None
     template = _(
-        "Các thành viên xây dựng được %(all)s mô hình phối hợp được công nhận, trong đó %(outstanding)s mô hình "
-        "tiêu biểu, nổi bật; %(proposed)s mô hình đang được đề xuất công nhận."
+        "Các tổ chức thành viên đã xây dựng %(all)s mô hình phối hợp được công nhận, trong đó có %(outstanding)s "
+        "mô hình tiêu biểu, nổi bật; %(proposed)s mô hình đang được đề nghị công nhận."
     )
     refs = {"all": "n:models.recognized_all", "outstanding": "n:models.outstanding", "proposed": "n:models.proposed"}
     labels = {"all": _("Mô hình được công nhận"), "outstanding": _("Mô hình tiêu biểu"), "proposed": _("Mô hình đề xuất")}
@@ -240,48 +257,67 @@ def models(review: Review) -> Statement | None:
 # --- III. Ưu điểm, hạn chế --------------------------------------------------------------
 
 
-def targets(review: Review) -> Statement | None:
-    """"Đạt": the period's result against the period's target (IndicatorTotal.ratio)."""
+def _target_part(total: IndicatorTotal, n: int) -> tuple[str, dict, dict]:
+    """ "mới vận động bàn giao %(v0)s/%(t0)s hồ sơ giải phóng mặt bằng": the indicator's own
+    words (phrasing.PHRASES), the result over the target where its figure goes."""
+    key = f"total.{total.code}"
+    refs = {f"v{n}": _value_ref(total, f"{key}.value"), f"t{n}": _value_ref(total, f"{key}.target")}
+    labels = {f"v{n}": total.name, f"t{n}": _("%(name)s, chỉ tiêu") % {"name": total.name}}
+    phrase = indicator_template(total.code, total.unit, total.name, f"v{n}")[0].removeprefix("đã ")
+    phrase = phrase.replace(f"%(v{n})s", f"%(v{n})s/%(t{n})s", 1)
+    return _("mới %(phrase)s") % {"phrase": phrase}, refs, labels
+
+
+def targets(review: Review) -> list[Statement]:
+    """"Đạt": the period's result against the period's target (IndicatorTotal.ratio). The
+    targets met are a strength, the ones missed a limitation."""
     planned = review.planned()
     if not planned:
-        return None
+        return []
     missed = [t for t in planned if not t.met]
-    refs = {"all": "n:targets.all", "met": "n:targets.met"}
-    labels = {"all": _("Chỉ tiêu kế hoạch"), "met": _("Chỉ tiêu đạt")}
+    refs = {"all": "n:targets.all", "met": "n:targets.met", "missed": "n:targets.missed"}
+    labels = {"all": _("Chỉ tiêu kế hoạch"), "met": _("Chỉ tiêu đạt"), "missed": _("Chỉ tiêu chưa đạt")}
+    pick = lambda *slots: ({k: refs[k] for k in slots}, {k: labels[k] for k in slots})  # noqa: E731
     if not missed and len(planned) == 1:
-        return _say(review, STRENGTH, "targets_met", _("Chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt."), {}, {})
+        return [_say(review, STRENGTH, "targets_met", _("Chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt."), {}, {})]
     if not missed:
         template = _("Cả %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ đều đạt và vượt.")
-        return _say(review, STRENGTH, "targets_met", template, {"all": refs["all"]}, {"all": labels["all"]})
-    parts = []
+        return [_say(review, STRENGTH, "targets_met", template, *pick("all"))]
+    out = []
+    if len(missed) < len(planned):
+        template = _("Có %(met)s trong %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt.")
+        out.append(_say(review, STRENGTH, "targets_mostly_met", template, *pick("met", "all")))
+    parts, more_refs, more_labels = [], {}, {}
     for n, total in enumerate(missed):
-        key = f"total.{total.code}"
-        refs |= {f"v{n}": _value_ref(total, f"{key}.value"), f"t{n}": _value_ref(total, f"{key}.target")}
-        labels |= {f"v{n}": total.name, f"t{n}": _("%(name)s, chỉ tiêu") % {"name": total.name}}
-        name, unit = _lower_first(total.name).replace("%", "%%"), total.unit.replace("%", "%%")
-        parts.append(f"{name} (%(v{n})s/%(t{n})s {unit})")
-    template = _(
-        "Trong %(all)s chỉ tiêu của kế hoạch phối hợp trong kỳ, %(met)s chỉ tiêu đạt và vượt; còn chưa đạt: %(list)s."
-    ) % {"all": "%(all)s", "met": "%(met)s", "list": ", ".join(parts)}
-    return _say(review, LIMITATION, "targets_missed", template, refs, labels)
+        part, part_refs, part_labels = _target_part(total, n)
+        parts.append(part)
+        more_refs, more_labels = more_refs | part_refs, more_labels | part_labels
+    if len(missed) == 1:
+        template, (slot_refs, slot_labels) = _("Chỉ tiêu chưa đạt: %(list)s.") % {"list": parts[0]}, ({}, {})
+    else:
+        template = _("Còn %(missed)s chỉ tiêu của kế hoạch phối hợp chưa đạt: %(list)s.") % {
+            "missed": "%(missed)s", "list": "; ".join(parts)}
+        slot_refs, slot_labels = pick("missed")
+    out.append(_say(review, LIMITATION, "targets_missed", template, slot_refs | more_refs, slot_labels | more_labels))
+    return out
 
 
-def tasks(review: Review) -> Statement | None:
+def tasks(review: Review) -> list[Statement]:
+    """The tasks done by the review's day (a strength), those overdue then (a limitation)."""
     if not review.tasks:
-        return None
+        return []
     refs = {"all": "n:tasks.all", "done": "n:tasks.done", "overdue": "n:tasks.overdue"}
     labels = {"all": _("Nhiệm vụ"), "done": _("Nhiệm vụ hoàn thành"), "overdue": _("Nhiệm vụ quá hạn")}
+    pick = lambda *slots: ({k: refs[k] for k in slots}, {k: labels[k] for k in slots})  # noqa: E731
+    out = []
+    if review.figure("tasks.done"):
+        template = _("Các tổ chức thành viên đã hoàn thành %(done)s trong %(all)s nhiệm vụ của kế hoạch phối hợp")
+        template += "." if review.figure("tasks.overdue") else _(", không có nhiệm vụ quá hạn.")
+        out.append(_say(review, STRENGTH, "tasks_on_track", template, *pick("done", "all")))
     if review.figure("tasks.overdue"):
-        template = _(
-            "Trong %(all)s nhiệm vụ của kế hoạch phối hợp, các thành viên mới hoàn thành %(done)s nhiệm vụ; "
-            "%(overdue)s nhiệm vụ đã quá hạn mà chưa hoàn thành."
-        )
-        return _say(review, LIMITATION, "tasks_overdue", template, refs, labels)
-    if not review.figure("tasks.done"):
-        return None
-    template = _("Các thành viên hoàn thành %(done)s trong %(all)s nhiệm vụ của kế hoạch phối hợp, không có nhiệm vụ quá hạn.")
-    return _say(review, STRENGTH, "tasks_on_track", template, {"done": refs["done"], "all": refs["all"]},
-                {"done": labels["done"], "all": labels["all"]})
+        template = _("Còn %(overdue)s nhiệm vụ của kế hoạch phối hợp đã quá thời hạn mà chưa hoàn thành.")
+        out.append(_say(review, LIMITATION, "tasks_overdue", template, *pick("overdue")))
+    return out
 
 
 def joint_share(review: Review) -> Statement | None:
@@ -291,8 +327,9 @@ def joint_share(review: Review) -> Statement | None:
     labels = {"joint": _("Hoạt động có từ hai thành viên trở lên"), "all": _("Hoạt động"), "share": _("Tỷ lệ")}
     if review.coordination.joint_share < settings.REVIEW_JOINT_SHARE_MIN:
         template = _(
-            "Sự phối hợp giữa các thành viên chưa rõ nét: chỉ %(joint)s trong %(all)s hoạt động (%(share)s) có từ "
-            "hai tổ chức thành viên trở lên cùng thực hiện, kết quả chủ yếu là của từng ngành."
+            "Sự phối hợp giữa các thành viên chưa rõ nét: trong %(all)s hoạt động, mới có %(joint)s hoạt động "
+            "(%(share)s) có từ hai tổ chức thành viên trở lên cùng thực hiện; kết quả đạt được phần lớn mang tính "
+            "đặc trưng của từng ngành."
         )
         statement = _say(review, LIMITATION, "joint_share_low", template, refs, labels)
     else:
@@ -314,8 +351,8 @@ def content_spread(review: Review) -> Statement | None:
     labels = {"n": _("Hoạt động"), "areas": _("Số nội dung có hoạt động"), "top": _("Tỷ trọng nội dung nhiều nhất")}
     if top <= settings.REVIEW_TOP_AREA_SHARE_MAX:
         template = _(
-            "Nội dung phối hợp còn dàn trải: %(n)s hoạt động trải trên %(areas)s nội dung, nội dung nhiều nhất "
-            "chỉ chiếm %(top)s số hoạt động; chưa tập trung vào nội dung trọng tâm."
+            "Nội dung phối hợp còn dàn trải: %(n)s hoạt động trải trên %(areas)s nội dung, nội dung nhiều hoạt "
+            "động nhất cũng chỉ chiếm %(top)s; chưa tập trung vào những nội dung trọng tâm."
         )
         statement = _say(review, LIMITATION, "content_spread_thin", template, refs, labels)
     else:
@@ -372,6 +409,131 @@ def sensitive_topics(review: Review) -> Statement | None:
     return statement
 
 
+# --- III. 3–4, IV, V: nguyên nhân, bài học, phương hướng, kiến nghị ---------------------------
+#
+# Drafted only where the figures ground them; the secretariat writes the rest beside them.
+
+
+def _rule_of(statements: list[Statement], rule: str) -> bool:
+    return any(s.rule == rule for s in statements)
+
+
+def _join_parts(review: Review, kind: str, rule: str, lead: str, parts: list[tuple[str, dict, dict]]) -> Statement | None:
+    """One sentence "<lead>: part; part; part." from (template, refs, labels) parts."""
+    if not parts:
+        return None
+    refs, labels = {}, {}
+    for _text, part_refs, part_labels in parts:
+        refs, labels = refs | part_refs, labels | part_labels
+    template = lead + ": " + "; ".join(text for text, _refs, _labels in parts) + "."
+    return _say(review, kind, rule, template, refs, labels)
+
+
+def causes(review: Review, found: list[Statement]) -> list[Statement]:
+    """Nguyên nhân khách quan, chủ quan: each limitation measured above, traced to its cause."""
+    out = []
+    if _rule_of(found, "sensitive_topics_weak"):
+        template = _(
+            "Nguyên nhân khách quan: các vụ việc về đất đai, giải phóng mặt bằng, tôn giáo phức tạp, kéo dài, "
+            "liên quan đến nhiều cấp, nhiều ngành"
+        )
+        refs, labels = {}, {}
+        if review.figure("focus.open"):
+            template += _("; đến cuối kỳ còn %(open)s vụ việc thuộc các lĩnh vực này đang theo dõi, xử lý")
+            refs, labels = {"open": "n:focus.open"}, {"open": _("Đang xử lý: đất đai, GPMB, tôn giáo")}
+        statement = _say(review, CAUSE, "cause_sensitive_cases", template + ".", refs, labels)
+        statement.sensitive = True
+        out.append(statement)
+    parts = []
+    if _rule_of(found, "joint_share_low"):
+        parts.append((_("kế hoạch phối hợp chưa phân công rõ tổ chức chủ trì, tổ chức phối hợp, nhiều thành viên "
+                        "còn tự thực hiện nội dung của ngành mình"), {}, {}))
+    if review.reports_timeliness is not None and review.reports_timeliness < 1:
+        parts.append((_("chế độ thông tin, báo cáo chưa nghiêm, mới có %(timely)s báo cáo định kỳ gửi đúng hạn"),
+                      {"timely": "pct:reports.timeliness"}, {"timely": _("Báo cáo đúng hạn")}))
+    if _rule_of(found, "tasks_overdue"):
+        parts.append((_("việc kiểm tra, đôn đốc thực hiện kế hoạch có lúc chưa thường xuyên"), {}, {}))
+    if _rule_of(found, "few_outstanding_models") or _rule_of(found, "no_recognized_models"):
+        parts.append((_("chưa chú trọng lựa chọn, xây dựng và nhân rộng mô hình phối hợp"), {}, {}))
+    subjective = _join_parts(review, "cause", "cause_subjective", _("Nguyên nhân chủ quan"), parts)
+    return out + ([subjective] if subjective else [])
+
+
+def _outstanding_model(review: Review):
+    for area in review.areas:
+        for n, model in enumerate(area.models):
+            if model.status == "outstanding":
+                return area, n, model
+    return None
+
+
+def lessons(review: Review, found: list[Statement]) -> list[Statement]:
+    """Bài học kinh nghiệm drawn from what worked in the period."""
+    out = []
+    picked = _outstanding_model(review)
+    if picked:
+        area, n, model = picked
+        template = _(
+            "Lựa chọn nội dung phối hợp sát với nhiệm vụ chính trị và nhu cầu của nhân dân, xây dựng thành mô "
+            "hình cụ thể, có tổ chức chủ trì và tổ chức phối hợp rõ ràng thì hiệu quả cao, như %(model)s"
+        ) % {"model": _lower_first(model_name(model.name)).replace("%", "%%")}
+        refs, labels = {}, {}
+        if model.replications:
+            template += _(" được nhân rộng tại %(places)s địa bàn")
+            refs = {"places": f"n:area.{area.number}.model.{n}.replications"}
+            labels = {"places": _("Địa bàn nhân rộng: %(model)s") % {"model": model.name}}
+        out.append(_say(review, LESSON, "lesson_models", template + ".", refs, labels))
+    if _rule_of(found, "joint_share_good") or _rule_of(found, "tasks_on_track"):
+        out.append(_say(review, LESSON, "lesson_plan", _(
+            "Xây dựng kế hoạch phối hợp hằng năm với nhiệm vụ, chỉ tiêu cụ thể, thường xuyên kiểm tra, đôn đốc, "
+            "sơ kết, rút kinh nghiệm là điều kiện để các thành viên hoàn thành nhiệm vụ."), {}, {}))
+    return out
+
+
+def directions(review: Review, found: list[Statement]) -> list[Statement]:
+    """Phương hướng, nhiệm vụ: each limitation measured above, turned into a task."""
+    out = []
+    if _rule_of(found, "joint_share_low"):
+        out.append(_say(review, DIRECTION, "direction_joint", _(
+            "Tăng cường phối hợp thực chất giữa các tổ chức thành viên: mỗi nhiệm vụ của kế hoạch phối hợp phân "
+            "công rõ tổ chức chủ trì, tổ chức phối hợp; phấn đấu nâng tỷ lệ hoạt động có từ hai thành viên trở lên "
+            "cùng thực hiện (%(period)s là %(share)s)."), {"share": "pct:joint_share"},
+            {"share": _("Hoạt động có từ hai thành viên trở lên")}, period=review.period_label))
+    if _rule_of(found, "content_spread_thin"):
+        out.append(_say(review, DIRECTION, "direction_focus", _(
+            "Tập trung phối hợp vào những nội dung trọng tâm, những địa bàn tập trung nhiều vụ việc gây bức xúc "
+            "trong nhân dân, tránh dàn trải."), {}, {}))
+    if _rule_of(found, "few_outstanding_models") or _rule_of(found, "no_recognized_models"):
+        out.append(_say(review, DIRECTION, "direction_models", _(
+            "Lựa chọn, xây dựng mô hình phối hợp cụ thể ở từng nội dung; kịp thời công nhận, nhân rộng mô hình "
+            "hay, cách làm hiệu quả."), {}, {}))
+    if review.figure("cases.open"):
+        template = _("Tiếp tục nắm chắc tình hình, phối hợp giải quyết dứt điểm %(open)s vụ việc đang theo dõi, xử lý")
+        if _rule_of(found, "sensitive_topics_weak"):
+            template += _(", nhất là các vụ việc về đất đai, giải phóng mặt bằng, tôn giáo")
+        statement = _say(review, DIRECTION, "direction_cases", template + ".", {"open": "n:cases.open"},
+                         {"open": _("Vụ việc đang xử lý")})
+        statement.sensitive = _rule_of(found, "sensitive_topics_weak")
+        out.append(statement)
+    if _rule_of(found, "targets_missed"):
+        out.append(_say(review, DIRECTION, "direction_targets", _(
+            "Rà soát, có giải pháp cụ thể để hoàn thành các chỉ tiêu của kế hoạch phối hợp còn chưa đạt."), {}, {}))
+    return out
+
+
+def recommendations(review: Review, found: list[Statement]) -> list[Statement]:
+    """Kiến nghị, đề xuất: what only the committee's superiors can unblock."""
+    if not review.figure("cases.overdue"):
+        return []
+    return [_say(review, RECOMMENDATION, "recommend_overdue_cases", _(
+        "Đề nghị cấp ủy, chính quyền các cấp chỉ đạo các cơ quan có thẩm quyền tập trung giải quyết dứt điểm "
+        "%(overdue)s vụ việc đã quá thời hạn giải quyết."), {"overdue": "n:cases.overdue"},
+        {"overdue": _("Vụ việc quá hạn")})]
+
+
+# Rules drafted from the statements above them (a cause for each limitation found).
+FOLLOWING_RULES = [causes, lessons, directions, recommendations]
+
 RULES = [
     situation,
     results_overview,
@@ -393,6 +555,8 @@ def draft_statements(review: Review) -> list[Statement]:
     for rule in RULES:
         found = rule(review)
         statements += found if isinstance(found, list) else [found] if found is not None else []
+    for rule in FOLLOWING_RULES:
+        statements += rule(review, list(statements))
     return [s for s in statements if not (review.redacted and s.sensitive)]
 
 

@@ -288,7 +288,7 @@ class Review:
         Keys: activities, joint, joint_share, members, active_areas, top_area_share,
         models.<status>, models.recognized_all, cases.<field>, focus.<field>, others.<field>
         (focus = settings.REVIEW_FOCUS_TOPICS), tasks.all / tasks.<status>, targets.all,
-        targets.met, total.<code>.<value|target|achieved|ratio>, area.<n>.<activities|joint>,
+        targets.met, targets.missed, reports.completeness, reports.timeliness, total.<code>.<value|target|achieved|ratio>, area.<n>.<activities|joint>,
         area.<n>.total.<code>.value, area.<n>.models_named, area.<n>.model.<i>.replications.
         """
         head, _dot, rest = key.partition(".")
@@ -353,8 +353,10 @@ _FIGURES = {
     "others": lambda r, rest: _case_figure(r, rest, exclude=_focus()),
     "tasks": lambda r, rest: len(r.tasks) if rest == "all" else r.tasks_with(rest),
     "targets": lambda r, rest: (
-        len(r.planned()) if rest == "all" else sum(1 for t in r.planned() if t.met)
+        len(r.planned()) if rest == "all"
+        else sum(1 for t in r.planned() if t.met == (rest == "met"))  # met / missed
     ),
+    "reports": lambda r, rest: getattr(r, f"reports_{rest}"),  # completeness / timeliness
     "total": lambda r, rest: _indicator_figure(r.total(rest.rpartition(".")[0]), rest.rpartition(".")[2]),
     "area": _area_figure,
 }
@@ -362,16 +364,30 @@ _FIGURES = {
 
 def figure_text(review: Review, ref: str) -> str:
     """A reference "format:key" as the prose writes it: n (whole count), d<k> (k decimals),
-    pct (whole percent), money (rounded: "gần 22 tỷ")."""
+    p<k> (a value already in percent, k decimals: "2,15%"), pct (a ratio as a whole
+    percent), money (rounded: "gần 22 tỷ")."""
     fmt, _colon, key = ref.partition(":")
     value = review.figure(key)
     if fmt == "pct":
         return vnformat.percent(value, 0)
     if fmt == "money":
         return vnformat.approx_amount(value)
+    if fmt.startswith("p"):
+        return f"{vnformat.number(value, int(fmt[1:]))}%"
     if fmt.startswith("d"):
         return vnformat.number(value, int(fmt[1:]))
     return vnformat.number(value)
+
+
+def figure_exact(review: Review, ref: str) -> str:
+    """The same figure exactly, as the list beside a sentence shows it: money in full
+    ("21.994.000.000", the sentence says "gần 22 tỷ"), a ratio to one decimal ("24,2%")."""
+    fmt, _colon, key = ref.partition(":")
+    if fmt == "money":
+        return vnformat.number(review.figure(key))
+    if fmt == "pct":
+        return vnformat.percent(review.figure(key), 1)
+    return figure_text(review, ref)
 
 
 def counting_rule(as_of: dt.date | None) -> str:

@@ -164,13 +164,16 @@ def sections(review: Review, report=None) -> list[Section]:
     """Sections I–V: the sentences drafted from the figures, then the secretariat's words.
 
     The drafted sentences always come from the Review being rendered (frozen once
-    issued), so the prose and the appendix cannot disagree; parts only people can
-    write (causes, lessons, directions, recommendations) hold a placeholder until written.
+    issued), so the prose and the appendix cannot disagree. Every part holds the
+    sentences its figures ground (causes of the limitations found, lessons from the
+    models, directions and recommendations from what is still open), then what the
+    secretariat wrote; a part with neither holds a placeholder until written.
     A review frozen when the drafted sentences were stored in the text
     (`Review.drafted_in_text`) prints its text alone, as it was signed.
     """
     of = lambda kind: [] if review.drafted_in_text else _drafted(statements_of(review, kind))  # noqa: E731
     written = lambda name, required=False: _written(report, name, required=required)  # noqa: E731
+    both = lambda kind, name: of(kind) + written(name, required=not of(kind))  # noqa: E731
     results = of("result")
     return [
         Section(_("I. ĐẶC ĐIỂM TÌNH HÌNH"), of("situation") + written("situation")),
@@ -181,13 +184,13 @@ def sections(review: Review, report=None) -> list[Section]:
         ),
         Section(
             _("III. ĐÁNH GIÁ CHUNG"),
-            _part(_("1. Ưu điểm"), of("strength"), written("strengths", required=not of("strength")))
-            + _part(_("2. Hạn chế"), of("limitation"), written("limitations", required=not of("limitation")))
-            + _part(_("3. Nguyên nhân"), [], written("causes", required=True))
-            + _part(_("4. Bài học kinh nghiệm"), [], written("lessons", required=True)),
+            _part(_("1. Ưu điểm"), [], both("strength", "strengths"))
+            + _part(_("2. Hạn chế"), [], both("limitation", "limitations"))
+            + _part(_("3. Nguyên nhân"), [], both("cause", "causes"))
+            + _part(_("4. Bài học kinh nghiệm"), [], both("lesson", "lessons")),
         ),
-        Section(_("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ"), written("directions", required=True)),
-        Section(_("V. KIẾN NGHỊ, ĐỀ XUẤT"), written("recommendations", required=True)),
+        Section(_("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ"), both("direction", "directions")),
+        Section(_("V. KIẾN NGHỊ, ĐỀ XUẤT"), both("recommendation", "recommendations")),
     ]
 
 

@@ -35,7 +35,7 @@ def test_the_list_and_one_review_with_its_figures(cast, issued, django_assert_ma
     assert [row["id"] for row in listing.json()["results"]] == [issued.pk]
     data = _api(cast.secretariat).get(f"/api/reviews/{issued.pk}/").json()
     assert data["status"] == "issued"
-    assert any("chỉ 2 trong 14 hoạt động (14%)" in p for s in data["sections"] for p in s["paragraphs"])
+    assert any("mới có 2 hoạt động (14%)" in p for s in data["sections"] for p in s["paragraphs"])
     review = data["review"]
     assert review["coordination"]["joint"] == 2
     assert "dat-dai" in {t["code"] for t in review["topics"]}

@@ -40,9 +40,9 @@ def test_the_seed_figures_draft_the_seeds_four_limitations(cast, seed_figures):
     limitations = _rules(review, "limitation")
     assert SEED_LIMITATIONS <= set(limitations)
     assert limitations["joint_share_low"].text.startswith(
-        "Sự phối hợp giữa các thành viên chưa rõ nét: chỉ 2 trong 14 hoạt động (14%) có từ hai tổ chức"
+        "Sự phối hợp giữa các thành viên chưa rõ nét: trong 14 hoạt động, mới có 2 hoạt động (14%) có từ hai tổ chức"
     )
-    assert limitations["joint_share_low"].refs == ["n:joint", "n:activities", "pct:joint_share"]
+    assert limitations["joint_share_low"].refs == ["n:activities", "n:joint", "pct:joint_share"]
     assert "14 hoạt động trải trên 7 nội dung" in limitations["content_spread_thin"].text
     assert "bình quân" not in limitations["content_spread_thin"].text  # no analyst's jargon
     assert limitations["few_outstanding_models"].figures["Mô hình tiêu biểu, nổi bật"] == "1"
@@ -72,7 +72,11 @@ def test_rules_stay_silent_without_activities_or_cases(cast, program, clock):
     review = review_compute(user=cast.secretariat, scope=program_scope(program))
 
     # Only what holds with no records at all: no recognized model, a target not reached.
-    assert set(_rules(review)) == {"situation", "no_recognized_models", "targets_missed"}
+    assert set(_rules(review)) == {
+        "situation", "no_recognized_models", "targets_missed",
+        # what follows from them: a cause, two directions
+        "cause_subjective", "direction_models", "direction_targets",
+    }
     assert _rules(review)["no_recognized_models"].text.startswith("Chưa có mô hình phối hợp nào được công nhận")
     assert not any(ch.isdigit() for ch in _rules(review)["no_recognized_models"].text)  # not "0 trong 0"
 
@@ -94,7 +98,7 @@ def test_the_drafted_area_lines_write_each_figure_inside_the_sentence(cast, good
     review = review_compute(user=cast.secretariat, scope=good_figures)
     results = " ".join(s.text for s in review.statements if s.rule == "area_results")
 
-    assert "24 buổi tuyên truyền" in results  # not "buổi tuyên truyền: 24 buổi"
+    assert "tổ chức 24 buổi tuyên truyền" in results  # not "buổi tuyên truyền: 24 buổi"
     assert "buổi buổi" not in results
 
 
@@ -147,6 +151,6 @@ def test_a_single_target_met_is_not_counted_as_all_one_of_them():
     from phoihop.reviews.assessment import targets
     from phoihop.reviews.tests.review_sample import sample_review, sessions
 
-    statement = targets(sample_review(totals=[sessions()]))
+    [statement] = targets(sample_review(totals=[sessions()]))
 
     assert statement.text == "Chỉ tiêu của kế hoạch phối hợp trong kỳ đạt và vượt."  # not "Cả 1 chỉ tiêu"

@@ -68,7 +68,7 @@ def test_the_check_passes_on_a_consistent_rendering():
 def test_a_number_planted_in_the_word_prose_is_named():
     review = _drafted(sample_review())
     docx, xlsx = _both(review, sample_report())
-    planted = _replace_in_docx(docx, "thực hiện 3.048 hoạt động", "thực hiện 3.084 hoạt động")
+    planted = _replace_in_docx(docx, "xác nhận 3.048 hoạt động", "xác nhận 3.084 hoạt động")
 
     problems = check_documents(review, sample_report(), planted, xlsx)
 
@@ -258,3 +258,10 @@ def test_the_plan_linked_result_never_exceeds_the_period_result_on_demo_reviews(
                 assert total.achieved <= total.value, (report.pk, total.code)
                 checked += 1
     assert checked
+
+
+def test_a_name_with_a_digit_is_taken_out_only_where_it_stands_whole():
+    from phoihop.reviews.render.check import numbers_in
+
+    assert numbers_in("tổ chức 1.473 buổi tuyên truyền", ["tổ chức 1"]) == ["1.473"]
+    assert numbers_in("Đoàn 1 tổ chức 5 buổi", ["Đoàn 1"]) == ["5"]

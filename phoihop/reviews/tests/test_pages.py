@@ -105,7 +105,7 @@ def test_the_review_page_shows_figures_statements_and_sections(
     response = client_for(cast.secretariat).get(reverse("reviews:detail", args=[report.pk]))
     assert response.status_code == 200
     text = response.text
-    assert "chỉ 2 trong 14 hoạt động (14%) có từ hai tổ chức thành viên trở lên" in text
+    assert "mới có 2 hoạt động (14%) có từ hai tổ chức thành viên trở lên" in text
     assert "<dd>30%</dd>" in text  # a statement's figures, beside it
     assert text.count('<div class="review-chart"><img src="') == 3  # the charts, linked
     assert ">Tôn giáo<" in text
