@@ -49,7 +49,7 @@ def review_compute(
     activities = act.counted(user, scope)
     organizations = act.program_members(program, scope)
     tallies = rollup.tallies(activities, [org.pk for org in organizations])
-    cases = sit.visible_cases(user, program, scope, redacted=redacted, as_of=as_of)
+    cases = sit.case_facts(sit.visible_cases(user, program, scope, redacted=redacted, as_of=as_of))
     unit_for = (
         unit_maps.successor_map if scope.units == Units.UNITS_2025 else unit_maps.identity_map
     )
@@ -96,8 +96,11 @@ def _activity_parts(
     )
     models_by_status, models_named = plans.models_in_review(user, scope, as_of=as_of)
     areas = act.area_results(
-        program.content_areas.order_by("number"), tallies, indicators,
-        named=act.named_joint(activities), models=models_named,
+        program.content_areas.order_by("number"),
+        tallies,
+        indicators,
+        named=act.named_joint(activities),
+        models=models_named,
     )
     coordination = Coordination(
         activities=tallies.activities,

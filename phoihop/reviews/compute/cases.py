@@ -13,14 +13,10 @@ when it ended after it.
 """
 
 import datetime as dt
-import operator
-from functools import reduce
+from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import (
-    Count,
-    Q,
-    QuerySet,
-)
+from django.db.models import Q, QuerySet
 
 from phoihop.hotspots.models import Hotspot
 from phoihop.hotspots.selectors import CaseRow, score_cases
@@ -61,24 +57,51 @@ def visible_cases(user, program, scope, *, redacted: bool, as_of: dt.date) -> Qu
     return as_of_state(cases, as_of=as_of)
 
 
-def _ended(status: str) -> Q:
-    return Q(status_then=status)
+@dataclass(frozen=True)
+class CaseFact:
+    """One case of the review with its state on `as_of` (visible_cases): what every case
+    figure is counted from."""
+
+    pk: int
+    topic_id: int
+    locality_id: int
+    severity: int
+    status: str  # on `as_of`
+    due_on: dt.date | None  # on `as_of`
+    opened_on: dt.date
+    closed_on: dt.date | None  # on `as_of`: None while open
+    recurrence_of_id: int | None
 
 
-def topic_results(cases: QuerySet[Case], *, as_of: dt.date, redacted: bool) -> list[TopicResult]:
-    """One row per active topic (and any topic with cases); sensitive ones dropped when
-    redacted. `cases` carry their state on `as_of` (visible_cases)."""
-    ended = reduce(operator.or_, [_ended(status) for status in ENDINGS.values()])
-    counts = {
-        row["topic_id"]: row
-        for row in cases.order_by()
-        .values("topic_id")
-        .annotate(
-            received=Count("pk"),
-            overdue=Count("pk", filter=~ended & Q(due_then__lt=as_of)),
-            **{name: Count("pk", filter=_ended(status)) for name, status in ENDINGS.items()},
+def case_facts(cases: QuerySet[Case]) -> list[CaseFact]:
+    """The review's cases, read once: the as-of state is three correlated subqueries per
+    case, so topics, localities and hotspots count these rows rather than each asking the
+    database again."""
+    fields = ("pk", "topic_id", "locality_id", "severity", "status_then", "due_then",
+              "opened_on", "closed_then", "recurrence_of_id")  # fmt: skip
+    return [CaseFact(*row) for row in cases.order_by().values_list(*fields)]
+
+
+def _counts(facts: list[CaseFact], *, as_of: dt.date) -> dict[int, dict[str, int]]:
+    """topic id → received, overdue (open on `as_of`, due before it) and each ending."""
+    endings = {status: name for name, status in ENDINGS.items()}
+    counts: dict[int, dict[str, int]] = {}
+    for fact in facts:
+        row = counts.setdefault(
+            fact.topic_id, {"received": 0, "overdue": 0} | dict.fromkeys(ENDINGS, 0)
         )
-    }
+        row["received"] += 1
+        if fact.status in endings:
+            row[endings[fact.status]] += 1
+        elif fact.due_on is not None and fact.due_on < as_of:
+            row["overdue"] += 1
+    return counts
+
+
+def topic_results(facts: list[CaseFact], *, as_of: dt.date, redacted: bool) -> list[TopicResult]:
+    """One row per active topic (and any topic with cases); sensitive ones dropped when
+    redacted. `facts` carry their state on `as_of` (case_facts)."""
+    counts = _counts(facts, as_of=as_of)
     topics = Topic.objects.filter(Q(is_active=True) | Q(pk__in=list(counts)))
     if redacted:
         topics = topics.filter(sensitive=False)
@@ -101,44 +124,41 @@ def _topic_row(topic: Topic, row: dict | None) -> TopicResult:
     )
 
 
-def locality_case_counts(cases: QuerySet[Case]) -> dict[int, tuple[int, int]]:
-    """locality id → (cases, resolved on the day their state is taken: visible_cases)."""
-    rows = (
-        cases.order_by()
-        .values("locality_id")
-        .annotate(n=Count("pk"), resolved=Count("pk", filter=_ended(CaseStatus.RESOLVED)))
-    )
-    return {row["locality_id"]: (row["n"], row["resolved"]) for row in rows}
+def locality_case_counts(facts: list[CaseFact]) -> dict[int, tuple[int, int]]:
+    """locality id → (cases, resolved on the day their state is taken: case_facts)."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for fact in facts:
+        counts[fact.locality_id][0] += 1
+        counts[fact.locality_id][1] += fact.status == CaseStatus.RESOLVED
+    return {pk: (n, resolved) for pk, (n, resolved) in counts.items()}
 
 
 def hotspot_rows(
-    user, program, cases: QuerySet[Case], scope, unit_for, *, as_of: dt.date
+    user, program, facts: list[CaseFact], scope, unit_for, *, as_of: dt.date
 ) -> list[HotspotRow]:
     """The highest scores of the period (hotspots.score_cases on the review's own cases,
     with their state on `as_of`), marked when the unit was a designated hotspot on `as_of`.
 
     `unit_for(ids) -> {id: unit id}` regroups units (identity, or 2025 successors).
     """
-    rows = list(
-        cases.order_by().values_list(
-            "pk",
-            "locality_id",
-            "severity",
-            "status_then",
-            "opened_on",
-            "closed_then",
-            "recurrence_of_id",
-        )
-    )
     # A recurrence counts when the user may see the case it repeats.
-    earlier = {row[-1] for row in rows if row[-1]}
+    earlier = {f.recurrence_of_id for f in facts if f.recurrence_of_id}
     seen = set(Case.objects.visible_to(user).filter(pk__in=earlier).values_list("pk", flat=True))
     designated_ids = _designated(user, program, as_of=as_of)
-    units = unit_for({row[1] for row in rows} | set(designated_ids))
+    units = unit_for({f.locality_id for f in facts} | set(designated_ids))
     scored = score_cases(
         [
-            CaseRow(pk, "", units[loc], sev, st, op, cl, rec in seen)
-            for pk, loc, sev, st, op, cl, rec in rows
+            CaseRow(
+                f.pk,
+                "",
+                units[f.locality_id],
+                f.severity,
+                f.status,
+                f.opened_on,
+                f.closed_on,
+                f.recurrence_of_id in seen,
+            )  # fmt: skip
+            for f in facts
         ],
         scope.start,
         as_of,

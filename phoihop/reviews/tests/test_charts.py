@@ -1,6 +1,9 @@
 """Charts are bytes, SVG for pages and PNG for documents; no database needed."""
 
+import io
+
 import pytest
+from PIL import Image, ImageFont
 
 from phoihop.reviews import charts
 from phoihop.reviews.tests.test_data import _review
@@ -52,8 +55,9 @@ def test_a_chart_is_drawn_once_per_set_of_figures(monkeypatch):
 
     cache.clear()
     drawn = []
-    real = charts._save
-    monkeypatch.setattr(charts, "_save", lambda fig, fmt: drawn.append(fmt) or real(fig, fmt))
+    real_svg, real_png = charts._save, charts._barh_png
+    monkeypatch.setattr(charts, "_save", lambda fig, fmt: drawn.append(fmt) or real_svg(fig, fmt))
+    monkeypatch.setattr(charts, "_barh_png", lambda *a: drawn.append("png") or real_png(*a))
     review = _review()
     first = charts.chart_areas(review)
     assert charts.chart_areas(review) == first and drawn == ["svg"]
@@ -61,3 +65,23 @@ def test_a_chart_is_drawn_once_per_set_of_figures(monkeypatch):
     assert drawn == ["svg", "png"]  # another format is another drawing
     review.areas[0].activities += 1
     assert charts.chart_areas(review) != first and len(drawn) == 3  # a changed figure draws afresh
+
+
+def test_a_document_bar_chart_is_drawn_without_matplotlib(monkeypatch):
+    def no_matplotlib(*args, **kwargs):
+        raise AssertionError("a PNG bar chart built a matplotlib Figure")
+
+    monkeypatch.setattr(charts, "Figure", no_matplotlib)
+    for chart in (charts.chart_areas, charts.chart_members, charts.chart_topics):
+        png = chart(_review(), "png", titled=False)
+        assert Image.open(io.BytesIO(png)).info["dpi"] == pytest.approx((150, 150), abs=0.1)
+
+
+def test_a_document_chart_is_wide_enough_for_its_longest_label_line():
+    review = _review()
+    review.areas[0].name = "Nắm tình hình, trao đổi thông tin, phối hợp giải quyết vụ việc phức tạp"
+    image = Image.open(io.BytesIO(charts.chart_areas(review, "png", titled=False)))
+    font = ImageFont.truetype(charts.FONT_FILE, round(charts.RC["font.size"] * 150 / 72))
+    lines = charts.wrap_label(f"{review.areas[0].number}. {review.areas[0].name}").split("\n")
+    assert len(lines) > 1
+    assert image.width > max(font.getlength(line) for line in lines) + 8 * font.size

@@ -254,3 +254,26 @@ def test_a_review_across_1_july_2025_agrees_by_either_units(cast, hanam_communes
     assert [(r.name, r.activities) for r in by_2025.localities] == [("Phường Hà Nam", 2)]
     assert recorded.totals == by_2025.totals
     assert _total(by_2025, "tuyen-truyen-buoi") == 7
+
+
+def test_the_joint_activities_named_are_those_with_most_members_then_the_earliest(
+    cast, program, record
+):
+    from phoihop.reviews.compute.activities import counted, named_joint
+
+    for day in (1, 2, 3):  # the earliest, but only two members each
+        record.activity(partners=[cast.military], day=dt.date(2020, 3, day), title=f"Hai {day}")
+    for day in (4, 5, 6, 7):
+        record.activity(
+            partners=[cast.military, cast.women], day=dt.date(2020, 3, day), title=f"Ba {day}"
+        )
+    activities = counted(cast.secretariat, program_scope(program))
+
+    def titles(per_area):
+        return [a.title for a in named_joint(activities, per_area)[record.areas[1].pk]]
+
+    # Only rows with as many members as the last candidate are ranked: the same names.
+    assert titles(1) == ["Ba 4"]
+    assert titles(2) == ["Ba 4", "Ba 5"]
+    assert titles(3) == ["Ba 4", "Ba 5", "Ba 6"]
+    assert titles(5) == ["Ba 4", "Ba 5", "Ba 6", "Ba 7", "Hai 1"]
