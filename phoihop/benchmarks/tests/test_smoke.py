@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from phoihop.benchmarks import reviews
 from phoihop.benchmarks.management.commands.bench_run import SUITES, Command
 
 
@@ -41,3 +42,18 @@ def test_bench_run_keeps_the_named_suites_in_order():
 def test_bench_run_refuses_an_unknown_suite():
     with pytest.raises(CommandError):
         _parse("nope")
+
+
+# The suite run only when named (`bench_run reviews_pages`) runs too. Its demo-scale step
+# is the reviews suite's own `demo_scale`, which the test above runs (with demo_load, a
+# minute or more); here it is skipped so the province steps and the glue are what runs.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_reviews_pages_suite_runs_at_smoke_scale(tmp_path, monkeypatch):
+    monkeypatch.setattr(reviews, "demo_scale", lambda report, repeats: None)
+    out = tmp_path / "bench.json"
+    call_command("bench_run", "reviews_pages", "--smoke", "--json", str(out))
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["name"] for s in report["suites"]] == ["reviews_pages"]
+    names = [f["name"] for f in report["figures"]]
+    assert any("DOCX export" in n for n in names) and any("review page GET" in n for n in names)
+    assert not [f["note"] for f in report["figures"] if "MISMATCH" in f["note"]]
