@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import User
-from phoihop.exchange.models import Digest, Notification, NotificationPreference
+from phoihop.exchange.models import NOTIFIED_MODELS, Digest, Notification, NotificationPreference
 
 TEXT_LIMIT = Notification._meta.get_field("text").max_length
 
@@ -51,12 +52,20 @@ def notify(users: Iterable, kind: str, text: str, url: str = "", *, about=None) 
     record whose manager has `visible_to(user)`).
 
     Pass the record the notification is about: without it nothing is checked, so only
-    use that form for text that reveals no record.
+    use that form for text that reveals no record. The record is kept on the row, and
+    the inbox, the badge and the API show the row only while the user may still see it
+    (`Notification.objects.visible_to`).
     """
+    if about is not None and type(about) not in NOTIFIED_MODELS:
+        raise ValueError(f"{type(about).__name__} is not registered (register_notified_model)")
     text = " ".join(str(text).split())[:TEXT_LIMIT]
     unique = {user.pk: user for user in users}.values()
+    about_type = ContentType.objects.get_for_model(about) if about is not None else None
+    about_id = about.pk if about is not None else None
     rows = [
-        Notification(user=user, kind=kind, text=text, url=url)
+        Notification(
+            user=user, kind=kind, text=text, url=url, about_type=about_type, about_id=about_id
+        )
         for user in unique
         if _may_see(user, about)
     ]
