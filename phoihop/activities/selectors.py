@@ -188,6 +188,15 @@ class ActivityDetail:
     can_review: bool
     can_respond: bool
 
+    @property
+    def pending_partners(self) -> int:
+        """Partners still "Chờ xác nhận": the secretariat is warned before confirming."""
+        return sum(
+            1
+            for part in self.participations
+            if part.role == ParticipantRole.PARTNER and part.status == ParticipationStatus.PENDING
+        )
+
 
 def activity_timeline(activity: Activity, user=None) -> list[TimelineEntry]:
     """Every step of the activity, newest first, with who and when: its own history rows
