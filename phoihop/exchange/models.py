@@ -78,9 +78,14 @@ class NotificationQuerySet(models.QuerySet):
             return self.none()
         seen = models.Q(about_type=None)
         for model in NOTIFIED_MODELS:
-            content_type = ContentType.objects.get_for_model(model)  # cached after the first
+            # By the content type's natural key (a join): no lookup query of its own.
+            meta = model._meta
             visible = model._default_manager.visible_to(user).values("pk")
-            seen |= models.Q(about_type=content_type, about_id__in=visible)
+            seen |= models.Q(
+                about_type__app_label=meta.app_label,
+                about_type__model=meta.model_name,
+                about_id__in=visible,
+            )
         return self.filter(seen, user=user)
 
     def unread(self):
