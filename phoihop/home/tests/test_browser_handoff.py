@@ -57,7 +57,13 @@ def _submit_joint_activity(page, live_server, cast, youth):
 
 
 def test_a_joint_activity_is_handed_from_member_to_member(
-    async_env_restored, browser, live_server, default_indicators, cast, program, youth
+    async_env_restored,  # noqa: F811  (the imported fixture, requested)
+    browser,
+    live_server,
+    default_indicators,  # noqa: F811
+    cast,
+    program,
+    youth,
 ):
     lead = _login(browser, live_server, cast.military_focal)
     _submit_joint_activity(lead, live_server, cast, youth)
