@@ -47,7 +47,9 @@ def _may_see(user, about) -> bool:
     return visible.filter(pk=about.pk).exists()
 
 
-def notify(users: Iterable, kind: str, text: str, url: str = "", *, about=None) -> list[Notification]:
+def notify(
+    users: Iterable, kind: str, text: str, url: str = "", *, about=None
+) -> list[Notification]:
     """Create one notification per user who may see `about` (a case, a bulletin…: any
     record whose manager has `visible_to(user)`).
 
@@ -60,7 +62,14 @@ def notify(users: Iterable, kind: str, text: str, url: str = "", *, about=None) 
         raise ValueError(f"{type(about).__name__} is not registered (register_notified_model)")
     text = " ".join(str(text).split())[:TEXT_LIMIT]
     unique = {user.pk: user for user in users}.values()
-    about_type = ContentType.objects.get_for_model(about) if about is not None else None
+    # Read, not from ContentType's process cache: a cached id can outlive a flush (tests).
+    about_type = (
+        ContentType.objects.get_or_create(
+            app_label=about._meta.app_label, model=about._meta.model_name
+        )[0]
+        if about is not None
+        else None
+    )
     about_id = about.pk if about is not None else None
     rows = [
         Notification(
