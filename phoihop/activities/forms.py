@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from phoihop.activities.models import ActivityStatus
 from phoihop.activities.services import ActivityData
@@ -376,9 +377,53 @@ class RespondForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    ANSWER_OF_STATUS = {"confirmed": "xac-nhan", "declined": "tu-choi"}
+
+    @classmethod
+    def for_participation(cls, participation, data=None):
+        """The form with the organization's current answer chosen (none while pending)."""
+        initial = {}
+        if participation is not None:
+            initial = {"contribution": participation.contribution}
+            if answer := cls.ANSWER_OF_STATUS.get(participation.status):
+                initial["answer"] = answer
+        return cls(data, initial=initial)
+
     @property
     def accept(self) -> bool:
         return self.cleaned_data["answer"] == "xac-nhan"
+
+
+class ConfirmForm(forms.Form):
+    """The secretariat confirms an activity; with partners still "Chờ xác nhận" it must
+    say so explicitly (their part is then not counted as joint until they answer)."""
+
+    acknowledge_pending = forms.BooleanField(required=False)
+
+    def __init__(self, *args, pending: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pending = pending
+        self.fields["acknowledge_pending"].label = ngettext(
+            "Vẫn xác nhận khi còn %(n)s đơn vị phối hợp chưa trả lời",
+            "Vẫn xác nhận khi còn %(n)s đơn vị phối hợp chưa trả lời",
+            pending,
+        ) % {"n": pending}
+
+    def clean(self):
+        data = super().clean()
+        if self.pending and not data.get("acknowledge_pending"):
+            raise forms.ValidationError(
+                ngettext(
+                    "Còn %(n)s đơn vị phối hợp “Chờ xác nhận”. Hãy đánh dấu ô “Vẫn xác nhận” "
+                    "nếu muốn xác nhận hoạt động trước khi họ trả lời.",
+                    "Còn %(n)s đơn vị phối hợp “Chờ xác nhận”. Hãy đánh dấu ô “Vẫn xác nhận” "
+                    "nếu muốn xác nhận hoạt động trước khi họ trả lời.",
+                    self.pending,
+                )
+                % {"n": self.pending},
+                code="pending_partners",
+            )
+        return data
 
 
 class AttachmentForm(forms.Form):

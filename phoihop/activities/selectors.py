@@ -29,6 +29,7 @@ from phoihop.activities.rules import can_edit_activity, can_respond_for, can_rev
 from phoihop.core.access import get_scoped
 from phoihop.lib.text import fold
 from phoihop.localities.models import Locality
+from phoihop.organizations.models import Organization
 from phoihop.programs.models import Aggregation, Indicator, Program, Task, TaskStatus, TaskTarget
 from phoihop.programs.selectors import TargetProgress, TaskProgress
 
@@ -101,9 +102,7 @@ def get_attachment_for_user(user, pk, *, write: bool = False) -> Attachment:
     return get_scoped(
         Attachment.objects.present()
         .filter(activity__in=Activity.objects.visible_to(user))
-        .select_related(
-            "activity__program"
-        ),
+        .select_related("activity__program"),
         pk,
         write=write,
         can_write=lambda attachment: can_edit_activity(
@@ -191,9 +190,39 @@ class ActivityDetail:
     can_review: bool
     can_respond: bool
 
+    @property
+    def pending_partners(self) -> int:
+        """Partners still "Chờ xác nhận": the secretariat is warned before confirming."""
+        return sum(
+            1
+            for part in self.participations
+            if part.role == ParticipantRole.PARTNER and part.status == ParticipationStatus.PENDING
+        )
 
-def activity_timeline(activity: Activity) -> list[TimelineEntry]:
-    """The activity's history rows, newest first: who, when, and the status change."""
+
+def activity_timeline(activity: Activity, user=None) -> list[TimelineEntry]:
+    """Every step of the activity, newest first, with who and when: its own history rows
+    (created, edited, submitted, returned with the comment, confirmed), the partners'
+    answers and the files uploaded, deleted and restored.
+
+    Organizations are named only for a `user` who may see them (visibility covers text:
+    a partner since removed from another committee is "một đơn vị"); without `user`, as
+    the record's own history, every name shows.
+    """
+    entries = _activity_entries(activity)
+    status = entries[-1].status if entries else ""
+    others = _participation_entries(activity, user, status=status)
+    others += _attachment_entries(activity, status=status)
+    # Newest first; at the same instant (a pinned clock) the activity's own row comes last.
+    others.sort(key=lambda entry: entry.when)
+    return sorted(others[::-1] + entries[::-1], key=lambda entry: entry.when, reverse=True)
+
+
+def _who(record) -> str:
+    return record.history_user.display_name if record.history_user else str(_("Hệ thống"))
+
+
+def _activity_entries(activity: Activity) -> list[TimelineEntry]:
     records = list(
         activity.history.select_related("history_user").order_by("history_date", "history_id")
     )
@@ -205,6 +234,8 @@ def activity_timeline(activity: Activity) -> list[TimelineEntry]:
             change = _("Tạo mới (%(status)s)") % {"status": status}
         elif previous.status != record.status:
             change = f"{labels.get(previous.status, previous.status)} → {status}"
+            if record.status == ActivityStatus.RETURNED and record.review_comment:
+                change += " · " + _("Ý kiến: %(comment)s") % {"comment": record.review_comment}
         elif previous.revision != record.revision:
             change = _("Sửa nội dung")
         elif previous.participant_count != record.participant_count:
@@ -214,27 +245,68 @@ def activity_timeline(activity: Activity) -> list[TimelineEntry]:
             }
         else:
             change = _("Cập nhật")
-        who = record.history_user.display_name if record.history_user else _("Hệ thống")
-        entries.append(TimelineEntry(record.history_date, who, status, change, record.revision))
+        entries.append(
+            TimelineEntry(record.history_date, _who(record), status, change, record.revision)
+        )
         previous = record
-    files = _attachment_entries(activity, status=entries[-1].status if entries else "")
-    # Newest first; at the same instant (a pinned clock) the file's entry comes first.
-    return sorted(files[::-1] + entries[::-1], key=lambda entry: entry.when, reverse=True)
+    return entries
+
+
+def _participation_entries(activity: Activity, user, *, status: str) -> list[TimelineEntry]:
+    """A partner's answer: confirmed (with its part) or declined, by whom and when."""
+    records = (
+        Participation.history.filter(
+            activity_id=activity.pk,
+            role=ParticipantRole.PARTNER,
+            responded_at__isnull=False,
+            history_type="~",
+        )
+        .select_related("history_user", "organization")
+        .order_by("history_date", "history_id")
+    )
+    records = list(records)
+    named = {record.organization_id for record in records}
+    if user is not None:
+        named = set(
+            Organization.objects.visible_to(user).filter(pk__in=named).values_list("pk", flat=True)
+        )
+    entries = []
+    for record in records:
+        org = record.organization
+        name = (org.short_name or org.name) if record.organization_id in named else _("Một đơn vị")
+        if record.status == ParticipationStatus.CONFIRMED:
+            change = _("%(org)s xác nhận tham gia") % {"org": name}
+            if record.contribution:
+                change += " · " + _("Phần việc: %(part)s") % {"part": record.contribution}
+        elif record.status == ParticipationStatus.DECLINED:
+            change = _("%(org)s từ chối tham gia") % {"org": name}
+        else:
+            continue
+        entries.append(
+            TimelineEntry(record.history_date, _who(record), status, str(change), activity.revision)
+        )
+    return entries
 
 
 def _attachment_entries(activity: Activity, *, status: str) -> list[TimelineEntry]:
-    """Attachments deleted and restored, from the attachments' own history."""
+    """Attachments uploaded, deleted and restored, from the attachments' own history."""
     records = (
-        Attachment.history.filter(activity_id=activity.pk, history_type="~")
+        Attachment.history.filter(activity_id=activity.pk, history_type__in=["+", "~"])
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
     entries = []
     for record in records:
-        text = _("Xóa tệp “%(name)s”") if record.deleted_at else _("Khôi phục tệp “%(name)s”")
-        who = record.history_user.display_name if record.history_user else _("Hệ thống")
+        if record.history_type == "+":
+            text = _("Tải lên tệp “%(name)s”")
+        elif record.deleted_at:
+            text = _("Xóa tệp “%(name)s”")
+        else:
+            text = _("Khôi phục tệp “%(name)s”")
         change = text % {"name": record.original_name}
-        entries.append(TimelineEntry(record.history_date, who, status, change, activity.revision))
+        entries.append(
+            TimelineEntry(record.history_date, _who(record), status, change, activity.revision)
+        )
     return entries
 
 
@@ -258,7 +330,7 @@ def activity_detail_for_user(user, activity: Activity) -> ActivityDetail:
         deleted_attachments=list(activity.attachments.deleted().select_related("deleted_by"))
         if can_review
         else [],
-        timeline=activity_timeline(activity),
+        timeline=activity_timeline(activity, user),
         my_participation=mine,
         can_edit=can_edit,
         can_submit=can_edit and activity.status in (ActivityStatus.DRAFT, ActivityStatus.RETURNED),
@@ -318,7 +390,9 @@ def figure_totals(counted: QuerySet[Activity], *, by: str | None = None):
     indicators = Indicator.objects.in_bulk({row["indicator"] for row in sums})
     latest = _latest_values(figures, group, indicators)
     totals: dict = defaultdict(list)
-    for row in sorted(sums, key=lambda r: (indicators[r["indicator"]].order, indicators[r["indicator"]].name)):
+    for row in sorted(
+        sums, key=lambda r: (indicators[r["indicator"]].order, indicators[r["indicator"]].name)
+    ):
         key, indicator = (row[group[0]] if by else None), indicators[row["indicator"]]
         value = indicator.result(
             total=row["total"], reported=row["activities"], latest=latest.get((key, indicator.pk))
@@ -330,7 +404,9 @@ def figure_totals(counted: QuerySet[Activity], *, by: str | None = None):
 def _latest_values(figures, group: list[str], indicators: dict) -> dict:
     """(group key, indicator id) → the value of the activity that ended last, for the
     "latest" indicators only (one query, none when there are none)."""
-    wanted = [pk for pk, indicator in indicators.items() if indicator.aggregation == Aggregation.LATEST]
+    wanted = [
+        pk for pk, indicator in indicators.items() if indicator.aggregation == Aggregation.LATEST
+    ]
     if not wanted:
         return {}
     rows = (
@@ -355,7 +431,9 @@ def pending_participations_for(user):
 
 def joint_share(activities) -> tuple[int, int]:
     """(joint, total) over `activities`: joint = two or more organizations took part."""
-    row = activities.aggregate(total=Count("pk"), joint=Count("pk", filter=Q(participant_count__gte=2)))
+    row = activities.aggregate(
+        total=Count("pk"), joint=Count("pk", filter=Q(participant_count__gte=2))
+    )
     return row["joint"], row["total"]
 
 
@@ -400,7 +478,8 @@ def progress_for_tasks(
     before = rollup.task_tallies(ids, until=since - dt.timedelta(days=1)) if since else None
     latest_since = (
         _latest_values(figures.filter(activity__start_date__gte=since), by_task_group, indicators)
-        if since else {}
+        if since
+        else {}
     )
     by_task: dict[int, list[TargetProgress]] = defaultdict(list)
     for target in sorted(targets, key=lambda t: (t.indicator.order, t.indicator.name)):
@@ -427,4 +506,3 @@ def _achieved(target: TaskTarget, counts, sums, latest) -> Decimal:
     return target.indicator.result(
         total=sums.get(key), reported=counts.get(target.task_id, 0), latest=latest.get(key)
     )
-

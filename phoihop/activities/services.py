@@ -7,7 +7,7 @@ that goes back to the secretariat (the earlier revision stays in the history).
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -39,6 +39,38 @@ from phoihop.lib.text import clean_name
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Locality
 from phoihop.programs.models import Task
+
+# --- Hand-offs ------------------------------------------------------------------------------
+# Each step that waits on someone (a partner invited, a partner's answer, a submission, a
+# return, a confirmation) is announced after commit to the listeners here. Notifications
+# live in `exchange`, a layer above: its AppConfig.ready() registers its listener, which
+# calls exchange.notifications.notify() (phoihop/exchange/activity_notices.py).
+
+
+class Step:
+    INVITED = "invited"  # details: organization_ids (the partners newly asked)
+    RESPONDED = "responded"  # details: participation
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    CONFIRMED = "confirmed"
+
+
+HANDOFF_LISTENERS: list[Callable[..., object]] = []
+
+
+def _hand_off(step: str, activity: Activity, actor, **details) -> None:
+    for listener in HANDOFF_LISTENERS:
+        transaction.on_commit(
+            lambda listener=listener: listener(step, activity=activity, actor=actor, **details)
+        )
+
+
+def _pending_partner_ids(activity: Activity) -> list[int]:
+    return list(
+        activity.participations.filter(
+            role=ParticipantRole.PARTNER, status=ParticipationStatus.PENDING
+        ).values_list("organization_id", flat=True)
+    )
 
 
 @dataclass
@@ -222,9 +254,15 @@ def activity_update(*, actor, activity: Activity, data: ActivityData, version: i
     activity._history_user = actor
     activity.save()
     activity.localities.set(data.locality_ids)
+    pending_before = set(_pending_partner_ids(activity))
     _sync_participants(activity, data)
     _sync_figures(activity, data.figures)
     _refresh_participant_count(activity)
+    asked = [pk for pk in _pending_partner_ids(activity) if pk not in pending_before]
+    if asked and activity.status != ActivityStatus.DRAFT:
+        _hand_off(Step.INVITED, activity, actor, organization_ids=asked)
+    if was_confirmed:
+        _hand_off(Step.SUBMITTED, activity, actor)
     return activity
 
 
@@ -244,22 +282,27 @@ def _transition(activity, *, actor, allowed_from, to, **fields) -> Activity:
 
 @transaction.atomic
 def activity_submit(*, actor, activity: Activity) -> Activity:
+    """Send to the secretariat; partners still to answer are asked (again) to confirm."""
     if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
         raise PermissionDenied
-    return _transition(
+    activity = _transition(
         activity,
         actor=actor,
         allowed_from={ActivityStatus.DRAFT, ActivityStatus.RETURNED},
         to=ActivityStatus.SUBMITTED,
         submitted_at=timezone.now(),
     )
+    _hand_off(Step.SUBMITTED, activity, actor)
+    if asked := _pending_partner_ids(activity):
+        _hand_off(Step.INVITED, activity, actor, organization_ids=asked)
+    return activity
 
 
 @transaction.atomic
 def activity_confirm(*, actor, activity: Activity) -> Activity:
     if not can_review_activity(actor, activity):
         raise PermissionDenied
-    return _transition(
+    activity = _transition(
         activity,
         actor=actor,
         allowed_from={ActivityStatus.SUBMITTED},
@@ -267,6 +310,8 @@ def activity_confirm(*, actor, activity: Activity) -> Activity:
         confirmed_at=timezone.now(),
         review_comment="",
     )
+    _hand_off(Step.CONFIRMED, activity, actor)
+    return activity
 
 
 @transaction.atomic
@@ -275,13 +320,15 @@ def activity_return(*, actor, activity: Activity, comment: str) -> Activity:
         raise PermissionDenied
     if not comment.strip():
         raise ValidationError({"comment": _("Hãy ghi rõ lý do trả lại để đơn vị bổ sung.")})
-    return _transition(
+    activity = _transition(
         activity,
         actor=actor,
         allowed_from={ActivityStatus.SUBMITTED},
         to=ActivityStatus.RETURNED,
         review_comment=comment.strip(),
     )
+    _hand_off(Step.RETURNED, activity, actor)
+    return activity
 
 
 @transaction.atomic
@@ -299,6 +346,7 @@ def participation_respond(
     participation._history_user = actor
     participation.save()
     _refresh_participant_count(participation.activity)
+    _hand_off(Step.RESPONDED, participation.activity, actor, participation=participation)
     return participation
 
 

@@ -16,11 +16,12 @@ from phoihop.activities.forms import (
     ActivityFilterForm,
     ActivityForm,
     AttachmentForm,
+    ConfirmForm,
     RespondForm,
     ReturnForm,
 )
 from phoihop.activities.models import ParticipantRole
-from phoihop.activities.rules import can_edit_activity
+from phoihop.activities.rules import can_edit_activity, can_respond_for, can_review_activity
 from phoihop.core.access import get_scoped
 from phoihop.core.downloads import private_file_view
 from phoihop.core.forms import button_action, form_action
@@ -124,20 +125,24 @@ def activity_edit(request, pk: int):
     return render(request, "activities/form.html", context)
 
 
-@login_required
-def activity_detail(request, pk: int):
-    activity = selectors.get_activity_for_user(request.user, pk)
+def _detail_page(request, activity, *, confirm_form=None, respond_form=None):
+    """The detail page; a write that failed shows it again with its bound form."""
     detail = selectors.activity_detail_for_user(request.user, activity)
-    mine = detail.my_participation
-    respond_initial = {"contribution": mine.contribution} if mine else {}
     context = {
         "activity": activity,
         "detail": detail,
         "return_form": ReturnForm(),
-        "respond_form": RespondForm(initial=respond_initial),
+        "respond_form": respond_form or RespondForm.for_participation(detail.my_participation),
+        "confirm_form": confirm_form or ConfirmForm(pending=detail.pending_partners),
         "attachment_form": AttachmentForm(),
     }
     return render(request, "activities/detail.html", context)
+
+
+@login_required
+def activity_detail(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk)
+    return _detail_page(request, activity)
 
 
 @login_required
@@ -155,13 +160,20 @@ def activity_submit(request, pk: int):
 @login_required
 @require_POST
 def activity_confirm(request, pk: int):
+    """Confirm; with partners still pending, only once the warning is acknowledged."""
     activity = selectors.get_activity_for_user(request.user, pk)
-    return button_action(
+    if not can_review_activity(request.user, activity):
+        raise PermissionDenied  # before the form: a member never sees the warning
+    detail = selectors.activity_detail_for_user(request.user, activity)
+    form = ConfirmForm(request.POST, pending=detail.pending_partners)
+    done = form_action(
         request,
-        lambda _: services.activity_confirm(actor=request.user, activity=activity),
+        form,
+        lambda data: services.activity_confirm(actor=request.user, activity=activity),
+        then=lambda confirmed: redirect("activities:detail", pk=confirmed.pk),
         success=_("Đã xác nhận hoạt động."),
-        back=redirect("activities:detail", pk=activity.pk),
     )
+    return done or _detail_page(request, activity, confirm_form=form)
 
 
 @login_required
@@ -187,25 +199,25 @@ def participation_respond(request, pk: int):
     participation = activity.participations.filter(
         organization_id=request.user.organization_id, role=ParticipantRole.PARTNER
     ).first()
-    if participation is None:
+    if participation is None or not can_respond_for(request.user, participation.organization_id):
         raise PermissionDenied
-    form = RespondForm(request.POST)
-    if not form.is_valid():
-        _flash_errors(request, ValidationError(form.errors["answer"]))
-        return redirect("activities:detail", pk=activity.pk)
-    services.participation_respond(
-        actor=request.user,
-        participation=participation,
-        accept=form.accept,
-        contribution=form.cleaned_data["contribution"],
+    form = RespondForm.for_participation(participation, request.POST)
+    back = "activities:pending" if request.POST.get("next") == "cho-toi" else "activities:detail"
+    done = form_action(
+        request,
+        form,
+        lambda data: services.participation_respond(
+            actor=request.user,
+            participation=participation,
+            accept=form.accept,
+            contribution=data["contribution"],
+        ),
+        then=lambda _part: redirect(back, **({} if back == "activities:pending" else {"pk": activity.pk})),
+        success=lambda part: _("Đã xác nhận tham gia hoạt động.")
+        if part.status == "confirmed"
+        else _("Đã từ chối tham gia hoạt động."),
     )
-    if form.accept:
-        messages.success(request, _("Đã xác nhận tham gia hoạt động."))
-    else:
-        messages.success(request, _("Đã từ chối tham gia hoạt động."))
-    if request.POST.get("next") == "cho-toi":
-        return redirect("activities:pending")
-    return redirect("activities:detail", pk=activity.pk)
+    return done or _detail_page(request, activity, respond_form=form)
 
 
 @login_required

@@ -5,6 +5,7 @@ and 0010 of situations move the models in Django's state only, no row moves.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -52,13 +53,60 @@ class Bulletin(models.Model):
         return self.title
 
 
+# The models a notification may be about (`notify(about=...)`): each has a manager with
+# `visible_to(user)`. Registered in the AppConfig.ready() of exchange (and of any app
+# above it that notifies), so the inbox asks each of them in one query, with no lookup of
+# which kinds a user's rows hold.
+NOTIFIED_MODELS: list[type[models.Model]] = []
+
+
+def register_notified_model(model: type[models.Model]) -> None:
+    if model not in NOTIFIED_MODELS:
+        NOTIFIED_MODELS.append(model)
+
+
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The user's own notifications about records the user may still see now.
+
+        A notification keeps the record it is about (`about_type`, `about_id`); one whose
+        record has since left the user's sight (a case marked sensitive, a membership
+        ended) is neither listed nor counted, so its text never shows. One about no
+        record (`about_type` empty) reveals none and always shows.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        seen = models.Q(about_type=None)
+        for model in NOTIFIED_MODELS:
+            # By the content type's natural key (a join): no lookup query of its own.
+            meta = model._meta
+            visible = model._default_manager.visible_to(user).values("pk")
+            seen |= models.Q(
+                about_type__app_label=meta.app_label,
+                about_type__model=meta.model_name,
+                about_id__in=visible,
+            )
+        return self.filter(seen, user=user)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
 class Notification(models.Model):
     class Kind(models.TextChoices):
         ASSIGNED = "assigned", _("Được phân công")
         DUE_SOON = "due_soon", _("Sắp đến hạn")
         OVERDUE = "overdue", _("Quá hạn")
         REOPENED = "reopened", _("Mở lại")
+        ESCALATED = "escalated", _("Chuyển lên cấp trên")
         BULLETIN = "bulletin", _("Bản tin mới")
+        INVITED = "invited", _("Mời xác nhận tham gia")
+        RESPONDED = "responded", _("Đơn vị phối hợp trả lời")
+        SUBMITTED = "submitted", _("Hoạt động chờ xác nhận")
+        RETURNED = "returned", _("Hoạt động bị trả lại")
+        CONFIRMED = "confirmed", _("Hoạt động được xác nhận")
+        REPORT_DUE = "report_due", _("Báo cáo định kỳ")
+        CONTRIBUTION = "contribution", _("Đề nghị góp ý sơ kết, tổng kết")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -67,10 +115,18 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # The record the notification is about: its text shows only while the user may see it.
+    about_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         db_table = "situations_notification"  # kept when the model moved from situations
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
 
     def __str__(self) -> str:
         return self.text

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import User
-from phoihop.exchange.models import Digest, Notification, NotificationPreference
+from phoihop.exchange.models import NOTIFIED_MODELS, Digest, Notification, NotificationPreference
 
 TEXT_LIMIT = Notification._meta.get_field("text").max_length
 
@@ -46,17 +47,34 @@ def _may_see(user, about) -> bool:
     return visible.filter(pk=about.pk).exists()
 
 
-def notify(users: Iterable, kind: str, text: str, url: str = "", *, about=None) -> list[Notification]:
+def notify(
+    users: Iterable, kind: str, text: str, url: str = "", *, about=None
+) -> list[Notification]:
     """Create one notification per user who may see `about` (a case, a bulletin…: any
     record whose manager has `visible_to(user)`).
 
     Pass the record the notification is about: without it nothing is checked, so only
-    use that form for text that reveals no record.
+    use that form for text that reveals no record. The record is kept on the row, and
+    the inbox, the badge and the API show the row only while the user may still see it
+    (`Notification.objects.visible_to`).
     """
+    if about is not None and type(about) not in NOTIFIED_MODELS:
+        raise ValueError(f"{type(about).__name__} is not registered (register_notified_model)")
     text = " ".join(str(text).split())[:TEXT_LIMIT]
     unique = {user.pk: user for user in users}.values()
+    # Read, not from ContentType's process cache: a cached id can outlive a flush (tests).
+    about_type = (
+        ContentType.objects.get_or_create(
+            app_label=about._meta.app_label, model=about._meta.model_name
+        )[0]
+        if about is not None
+        else None
+    )
+    about_id = about.pk if about is not None else None
     rows = [
-        Notification(user=user, kind=kind, text=text, url=url)
+        Notification(
+            user=user, kind=kind, text=text, url=url, about_type=about_type, about_id=about_id
+        )
         for user in unique
         if _may_see(user, about)
     ]

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
 from phoihop.core.access import get_scoped
@@ -31,7 +31,21 @@ def get_bulletin_for_user(user, pk) -> Bulletin:
 
 
 def notifications_for_user(user) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=user)
+    """The user's notifications about what the user may see now: the inbox, the badge and
+    the API all read this, so the badge counts exactly the unread rows the inbox lists."""
+    return Notification.objects.visible_to(user)
+
+
+def unread_first(notes: QuerySet[Notification]) -> QuerySet[Notification]:
+    """Unread ones first (newest first), then the read ones: an unread notice never hides
+    on a later page behind newer read ones."""
+    unread = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField())
+    return notes.order_by(unread.desc(), "-created_at", "-pk")
+
+
+def unread_count_for_user(user) -> int:
+    """The header badge: unread rows of `notifications_for_user`."""
+    return notifications_for_user(user).unread().count()
 
 
 def get_notification_for_user(user, pk) -> Notification:

@@ -50,8 +50,8 @@ def bulletin_send(*, actor, committee, title: str, body: str, recipients=()) -> 
 
 
 def notification_mark_read(*, actor, notification: Notification | None = None) -> int:
-    """Mark one of the actor's notifications read, or all of them (None)."""
-    unread = Notification.objects.filter(user=actor, read_at__isnull=True)
+    """Mark one of the actor's notifications read, or all those the actor may see (None)."""
+    unread = Notification.objects.visible_to(actor).unread()
     if notification is not None:
         unread = unread.filter(pk=notification.pk)
     return unread.update(read_at=timezone.now())

@@ -68,10 +68,10 @@ def notification_list(request):
     """The inbox, with what appeared since the previous visit (then remembers this one)."""
     previous = services.visit_record(actor=request.user)
     notes = selectors.notifications_for_user(request.user)
-    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(selectors.unread_first(notes), PAGE_SIZE).get_page(request.GET.get("trang"))
     context = {
         "page": page,
-        "unread": notes.filter(read_at__isnull=True).count(),
+        "unread": notes.unread().count(),
         "new": selectors.whats_new_for_user(request.user, previous.last_visit_at),
     }
     return render(request, "exchange/notifications.html", context)

@@ -1,9 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from phoihop.home.selectors import home_overview_for_user
+from phoihop.home.selectors import home_overview_for_user, todos_for_user
 
 
 @login_required
 def home(request):
-    return render(request, "home/home.html", {"overview": home_overview_for_user(request.user)})
+    context = {
+        "overview": home_overview_for_user(request.user),
+        "todos": todos_for_user(request.user),
+    }
+    return render(request, "home/home.html", context)

@@ -10,5 +10,7 @@ def shell(request):
         return {}
     return {
         "shell_committees": committees_for_user(user),
-        "shell_unread": user.notifications.filter(read_at__isnull=True).count,
+        # The inbox's own rule (exchange's Notification.objects.visible_to), reached through
+        # the reverse relation: the badge counts exactly the unread rows the inbox lists.
+        "shell_unread": user.notifications.visible_to(user).unread().count,
     }

@@ -53,6 +53,18 @@ def notify_case_assigned(case) -> list[Notification]:
     )
 
 
+def notify_case_escalated(higher, source_committee) -> list[Notification]:
+    """The higher committee's secretariat learns a case was handed up to it."""
+    users = User.objects.filter(
+        organization_id=higher.committee.host_id, role="secretariat", is_active=True
+    )
+    text = _("Vụ việc %(about)s do %(committee)s chuyển lên, chờ phân công.") % {
+        "about": _about(higher),
+        "committee": source_committee.short_name or source_committee.name,
+    }
+    return notify(users, Notification.Kind.ESCALATED, text, case_url(higher), about=higher)
+
+
 def notify_case_reopened(case, reason: str = "") -> list[Notification]:
     text = _("Vụ việc %(about)s được mở lại.") % {"about": _about(case)}
     if reason:

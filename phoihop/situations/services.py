@@ -536,6 +536,7 @@ def case_escalate(
     _event(higher, Kind.CREATED, actor, on=today, text=text, new=CaseStatus.NEW, related_case=case)
     target = to_committee.short_name or to_committee.name
     _event(case, Kind.ESCALATED, actor, on=today, text=_("Đã chuyển lên %(committee)s.") % {"committee": target})
+    transaction.on_commit(lambda: notices.notify_case_escalated(higher, case.committee))
     return higher
 
 

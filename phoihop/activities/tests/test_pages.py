@@ -197,8 +197,14 @@ def test_detail_shows_figures_participants_and_the_timeline(client_for, cast, jo
     assert "350" in body and "lượt người" in body
     assert "Cử báo cáo viên" in body
     timeline = response.context["detail"].timeline
-    assert [entry.change for entry in timeline][:2] == ["Đã gửi → Đã xác nhận", "Dự thảo → Đã gửi"]
-    assert timeline[0].who == "Trần Thị Thu"
+    own = [entry for entry in timeline if "→" in entry.change]
+    assert [entry.change for entry in own][:2] == ["Đã gửi → Đã xác nhận", "Dự thảo → Đã gửi"]
+    assert own[0].who == "Trần Thị Thu"
+    answers = {(entry.who, entry.change) for entry in timeline if "xác nhận tham gia" in entry.change}
+    assert answers == {
+        ("Nguyễn Văn Quân", "Bộ CHQS tỉnh xác nhận tham gia · Phần việc: Cử báo cáo viên"),
+        ("Lê Thị Hoa", "Hội LHPN tỉnh xác nhận tham gia · Phần việc: Cử báo cáo viên"),
+    }
 
 
 def test_outsider_gets_404_on_every_activity_page(client_for, cast, joint_activity):

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from phoihop.exchange.notifications import notifications_send
+from phoihop.reporting.notices import scan_due as scan_reports_due
 from phoihop.situations.notices import scan_due
 
 
@@ -32,8 +33,9 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError("--today phải có dạng YYYY-MM-DD.") from None
         due_soon, overdue = scan_due(day)
+        reports = scan_reports_due(day)
         summary = notifications_send(daily=digest == "daily")
         self.stdout.write(
             f"Ngày {day:%d/%m/%Y}: {due_soon} thông báo sắp đến hạn, {overdue} "
-            f"quá hạn; đã gửi {summary.immediate} thư từng thông báo, {summary.digests} thư tổng hợp."
+            f"quá hạn, {reports} về báo cáo định kỳ; đã gửi {summary.immediate} thư từng thông báo, {summary.digests} thư tổng hợp."
         )
