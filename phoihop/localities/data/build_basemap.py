@@ -20,10 +20,16 @@ output for the same input, so the same commit gives the same file.
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import django
+import shapely
+from shapely.geometry import shape
+from shapely.ops import polylabel
 
 ROOT = Path(__file__).resolve().parents[3]
 OUTPUT = ROOT / "phoihop" / "localities" / "static" / "localities" / "provinces-2025.geojson"
@@ -65,11 +71,7 @@ def _git(git_dir: Path, *args: str) -> str:
 
 def registry_provinces() -> list[dict]:
     """The registry's 2025 provinces (code, name, short name), from its package data."""
-    import django
-
     sys.path.insert(0, str(ROOT))
-    import os
-
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "phoihop.settings")
     django.setup()
     from phoihop.localities.source import read_source as read_registry  # waits for django.setup()
@@ -90,9 +92,6 @@ def build(
     precision: int = PRECISION,
 ) -> str:
     """The GeoJSON text: one feature per registry province, matched by folded name."""
-    import shapely
-    from shapely.geometry import shape
-
     from phoihop.lib.text import fold_key  # run as a file: importable once main() set sys.path
 
     provinces = sorted(provinces, key=lambda p: p["code"])
@@ -112,8 +111,6 @@ def build(
 
 
 def _feature(province: dict, geometry, precision: int) -> str:
-    from shapely.ops import polylabel
-
     parts = [g for g in getattr(geometry, "geoms", [geometry]) if g.geom_type == "Polygon"]
     parts = [p for p in parts if not p.is_empty]
     largest = max(parts, key=lambda p: p.area)
