@@ -7,6 +7,7 @@ import pytest
 from phoihop.exchange.models import Notification
 from phoihop.hotspots.tests.hotspot_story import hotspot_story_fixture  # noqa: F401
 from phoihop.situations import notices, services
+from phoihop.situations.tests.conftest import make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +45,17 @@ def test_the_deadline_scan_tells_the_lead_once_and_nobody_uninvolved(hotspot_sto
         and land.title in overdue.text
         and "01/11/2020" in overdue.text
     )
+
+
+def test_an_escalated_case_is_told_to_the_higher_secretariat_only(
+    cast, ward, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    report = make_report(cast, ward.secretariat, topic="ton-giao", committee=ward.committee)
+    ward_case = services.case_open(actor=ward.secretariat, report=report)
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        higher = services.case_escalate(actor=ward.secretariat, case=ward_case, to_committee=cast.committee)
+    assert _users("escalated") == {"thuongtruc"}  # not the ward that sent it, not the members
+    notice = Notification.objects.get(kind="escalated")
+    assert notice.about_id == higher.pk and "BCĐ phường Lam Hạ" in notice.text
