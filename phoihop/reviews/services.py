@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.core.history import ensure_unchanged
 from phoihop.lib.text import clean_name
+from phoihop.reviews import notices
 from phoihop.reviews.compute import review_compute
 from phoihop.reviews.data import Kind, Scope, Units
 from phoihop.reviews.models import Contribution, Layout, ReviewReport, ReviewStatus
@@ -129,6 +130,7 @@ def review_create(
     report.full_clean()
     report._history_user = actor
     report.save()
+    transaction.on_commit(lambda: notices.notify_contribution_asked(report))
     return report
 
 
