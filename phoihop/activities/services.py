@@ -53,12 +53,13 @@ class Step:
     SUBMITTED = "submitted"
     RETURNED = "returned"
     CONFIRMED = "confirmed"
+    IMPORTED = "imported"  # a whole import submitted: details: activities (activity is None)
 
 
 HANDOFF_LISTENERS: list[Callable[..., object]] = []
 
 
-def _hand_off(step: str, activity: Activity, actor, **details) -> None:
+def _hand_off(step: str, activity: Activity | None, actor, **details) -> None:
     for listener in HANDOFF_LISTENERS:
         transaction.on_commit(
             lambda listener=listener: listener(step, activity=activity, actor=actor, **details)
@@ -482,6 +483,8 @@ def activity_bulk_create(
         activities.append(activity)
     created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=actor)
     _bulk_children(actor, created, rows)
+    if submit and created:
+        _hand_off(Step.IMPORTED, None, actor, activities=created)  # one notice per reader
     return len(created)
 
 

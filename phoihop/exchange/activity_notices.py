@@ -9,16 +9,23 @@ told of their own step:
 - responded: the lead learns a partner confirmed or declined;
 - submitted: the secretariat of the program's committee has one to confirm;
 - returned: the lead, with the secretariat's comment;
-- confirmed: the lead and the partners that did not decline.
+- confirmed: the lead and the partners that did not decline;
+- imported (a workbook's rows submitted at once): one notice per reader for the whole
+  import, not one per row: the secretariat has N to confirm, each partner N to answer.
+  It names no activity, only how many of those the reader may see, so it is not `about=`
+  one of them.
 """
 
+from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Role, User
-from phoihop.activities.models import Activity, ParticipantRole, ParticipationStatus
+from phoihop.activities.models import Activity, ParticipantRole, Participation, ParticipationStatus
 from phoihop.activities.services import Step
 from phoihop.exchange.models import Notification
 from phoihop.exchange.notifications import notify, organization_users, url_or_blank
+from phoihop.lib.vnformat import number
 
 
 def _org_name(org) -> str:
@@ -70,8 +77,42 @@ def _audience_and_text(step: str, activity: Activity, **details) -> tuple[list[U
     raise ValueError(step)
 
 
-def notify_activity_step(step: str, *, activity: Activity, actor, **details) -> list[Notification]:
+def _notify_imported(activities: list[Activity], actor) -> list[Notification]:
+    ids = [activity.pk for activity in activities]
+    first = Activity.objects.select_related("program__committee").get(pk=ids[0])
+    url = reverse("activities:list") + (
+        f"?batch={first.import_batch}" if first.import_batch else ""
+    )
+    others = [] if actor is None else [actor.pk]
+    text = _("%(count)s hoạt động nhập từ bảng tính chờ Thường trực xác nhận.") % {
+        "count": number(len(ids))
+    }
+    made = notify(
+        [u for u in _secretariat_users(first) if u.pk not in others],
+        Notification.Kind.SUBMITTED,
+        text,
+        url,
+    )
+    asked = (
+        Participation.objects.filter(activity_id__in=ids, role=ParticipantRole.PARTNER)
+        .values("organization_id")
+        .annotate(n=Count("id"))
+    )
+    for row in asked:
+        text = _("Mời xác nhận tham gia %(count)s hoạt động nhập từ bảng tính.") % {
+            "count": number(row["n"])
+        }
+        users = [u for u in organization_users([row["organization_id"]]) if u.pk not in others]
+        made += notify(users, Notification.Kind.INVITED, text, url)
+    return made
+
+
+def notify_activity_step(
+    step: str, *, activity: Activity | None, actor, **details
+) -> list[Notification]:
     """Tell who waits on (or for) this step of `activity`; never the actor."""
+    if step == Step.IMPORTED:
+        return _notify_imported(details["activities"], actor)
     activity = Activity.objects.select_related("lead", "program__committee").get(pk=activity.pk)
     users, kind, text = _audience_and_text(step, activity, **details)
     users = [user for user in users if user.pk != getattr(actor, "pk", None)]

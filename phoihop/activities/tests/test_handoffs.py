@@ -2,10 +2,18 @@
 làm" while it is not done; the secretariat is warned before confirming with partners
 still pending; a partner's answer stays selected."""
 
+import uuid
+
 from django.urls import reverse
 
 from phoihop.activities.models import ActivityStatus, ParticipationStatus
-from phoihop.activities.services import activity_confirm, activity_return, participation_respond
+from phoihop.activities.services import (
+    activity_bulk_create,
+    activity_confirm,
+    activity_return,
+    participation_respond,
+)
+from phoihop.activities.tests.conftest import activity_data
 from phoihop.exchange.models import Notification
 from phoihop.home.selectors import todos_for_user
 
@@ -176,3 +184,34 @@ def test_the_chosen_answer_stays_selected_and_the_two_look_different(
     again = client.get(url).content.decode()
     choice = again.split('class="answer-choice"')[1].split("</fieldset>")[0]
     assert 'value="tu-choi"' in choice.split("checked")[0].rsplit("<input", 1)[1]
+
+
+def test_an_imported_workbook_is_told_once_per_reader_with_its_counts(
+    cast, program, django_capture_on_commit_callbacks
+):
+    rows = [
+        activity_data(
+            cast,
+            title=f"Tuyên truyền pháp luật đợt {n}",
+            lead_id=cast.military.pk,
+            partner_ids=[cast.women.pk] if n < 3 else [],
+        )
+        for n in range(4)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_bulk_create(
+            actor=cast.military_focal, program=program, rows=rows, submit=True, batch=uuid.uuid4()
+        )
+    submitted = Notification.objects.get(user=cast.secretariat)
+    invited = Notification.objects.get(user=cast.women_focal)
+    assert (submitted.kind, invited.kind) == ("submitted", "invited")
+    assert "4 hoạt động" in submitted.text and "3 hoạt động" in invited.text
+    assert "?batch=" in submitted.url and submitted.url == invited.url
+    assert _kinds(cast.military_focal) == [] and _kinds(cast.outsider) == []
+
+
+def test_an_imported_draft_workbook_tells_nobody(cast, program, django_capture_on_commit_callbacks):
+    rows = [activity_data(cast, lead_id=cast.military.pk, partner_ids=[cast.women.pk])]
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_bulk_create(actor=cast.military_focal, program=program, rows=rows, submit=False)
+    assert not Notification.objects.exists()
