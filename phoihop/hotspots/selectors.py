@@ -100,8 +100,28 @@ class CasePoints:
     points: Decimal
 
 
+class Banded:
+    """A score's band (low, medium, high) against the highest score in view (`top`):
+    its color and label, for a locality and a province alike."""
+
+    score: Decimal
+    top: Decimal
+
+    @property
+    def band(self) -> str:
+        return band_for(self.score, self.top)
+
+    @property
+    def color(self) -> str:
+        return BAND_COLORS[self.band]
+
+    @property
+    def band_label(self) -> str:
+        return _(BAND_LABELS[self.band])
+
+
 @dataclass
-class LocalityScore:
+class LocalityScore(Banded):
     unit_id: int
     cases: list[CasePoints] = field(default_factory=list)
     locality: object = None  # the Locality, attached by the selector
@@ -122,18 +142,6 @@ class LocalityScore:
     @property
     def recurrence_count(self) -> int:
         return sum(1 for c in self.cases if c.row.is_recurrence)
-
-    @property
-    def band(self) -> str:
-        return band_for(self.score, self.top)
-
-    @property
-    def color(self) -> str:
-        return BAND_COLORS[self.band]
-
-    @property
-    def band_label(self) -> str:
-        return _(BAND_LABELS[self.band])
 
 
 def band_for(score: Decimal, top: Decimal) -> str:
@@ -320,7 +328,7 @@ def district_name(locality) -> str:
 
 
 @dataclass
-class ProvinceScore:
+class ProvinceScore(Banded):
     """The scores of one 2025 province: the sum of its localities' (so of the same
     visible cases' points), banded against the highest province in view."""
 
@@ -340,18 +348,6 @@ class ProvinceScore:
     @property
     def open_count(self) -> int:
         return sum(e.open_count for e in self.entries)
-
-    @property
-    def band(self) -> str:
-        return band_for(self.score, self.top)
-
-    @property
-    def color(self) -> str:
-        return BAND_COLORS[self.band]
-
-    @property
-    def band_label(self) -> str:
-        return _(BAND_LABELS[self.band])
 
 
 def province_scores(scores: list[LocalityScore]) -> list[ProvinceScore]:
