@@ -3,7 +3,7 @@
 from phoihop.accounts.models import Role
 from phoihop.core.access import runs_secretariat_of
 
-_WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
+REPORT_WRITERS = {Role.FOCAL_POINT, Role.SECRETARIAT}
 
 
 def can_submit_report(user, report) -> bool:
@@ -12,7 +12,7 @@ def can_submit_report(user, report) -> bool:
         return False
     if user.is_administrator:
         return True
-    return user.role in _WRITERS and user.organization_id == report.organization_id
+    return user.role in REPORT_WRITERS and user.organization_id == report.organization_id
 
 
 def can_review_report(user, report) -> bool:
