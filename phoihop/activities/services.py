@@ -36,7 +36,6 @@ from phoihop.core.history import ensure_unchanged
 from phoihop.core.uploads import checked_upload
 from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
 from phoihop.lib.text import clean_name
-from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Locality
 from phoihop.localities.selectors import not_in_force_message
 from phoihop.programs.models import Task
