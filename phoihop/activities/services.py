@@ -36,8 +36,8 @@ from phoihop.core.history import ensure_unchanged
 from phoihop.core.uploads import checked_upload
 from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
 from phoihop.lib.text import clean_name
-from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Locality
+from phoihop.localities.selectors import not_in_force_message
 from phoihop.programs.models import Task
 
 # --- Hand-offs ------------------------------------------------------------------------------
@@ -115,21 +115,19 @@ def _locality_errors(program, data: ActivityData, facts: ProgramFacts) -> str | 
     `facts` (an import checks thousands of rows), then each is checked for the date."""
     if len(data.locality_ids) > MAX_LOCALITIES:
         return _("Một hoạt động ghi tối đa %(n)s địa bàn.") % {"n": MAX_LOCALITIES}
-    outside = [
-        pk for pk in dict.fromkeys(data.locality_ids)
-        if pk not in facts.area or not facts.area[pk].is_valid_on(data.start_date)
-    ]
-    if not outside:
+    chosen = list(dict.fromkeys(data.locality_ids))
+    outside = [pk for pk in chosen if pk not in facts.area]
+    if outside:
+        names = Locality.objects.filter(pk__in=[pk for pk in outside if 0 < pk <= ID_MAX])
+        names = names.select_related("parent__parent").order_by("pk")
+        return _("Địa bàn không thuộc %(area)s: %(names)s.") % {
+            "area": program.committee.locality.name,
+            "names": "; ".join(unit.full_name for unit in names[:5]) or _("(không tồn tại)"),
+        }
+    stale = [facts.area[pk] for pk in chosen if not facts.area[pk].is_valid_on(data.start_date)]
+    if not stale:
         return None
-    names = Locality.objects.filter(pk__in=[pk for pk in outside if 0 < pk <= ID_MAX])
-    names = names.select_related("parent__parent").order_by("pk")
-    return _(
-        "Địa bàn không thuộc %(area)s hoặc không có hiệu lực vào ngày %(date)s: %(names)s."
-    ) % {
-        "area": program.committee.locality.name,
-        "date": short_date(data.start_date),
-        "names": "; ".join(unit.full_name for unit in names[:5]) or _("(không tồn tại)"),
-    }
+    return " ".join(not_in_force_message(unit, data.start_date) for unit in stale[:5])
 
 
 def _check_program_fit(program, data: ActivityData, facts: ProgramFacts | None = None) -> None:

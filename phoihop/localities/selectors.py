@@ -4,9 +4,11 @@ active user sees all of them, so the scoped helpers only keep anonymous users ou
 import datetime as dt
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
 
 from phoihop.core.access import get_scoped
 from phoihop.lib.text import fold_key
+from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import REFORM_2025, Level, Lineage, Locality
 
 BEFORE_REFORM = "truoc"
@@ -24,7 +26,12 @@ def localities_visible_to(user) -> QuerySet[Locality]:
 
 
 def localities_for_browse(
-    user, *, q: str = "", level: int | None = None, generation: str = "", province: Locality | None = None
+    user,
+    *,
+    q: str = "",
+    level: int | None = None,
+    generation: str = "",
+    province: Locality | None = None,
 ) -> QuerySet[Locality]:
     """The browse page's list: text search (no diacritics needed) and filters."""
     units = localities_visible_to(user)
@@ -40,7 +47,11 @@ def localities_for_browse(
 
 
 def provinces_for_filter(user) -> QuerySet[Locality]:
-    return Locality.objects.visible_to(user).filter(level=Level.PROVINCE).order_by("name", "valid_from")
+    return (
+        Locality.objects.visible_to(user)
+        .filter(level=Level.PROVINCE)
+        .order_by("name", "valid_from")
+    )
 
 
 def get_locality_for_user(user, pk) -> Locality:
@@ -66,7 +77,12 @@ def locality_successor_links(unit: Locality) -> QuerySet[Lineage]:
 
 
 def localities_for_autocomplete(
-    user, *, q: str, parent: Locality | None = None, on: dt.date | None = None, level: int | None = None
+    user,
+    *,
+    q: str,
+    parent: Locality | None = None,
+    on: dt.date | None = None,
+    level: int | None = None,
 ) -> list[Locality]:
     """At most 20 units for search-as-you-type: exact names first, then prefixes; units
     in force today before former ones."""
@@ -90,3 +106,75 @@ def _ranked(units: QuerySet[Locality], key: str) -> QuerySet[Locality]:
     return units.annotate(rank=rank).order_by(
         "rank", F("valid_to").desc(nulls_first=True), "level", "name", "pk"
     )
+
+
+# --- The unit a record dated `day` should carry ------------------------------------------
+
+LINEAGE_STEPS = 8  # a commune of 2019 reaches 2026 in at most this many changes
+
+
+def localities_in_force_for(unit: Locality, day: dt.date) -> list[Locality]:
+    """The units that stood for `unit` on `day`, primary first: `[unit]` while it is in
+    force; after it ended, its successors in force on `day`; before it began, its
+    predecessors in force on `day`. Empty when the lineage says nothing."""
+    if unit.is_valid_on(day):
+        return [unit]
+    if unit.valid_to is not None and day >= unit.valid_to:
+        return _walk(unit, day, forward=True)
+    return _walk(unit, day, forward=False)
+
+
+def _walk(unit: Locality, day: dt.date, *, forward: bool) -> list[Locality]:
+    """Follow Lineage from `unit` (to successors or to predecessors), step by step, and
+    keep the units reached that are in force on `day`."""
+    found: list[Locality] = []
+    frontier, seen = [unit.pk], {unit.pk}
+    for _step in range(LINEAGE_STEPS):
+        if not frontier:
+            break
+        frontier = [u.pk for u in _next_units(frontier, day, forward, seen, found)]
+    return found
+
+
+def _next_units(ids, day, forward, seen, found) -> list[Locality]:
+    if forward:
+        links = Lineage.objects.filter(
+            predecessor_id__in=ids, successor__isnull=False, event__effective_date__lte=day
+        ).select_related("successor__parent__parent")
+        links = links.order_by("-is_primary", "successor__name", "pk")
+        units = [link.successor for link in links]
+    else:
+        links = Lineage.objects.filter(successor_id__in=ids, event__effective_date__gt=day)
+        links = links.select_related("predecessor__parent__parent")
+        units = [
+            link.predecessor for link in links.order_by("-is_primary", "predecessor__name", "pk")
+        ]
+    onward = []
+    for candidate in units:
+        if candidate.pk in seen:
+            continue
+        seen.add(candidate.pk)
+        (found if candidate.is_valid_on(day) else onward).append(candidate)
+    return onward
+
+
+def not_in_force_message(unit: Locality, day: dt.date) -> str:
+    """Why a record dated `day` cannot carry `unit`, naming the unit(s) in force that day."""
+    values = {"name": unit.full_name, "date": short_date(day)}
+    others = "; ".join(other.full_name for other in localities_in_force_for(unit, day)[:5])
+    if not others:
+        return (
+            _(
+                "%(name)s không có hiệu lực vào ngày %(date)s: hãy chọn đơn vị hành chính đúng vào ngày đó."
+            )
+            % values
+        )
+    if unit.valid_to is not None and day >= unit.valid_to:
+        return _(
+            "%(name)s không có hiệu lực vào ngày %(date)s (hết hiệu lực từ %(end)s); "
+            "vào ngày đó nơi này thuộc: %(others)s."
+        ) % {**values, "end": short_date(unit.valid_to), "others": others}
+    return _(
+        "%(name)s không có hiệu lực vào ngày %(date)s (chỉ có hiệu lực từ %(start)s); "
+        "vào ngày đó nơi này là: %(others)s."
+    ) % {**values, "start": short_date(unit.valid_from), "others": others}

@@ -22,6 +22,7 @@ from phoihop.core.uploads import CheckedUpload, checked_upload
 from phoihop.lib.text import clean_name, fold
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Level, Locality
+from phoihop.localities.selectors import not_in_force_message
 from phoihop.organizations.models import Committee, Organization
 from phoihop.situations import notices, rules
 from phoihop.situations.models import (
@@ -191,9 +192,7 @@ def _report_errors(committee, reported_on, locality, topic, severity, people_aff
     if locality.level != Level.COMMUNE:
         errors["locality"] = _("Hãy chọn một đơn vị cấp xã (xã, phường, thị trấn, đặc khu).")
     elif not locality.is_valid_on(reported_on):
-        errors["locality"] = _(
-            "%(name)s không có hiệu lực vào ngày %(date)s: hãy chọn đơn vị hành chính đúng vào ngày đó."
-        ) % {"name": locality.full_name, "date": short_date(reported_on)}
+        errors["locality"] = not_in_force_message(locality, reported_on)
     elif not _in_area(committee, locality, reported_on):
         errors["locality"] = _("%(name)s không thuộc địa bàn của %(committee)s.") % {
             "name": locality.full_name,

@@ -34,7 +34,7 @@ class Head:
 
 
 _PARTY = r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy|trung uong dang|trung uong|t\.u dang|tw dang)"
-_ABBR = r"(?: \((?:ccb|chqs|qdnd|lhpn|ldld|ubnd|mttq|bdbp|ctd|cand|nn&ptnt|nn ptnt)\))?"  # "(CCB)"
+_ABBR = r"(?: \((?:ccb|chqs|qdnd|lhpn|ldld|ubnd|mttq|bdbp|ctd|cand|nn&ptnt|nn ptnt|dkcg)\))?"  # "(CCB)"
 _QDND = r"(?:quan doi nhan dan viet nam|qdnd viet nam|qdnd vn|qdnd)"
 _MR = r"quan khu \d+"
 _UBTU = (r"(?:(?:uy ban trung uong|ubtu) (?:mat tran to quoc|mttq)(?: \(mttq\))?(?: viet nam| vn)?"
@@ -84,7 +84,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"ban chi dao(?: dieu hanh)?(?: (?:chuong trinh|cong tac)(?: phoi hop)?(?: hoat dong)?)?", "other"),
     Head(r"bcd(?: chuong trinh(?: phoi hop)?)?", "other"),
     # Front and mass organizations
-    Head(r"ban thuong truc (?:uy ban mat tran to quoc|ubmttq|uy ban mttq)(?: viet nam| vn)?", "front"),
+    Head(rf"(?:ban thuong truc|btt) {_UBTU}", "front", FIXED, CENTRAL),
+    Head(r"(?:ban thuong truc|btt) (?:uy ban mat tran to quoc|ubmttq|uy ban mttq)(?: viet nam| vn)?", "front"),
     Head(rf"(?:ban cong tac phia (?:nam|bac) )?{_UBTU}", "front", FIXED, CENTRAL),
     Head(r"(?:trung uong|t\.u|tw) (?:mat tran to quoc|mttq)(?: viet nam| vn)", "front", FIXED, CENTRAL),
     Head(r"(?:uy ban mat tran to quoc|ubmttqvn|ubmttq|uy ban mttqvn|uy ban mttq|mat tran to quoc|mttqvn|mttq)"
@@ -117,7 +118,10 @@ HEADS: tuple[Head, ...] = (
     Head(r"(?:trung doan|su doan|lu doan|tieu doan|hai doi|doan kinh te quoc phong) \d+", "military", FIXED, PROVINCE),
     Head(r"tieu doan bo binh", "military", NAME_TAIL, word="tiểu"),
     Head(r"hai doi dan quan thuong truc", "military"),
-    Head(r"don bien phong", "military", NAME_TAIL, COMMUNE, word="đồn"),
+    Head(r"don bien phong", "military", NAME_TAIL, COMMUNE, word="đồn", lower_ok=True),  # "đồn biên phòng Ngọc Chung"
+    # the departments of the Ministry of Public Security, by their field or region: "Cục An ninh Tây Bắc"
+    Head(r"cuc an ninh (?:noi dia|tay bac|tay nguyen|tay nam bo|mien nam|dieu tra|mang)(?:,? (?:[-–] )?bo cong an)?", "state", FIXED,
+         CENTRAL),
     # Religious
     Head(r"(?:ban tri su|phan ban ni gioi) giao hoi phat giao viet nam", "religious"),
     Head(r"giao hoi phat giao (?:viet nam|hoa hao)", "religious", FIXED, CENTRAL),
@@ -128,6 +132,7 @@ HEADS: tuple[Head, ...] = (
          CENTRAL),
     Head(r"(?:hoi dong (?:tri su|chung minh)|hdts|hdcm)", "religious", FIXED, CENTRAL),
     Head(r"(?:thanh hoi|tinh hoi) phat giao", "religious"),
+    Head(r"uy ban (?:doan ket cong giao|dkcg)(?: \(dkcg\))?", "religious"),  # "Ủy ban ĐKCG tỉnh Thanh Hóa"
     Head(r"ban tri su (?:minh su dao|tinh do cu sy phat hoi)", "religious"),
     Head(r"ban dai dien hoi thanh", "religious", NAME_TAIL, word="ban"),
     Head(r"ban dai dien hoi thanh", "religious"),
@@ -149,6 +154,7 @@ HEADS: tuple[Head, ...] = (
     Head(r"tap chi", "other", NAME_TAIL, word="tạp"),
     Head(r"dai phat thanh (?:va |- )?truyen hinh", "other"),
     Head(r"truong", "other", NAME_TAIL, word="trường"),
+    Head(r"trung tam chinh tri", "party_board", word="trung"),  # "Trung tâm Chính trị thành phố": of a district
     Head(r"trung tam", "other", NAME_TAIL, word="trung"),
     Head(r"nha van hoa", "other", NAME_TAIL, word="nhà"),
     Head(r"(?:benh vien|hoc vien)", "other", NAME_TAIL),

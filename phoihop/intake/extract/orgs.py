@@ -33,7 +33,8 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("nn ptnt", "nong nghiep va phat trien nong thon"), ("ghpgvn", "giao hoi phat giao viet nam"),
     ("vn", "viet nam"), ("tp", "thanh pho"), ("tx", "thi xa"), ("hcm", "ho chi minh"),
     ("lhtn", "lien hiep thanh nien"), ("ghpg", "giao hoi phat giao"), ("hdts", "hoi dong tri su"),
-    ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"),
+    ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"), ("btt", "ban thuong truc"),
+    ("dkcg", "doan ket cong giao"),
 ]
 _CENTRAL_ABBR = re.compile(r"(?<!\w)TƯ(?!\w)")  # "Ủy viên TƯ Đảng" (uppercase: "tư" alone is many words)
 _TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
@@ -369,7 +370,7 @@ def _type_word(folded: str) -> str:
 _LOCAL_LEVEL = re.compile(r" (?:huyen uy|thanh uy|thi uy|quan uy|dang uy|huyen|thi xa|thanh pho|quan|xa|phuong|thi tran)$")
 
 
-_BARE_MASS = re.compile(r"hoi (?:chu thap do|cuu chien binh|nong dan|lien hiep phu nu|nguoi cao tuoi|khuyen hoc)"
+_BARE_MASS = re.compile(r"ban (?:dan van|tuyen giao|to chuc|kiem tra)|hoi (?:chu thap do|cuu chien binh|nong dan|lien hiep phu nu|nguoi cao tuoi|khuyen hoc)"
                         r"|lien doan lao dong|mat tran to quoc|bo chi huy quan su|bo doi bien phong|cong an")
 
 
@@ -422,6 +423,8 @@ def _closed_by_text_place(key: str, places: list[Span], start: int) -> str:
         return key
     level = _LEVEL_OF_WORD[match.group(1)]
     same = [p for p in places if p.value.get("level") == level and p.value.get("status") == "matched"]
+    if match.group(1) in ("thanh uy", "thanh pho"):  # "Thành ủy", "UBND thành phố": a city within the province
+        same = [p for p in same if p.value.get("kind") == Kind.THANH_PHO]
     if not same:
         return key
     counts: dict = {}
@@ -431,11 +434,18 @@ def _closed_by_text_place(key: str, places: list[Span], start: int) -> str:
     leaders = [p for p in same if counts[p.value.get("id")] == top]
     before = [p for p in leaders if p.start < start]
     chosen = (before or leaders)[-1] if len({p.value.get("id") for p in leaders}) == 1 or before else None
-    return f"{key} {place_proper_name(chosen.value.get('name') or chosen.text)}" if chosen else key
+    if chosen is None:
+        return key
+    # the name as the text writes it ("huyện Mỹ Lộc", though the registry gives the city that absorbed
+    # it), unless the written words hold the unit's name ("xã biên giới Không Lào")
+    unit_name = place_proper_name(chosen.value.get("name") or chosen.text)
+    written = fold(chosen.text)
+    return f"{key} {unit_name if written.endswith(unit_name) else place_proper_name(chosen.text)}"
 
 
-_OPEN_LOCAL = re.compile(r"(?:^| )(huyen uy|huyen|quan uy|quan|thi uy|thi xa|xa|phuong|thi tran)$")
-_LEVEL_OF_WORD = {"huyen uy": 2, "huyen": 2, "quan uy": 2, "quan": 2, "thi uy": 2, "thi xa": 2,
+_OPEN_LOCAL = re.compile(r"(?:^| )(huyen uy|huyen|quan uy|quan|thi uy|thi xa|thanh uy|thanh pho|xa|phuong|thi tran)$")
+_LEVEL_OF_WORD = {"huyen uy": 2, "huyen": 2, "quan uy": 2, "quan": 2, "thi uy": 2, "thi xa": 2, "thanh uy": 2,
+                  "thanh pho": 2,
                   "xa": 3, "phuong": 3, "thi tran": 3}
 
 
