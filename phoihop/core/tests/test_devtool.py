@@ -34,3 +34,38 @@ def test_dev_demo_starts_the_job_worker_and_stops_it_with_the_server(monkeypatch
     assert devtool.cmd_demo(args) == 0
     assert calls == ["migrate", "demo_load", "worker", "runserver"]
     assert stopped == ["the worker"]
+
+
+def _test_run(monkeypatch, *, sqlite: int, postgres: int | None, strict: bool = False):
+    """cmd_test with its commands replaced: which ran, and what it returns."""
+    from phoihop import devtool
+
+    started = []
+
+    class FakeBackground:
+        def __init__(self, name, cmd, env):
+            started.append((name, cmd[-2:], env["DATABASE_URL"]))
+
+        def wait(self):
+            return postgres
+
+    monkeypatch.setattr(devtool, "run", lambda cmd, env=None: sqlite if "pytest" in cmd else 0)
+    monkeypatch.setattr(devtool, "Background", FakeBackground)
+    monkeypatch.setattr(devtool, "postgres_url", lambda: None if postgres is None else "postgres://pg/x")
+    monkeypatch.setattr(devtool, "fuzz_quick", lambda: devtool.argparse.Namespace(ok=True))
+    monkeypatch.setenv("PHOIHOP_STRICT", "1" if strict else "0")
+    args = devtool.argparse.Namespace(sqlite_only=False, extra_args=[])
+    return devtool.cmd_test(args), started
+
+
+def test_dev_test_runs_postgresql_beside_sqlite_and_fails_when_either_fails(monkeypatch):
+    code, started = _test_run(monkeypatch, sqlite=0, postgres=0)
+    assert code == 0
+    assert started == [("postgresql", ["-m", "not browser"], "postgres://pg/x")]
+    assert _test_run(monkeypatch, sqlite=0, postgres=1)[0] == 1
+    assert _test_run(monkeypatch, sqlite=1, postgres=0)[0] == 1
+
+
+def test_dev_test_without_postgresql_fails_only_in_strict_mode(monkeypatch):
+    assert _test_run(monkeypatch, sqlite=0, postgres=None) == (0, [])
+    assert _test_run(monkeypatch, sqlite=0, postgres=None, strict=True)[0] == 1
