@@ -88,6 +88,8 @@ class LiveWorker:
                 self.worker.run()
         except BaseException as error:  # noqa: BLE001 - reported by stop()
             self.error = error
+        finally:
+            connections.close_all()  # its own (PostgreSQL); a shared in-memory SQLite stays open
 
     def start(self):
         for connection in self.shared.values():
