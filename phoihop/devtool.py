@@ -155,7 +155,7 @@ WORKER = ("db_worker", "--no-reload", "--no-startup-delay")
 
 
 def start_worker(env: dict) -> subprocess.Popen:
-    """The background-job worker (django-tasks-db) beside the demo server: PDFs of reviews."""
+    """The background-job worker (django-tasks-db) beside the demo server: review files, imports."""
     cmd = [PY, "manage.py", *WORKER]
     print("»", " ".join(cmd), "&", file=sys.stderr, flush=True)
     return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "DEBUG": "0", **env})

@@ -1,4 +1,4 @@
-"""Background tasks of reviews (django-tasks): the PDF, LibreOffice's ~10 s, off the request.
+"""Background tasks of reviews (django-tasks): the Word, Excel and PDF files, off the request.
 
 The worker renders as the user who asked, through the same scoped lookup and redaction
 as the download views: a user who lost access meanwhile gets a reason, not the file.
@@ -13,8 +13,12 @@ from phoihop.reviews import selectors
 from phoihop.reviews.documents import CONTENT_TYPES, file_name
 from phoihop.reviews.render.docx import render_docx
 from phoihop.reviews.render.pdf import PdfUnavailable, docx_to_pdf
+from phoihop.reviews.render.xlsx import render_xlsx
 
 KIND_PDF = "review_pdf"
+KIND_DOCX = "review_docx"
+KIND_XLSX = "review_xlsx"
+KINDS = {"pdf": KIND_PDF, "docx": KIND_DOCX, "xlsx": KIND_XLSX}
 
 
 @task()
@@ -22,13 +26,28 @@ def review_pdf_task(job_id: int) -> None:
     job_run(job_id, review_pdf_work)
 
 
-def review_pdf_work(job, progress) -> JobOutput:
+@task()
+def review_docx_task(job_id: int) -> None:
+    job_run(job_id, review_docx_work)
+
+
+@task()
+def review_xlsx_task(job_id: int) -> None:
+    job_run(job_id, review_xlsx_work)
+
+
+def _review(job, progress):
     try:
         report = selectors.get_review_for_user(job.user, job.subject_id)
     except Http404:
         raise JobFailed(_("Bạn không còn quyền xem báo cáo này, hoặc báo cáo đã bị xóa.")) from None
     review = selectors.review_for_user(job.user, report)
     progress(30)
+    return report, review
+
+
+def review_pdf_work(job, progress) -> JobOutput:
+    report, review = _review(job, progress)
     content = render_docx(review, report)
     progress(50)
     try:
@@ -36,3 +55,16 @@ def review_pdf_work(job, progress) -> JobOutput:
     except PdfUnavailable as error:
         raise JobFailed(str(error)) from None
     return JobOutput(pdf, file_name(report, "pdf"), CONTENT_TYPES["pdf"])
+
+
+def review_docx_work(job, progress) -> JobOutput:
+    report, review = _review(job, progress)
+    return JobOutput(render_docx(review, report), file_name(report, "docx"), CONTENT_TYPES["docx"])
+
+
+def review_xlsx_work(job, progress) -> JobOutput:
+    report, review = _review(job, progress)
+    return JobOutput(render_xlsx(review, report), file_name(report, "xlsx"), CONTENT_TYPES["xlsx"])
+
+
+TASKS = {"pdf": review_pdf_task, "docx": review_docx_task, "xlsx": review_xlsx_task}

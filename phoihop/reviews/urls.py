@@ -17,9 +17,18 @@ urlpatterns = [
     path("<int:pk>/sua/", views.review_edit, name="edit"),
     path("<int:pk>/ban-hanh/", views.review_issue, name="issue"),
     path("<int:pk>/y-kien/", views.contribution_edit, name="contribute"),
-    path("<int:pk>/tai-ve/bao-cao.docx", views_documents.review_docx, name="docx"),
-    path("<int:pk>/tai-ve/bao-cao.xlsx", views_documents.review_xlsx, name="xlsx"),
-    path("<int:pk>/tai-ve/bao-cao.pdf", views_documents.review_pdf, name="pdf"),
-    path("<int:pk>/tai-ve/pdf/<int:job_pk>/", views_documents.review_pdf_job, name="pdf_job"),
-    path("<int:pk>/tai-ve/pdf/<int:job_pk>/bao-cao.pdf", views_documents.review_pdf_file, name="pdf_file"),
+    *[
+        route
+        for ext in ("docx", "xlsx", "pdf")
+        for route in (
+            path(f"<int:pk>/tai-ve/bao-cao.{ext}", views_documents.review_document, {"extension": ext}, name=ext),
+            path(f"<int:pk>/tai-ve/{ext}/<int:job_pk>/", views_documents.review_document_job, {"extension": ext}, name=f"{ext}_job"),
+            path(
+                f"<int:pk>/tai-ve/{ext}/<int:job_pk>/bao-cao.{ext}",
+                views_documents.review_document_file,
+                {"extension": ext},
+                name=f"{ext}_file",
+            ),
+        )
+    ],
 ]

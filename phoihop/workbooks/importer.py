@@ -250,9 +250,21 @@ def _service_errors(row_errors: list[RowError], parsed, layout: Layout) -> list[
     ]
 
 
-def activities_import(*, actor, program, upload, submit: bool = False) -> ImportResult:
+def _reported(rows, progress, every: int = 1000):
+    """`rows`, telling `progress("read", n)` every `every` rows and once at the end."""
+    count = 0
+    for count, values in enumerate(rows, start=1):  # noqa: B007 - the count is read after
+        if count % every == 0:
+            progress("read", count)
+        yield values
+    progress("read", count)
+
+
+def activities_import(*, actor, program, upload, submit: bool = False, progress=None) -> ImportResult:
     """Read `upload` (a seekable file object) and create its activities, all or none.
-    A workbook over the size limits (workbooks/limits.py) is refused before parsing."""
+    A workbook over the size limits (workbooks/limits.py) is refused before parsing.
+    `progress(stage, rows)`, if given, hears how far it is: ("read", rows so far),
+    then ("check", rows) or ("save", rows) (the background job's bar, workbooks/tasks.py)."""
     problems = workbook_limit_problems(upload)
     if problems:
         return _too_big(problems)
@@ -270,7 +282,7 @@ def activities_import(*, actor, program, upload, submit: bool = False) -> Import
         layout = _layout(header, lookup)
         if isinstance(layout, list):
             return ImportResult(errors=layout)
-        parsed, errors = _read_rows(rows, RowReader(program, layout, lookup))
+        parsed, errors = _read_rows(_reported(rows, progress) if progress else rows, RowReader(program, layout, lookup))
     finally:
         workbook.close()
     if parsed is None:
@@ -279,10 +291,14 @@ def activities_import(*, actor, program, upload, submit: bool = False) -> Import
         return _file_error(_("Tệp không có dòng hoạt động nào để nhập."))
     data = [d for _number, d in parsed]
     if errors:
+        if progress:
+            progress("check", len(data))
         found = activity_rows_check(actor=actor, program=program, rows=data)
         errors += _service_errors(found, parsed, layout)
         return ImportResult(errors=_sorted(errors))
     batch = uuid.uuid4()
+    if progress:
+        progress("save", len(data))
     try:
         created = activity_bulk_create(
             actor=actor, program=program, rows=data, submit=submit, batch=batch

@@ -1,4 +1,9 @@
-"""Excel pages: download a program's template, import a filled one, export a list."""
+"""Excel pages: download a program's template, import a filled one, export a list.
+
+An activity import is a background job (workbooks/tasks.py): the upload page stores the
+file with a queued job and answers with the job's page, which follows its progress and
+ends with the rows created or every error of the file.
+"""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,17 +17,22 @@ from phoihop.activities.forms import ActivityFilterForm
 from phoihop.activities.selectors import activities_for_user
 from phoihop.core.downloads import filter_refused, private_download
 from phoihop.core.forms import form_action
+from phoihop.jobs.models import JobStatus
+from phoihop.jobs.selectors import get_job_for_user
+from phoihop.jobs.services import job_start
+from phoihop.jobs.views import job_page
+from phoihop.lib.text import nfc
 from phoihop.lib.vnformat import number
 from phoihop.programs.selectors import get_plan_for_user, get_program_for_user
 from phoihop.workbooks.export import activities_workbook
 from phoihop.workbooks.forms import ImportForm, TasksImportForm
-from phoihop.workbooks.importer import activities_import
 from phoihop.workbooks.plan_tasks import plan_tasks_import, plan_tasks_workbook
 from phoihop.workbooks.selectors import (
     drafts_imported_for_others,
     get_program_for_import,
     programs_for_import,
 )
+from phoihop.workbooks.tasks import KIND_IMPORT, activities_import_task, batch_of
 from phoihop.workbooks.template import activity_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -69,49 +79,80 @@ def import_choose(request):
     return render(request, "workbooks/choose.html", {"programs": programs})
 
 
+def _file_label(upload) -> str:
+    name = "".join(ch for ch in nfc(str(upload.name or "")) if ch.isprintable())[:200]
+    return _("Nhập hoạt động từ tệp %(name)s") % {"name": name}
+
+
 @login_required
 def activities_upload(request, program_pk: int):
+    """Store the file with a queued import job and show the job's page."""
     program = get_program_for_import(request.user, program_pk)
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
-    refused = {}
 
     def run(data):
-        result = activities_import(
-            actor=request.user, program=program, upload=data["file"], submit=data["submit"]
+        return job_start(
+            user=request.user,
+            kind=KIND_IMPORT,
+            subject_id=program.pk,
+            label=_file_label(data["file"]),
+            page_url=lambda job: reverse("workbooks:import_job", args=[program.pk, job.pk]),
+            task=activities_import_task,
+            params={"submit": data["submit"]},
+            input_file=data["file"],
         )
-        if not result.ok:
-            refused["result"] = result
-            raise _refused(result)
-        return result
 
     done = form_action(
         request,
         form,
         run,
-        success=lambda result: _("Đã nhập %(n)s hoạt động.") % {"n": number(result.created)},
-        then=lambda result: redirect("workbooks:imported", result.batch),
+        success=_("Đã nhận tệp. Hệ thống kiểm tra từng ô rồi nhập; trang này theo dõi tiến độ."),
+        then=lambda job: redirect(job.page_url),
     )
     if done:
         return done
-    context = {"program": program, "form": form, **_error_context(refused.get("result"))}
-    return render(request, "workbooks/import.html", context)
+    return render(request, "workbooks/import.html", {"program": program, "form": form})
+
+
+@login_required
+def activities_import_job(request, program_pk: int, job_pk: int):
+    """One import: its progress; then the rows created, or every error of the file."""
+    program = get_program_for_import(request.user, program_pk)
+    job = get_job_for_user(request.user, job_pk, kind=KIND_IMPORT, subject_id=program.pk)
+    context = {"program": program}
+    batch = batch_of(job) if job.status == JobStatus.DONE else None
+    if batch is not None:
+        nothing_visible = {"count": 0, "drafts_of_others": drafts_imported_for_others(request.user, batch, 0)}
+        context |= _imported(request.user, batch) or nothing_visible
+    if job.status == JobStatus.FAILED and job.result:
+        errors = job.result.get("errors", [])
+        context |= {"result": {"ok": False, "errors": errors}, "errors": errors, "more": 0}
+    back = reverse("workbooks:import", args=[program.pk])
+    return job_page(request, job, back_url=back, template="workbooks/import_job.html", context=context)
+
+
+def _imported(user, batch) -> dict | None:
+    """What one import created, as far as `user` may see it (None: nothing)."""
+    activities = activities_for_user(user, {"batch": batch})
+    first = activities.select_related("program").first()
+    if first is None:
+        return None
+    count = activities.count()
+    return {
+        "batch": batch,
+        "program": first.program,
+        "count": count,
+        "drafts_of_others": drafts_imported_for_others(user, batch, count),
+    }
 
 
 @login_required
 def activities_imported(request, batch):
     """What one import created, as far as `user` may see it: a count, and links to the
     rows in the activity list and to their export."""
-    activities = activities_for_user(request.user, {"batch": batch})
-    first = activities.select_related("program").first()
-    if first is None:
+    context = _imported(request.user, batch)
+    if context is None:
         raise Http404
-    count = activities.count()
-    context = {
-        "batch": batch,
-        "program": first.program,
-        "count": count,
-        "drafts_of_others": drafts_imported_for_others(request.user, batch, count),
-    }
     return render(request, "workbooks/imported.html", context)
 
 

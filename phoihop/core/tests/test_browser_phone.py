@@ -112,6 +112,7 @@ def test_every_main_page_fits_a_phone_and_the_menu_folds(
     forms = [reverse(name) for name in ("activities:create", "situations:report_create", "reviews:create")]
     urls = [*nav_urls, *forms, reverse("hotspots:map"), reverse("situations:report_list"), *records.values()]
     urls.append(reverse("search:results") + "?q=lam+ha")  # the header box's results
+    urls.append(reverse("jobs:list"))  # linked from the header
     assert len(urls) >= 25
     for url in urls:
         response = page.goto(live_server.url + url)

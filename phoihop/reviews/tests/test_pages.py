@@ -10,6 +10,7 @@ from phoihop.activities import rollup
 from phoihop.reviews.data import Kind
 from phoihop.reviews.models import ReviewReport, ReviewStatus
 from phoihop.reviews.services import review_create, review_issue
+from phoihop.reviews.tests.downloading import download
 from phoihop.reviews.tests.finishing import finished
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -192,7 +193,7 @@ def test_the_issued_page_shows_exactly_the_text_of_the_issued_word_file(cast, pr
     document = page[page.index('class="card review-document"') :]
     document = document[: document.index("</section>")]
     shown = [html.unescape(t).strip() for t in re.findall(r"<(?:h3|h4|p)[^>]*>(.*?)</(?:h3|h4|p)>", document)][1:]
-    docx = Document(io.BytesIO(client.get(reverse("reviews:docx", args=[report.pk])).content))
+    docx = Document(io.BytesIO(download(client, report, "docx").body))
     texts = [p.text.strip() for p in docx.paragraphs if p.text.strip()]
     start = texts.index("I. ĐẶC ĐIỂM TÌNH HÌNH")
     printed = texts[start : start + len(shown)]

@@ -58,13 +58,13 @@ def test_import_page_works_for_a_focal_point(cast, program, client_for):
     assert "Nhập hoạt động từ Excel" in response.content.decode()
     upload = workbook_bytes(program, [good_row(n, **{"Đơn vị chủ trì": "Bộ CHQS tỉnh"}) for n in (1, 2)])
     response = client.post(_import_url(program), {"file": upload, "submit": "on"}, follow=True)
-    assert "Đã nhập 2 hoạt động." in response.content.decode()
+    assert "Đã nhập 2 hoạt động từ tệp này." in response.content.decode()
     assert Activity.objects.filter(lead=cast.military, status="submitted").count() == 2
 
 
 def test_import_page_shows_row_column_and_reason(cast, program, client_for):
     upload = workbook_bytes(program, [good_row(1), good_row(2, **{"Từ ngày": "hôm qua"})])
-    response = client_for(cast.secretariat).post(_import_url(program), {"file": upload})
+    response = client_for(cast.secretariat).post(_import_url(program), {"file": upload}, follow=True)
     page = response.content.decode()
     assert response.status_code == 200
     assert "Không nhập dòng nào: tìm thấy 1 lỗi." in page
@@ -81,7 +81,7 @@ def test_import_without_a_file_asks_for_one(cast, program, client_for):
 def test_a_docx_renamed_xlsx_gets_a_vietnamese_message(cast, program, client_for):
     fake = io.BytesIO(b"PK\x03\x04 not really a workbook")
     fake.name = "bao-cao.xlsx"
-    response = client_for(cast.secretariat).post(_import_url(program), {"file": fake})
+    response = client_for(cast.secretariat).post(_import_url(program), {"file": fake}, follow=True)
     assert "không phải bảng tính Excel" in response.content.decode()
     assert Activity.objects.count() == 0
 
