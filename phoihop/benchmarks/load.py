@@ -107,10 +107,15 @@ def measure(url: str, *, users: int, seconds: float, alone: int, password: str, 
     env = server_env(url, manifest=manifest)
     log_path = log or ROOT / "var" / "load-server.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
+    if manifest:  # DEBUG off serves collected files (the manifest names them), as deployed
+        subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+                       cwd=ROOT, env=env, check=True)
     with log_path.open("w") as server_log, tempfile.TemporaryDirectory() as scratch:
         server = subprocess.Popen(
+            # No control socket: its one default path would be shared with any other
+            # gunicorn of the machine (./dev fuzz, a demo).
             [PY, "-m", "gunicorn", "phoihop.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-             "--timeout", "120", "--access-logfile", "-"],
+             "--timeout", "120", "--access-logfile", "-", "--no-control-socket"],
             cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT,
         )
         try:
@@ -165,8 +170,6 @@ def run(report: Report) -> None:
     started = time.perf_counter()
     call_command("demo_load", *(["--provinces", *SMOKE_PROVINCES] if report.smoke else []), stdout=io.StringIO())
     report.add(Figure("load: demo_load", time.perf_counter() - started))
-    if not report.smoke:  # DEBUG off serves collected files (the manifest names them)
-        call_command("collectstatic", "--noinput", "-v", "0")
     result = measure(
         database_url(), users=users, seconds=seconds, alone=report.scaled(10, 0), workers=report.scaled(WORKERS, 2),
         password=data.PASSWORD, year=data.PROGRAMS[0]["period_end"].year, manifest=not report.smoke,

@@ -1,5 +1,7 @@
 """What every page's frame needs, for the templates of every app."""
 
+import functools
+
 from phoihop.organizations.selectors import committees_for_user
 
 
@@ -10,7 +12,9 @@ def shell(request):
         return {}
     return {
         "shell_committees": committees_for_user(user),
-        # The inbox's own rule (exchange's Notification.objects.visible_to), reached through
-        # the reverse relation: the badge counts exactly the unread rows the inbox lists.
-        "shell_unread": user.notifications.visible_to(user).unread().count,
+        # The inbox's own rule (exchange's Notification.objects.visible_to, counted by its
+        # visible_count), reached through the reverse relation: the badge counts exactly
+        # the unread rows the inbox lists. Counted once a page (the template asks twice),
+        # and only if the page shows the badge.
+        "shell_unread": functools.cache(lambda: user.notifications.unread().visible_count(user)),
     }

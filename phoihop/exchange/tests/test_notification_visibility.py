@@ -5,6 +5,7 @@ sensitive (or left the user's sight) shows neither its text nor its count."""
 import pytest
 from django.urls import reverse
 
+from phoihop.accounts.models import User
 from phoihop.exchange import notifications
 from phoihop.exchange.models import Notification
 from phoihop.hotspots.tests.hotspot_story import hotspot_story_fixture  # noqa: F401
@@ -103,3 +104,18 @@ def test_anonymous_gets_401_or_403_from_the_api(told, client):
 def test_notify_refuses_a_record_that_cannot_say_who_sees_it(told):
     with pytest.raises(ValueError):
         notifications.notify([told.cast.military_focal], "reopened", "x", about=told.cast.women)
+
+
+def test_the_badge_count_is_the_inbox_rule_for_every_user(told, django_assert_max_num_queries):
+    """visible_count (the badge) asks only the kinds the rows are about, and answers what
+    visible_to().count() (the inbox) does: before and after the case turns sensitive."""
+    case = told.env_again
+    for sensitive in (False, True):
+        case.sensitive = sensitive
+        case.save(update_fields=["sensitive"])
+        for user in User.objects.all():
+            unread = Notification.objects.unread()
+            assert unread.visible_count(user) == unread.visible_to(user).count(), user.username
+    nobody = User.objects.exclude(notifications__isnull=False).first()
+    with django_assert_max_num_queries(1):
+        assert Notification.objects.unread().visible_count(nobody) == 0
