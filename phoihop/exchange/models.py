@@ -91,28 +91,6 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
-    def visible_count(self, user) -> int:
-        """`self.visible_to(user).count()`, cheaply: the header badge of every page.
-
-        Building the rule of every notified model costs the page more than counting does
-        (tens of milliseconds of query building): first the kinds of record the user's
-        rows are about (one small query; none when nothing is unread), then the same rule
-        for those kinds only, by content type id.
-        """
-        if not user.is_authenticated:
-            return 0
-        mine = self.filter(user=user)
-        kinds = set(mine.order_by().values_list("about_type_id", flat=True).distinct())
-        if not kinds:
-            return 0
-        seen = Q(about_type=None)
-        for model in NOTIFIED_MODELS:
-            kind = ContentType.objects.get_for_model(model)  # cached by Django per process
-            if kind.pk in kinds:
-                visible = model._default_manager.visible_to(user).values("pk")
-                seen |= Q(about_type_id=kind.pk, about_id__in=visible)
-        return mine.filter(seen).count()
-
 
 class Notification(models.Model):
     class Kind(models.TextChoices):

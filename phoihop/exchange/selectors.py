@@ -45,7 +45,7 @@ def unread_first(notes: QuerySet[Notification]) -> QuerySet[Notification]:
 
 def unread_count_for_user(user) -> int:
     """The header badge: unread rows of `notifications_for_user`."""
-    return Notification.objects.unread().visible_count(user)
+    return notifications_for_user(user).unread().count()
 
 
 def get_notification_for_user(user, pk) -> Notification:

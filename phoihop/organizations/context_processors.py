@@ -12,9 +12,8 @@ def shell(request):
         return {}
     return {
         "shell_committees": committees_for_user(user),
-        # The inbox's own rule (exchange's Notification.objects.visible_to, counted by its
-        # visible_count), reached through the reverse relation: the badge counts exactly
-        # the unread rows the inbox lists. Counted once a page (the template asks twice),
-        # and only if the page shows the badge.
-        "shell_unread": functools.cache(lambda: user.notifications.unread().visible_count(user)),
+        # The inbox's own rule (exchange's Notification.objects.visible_to), reached through
+        # the reverse relation: the badge counts exactly the unread rows the inbox lists.
+        # Counted once a page (the template asks twice), when the page shows the badge.
+        "shell_unread": functools.cache(lambda: user.notifications.visible_to(user).unread().count()),
     }

@@ -3,9 +3,10 @@ about records the user may see now. A notification about a case that has since b
 sensitive (or left the user's sight) shows neither its text nor its count."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from phoihop.accounts.models import User
 from phoihop.exchange import notifications
 from phoihop.exchange.models import Notification
 from phoihop.hotspots.tests.hotspot_story import hotspot_story_fixture  # noqa: F401
@@ -106,16 +107,12 @@ def test_notify_refuses_a_record_that_cannot_say_who_sees_it(told):
         notifications.notify([told.cast.military_focal], "reopened", "x", about=told.cast.women)
 
 
-def test_the_badge_count_is_the_inbox_rule_for_every_user(told, django_assert_max_num_queries):
-    """visible_count (the badge) asks only the kinds the rows are about, and answers what
-    visible_to().count() (the inbox) does: before and after the case turns sensitive."""
-    case = told.env_again
-    for sensitive in (False, True):
-        case.sensitive = sensitive
-        case.save(update_fields=["sensitive"])
-        for user in User.objects.all():
-            unread = Notification.objects.unread()
-            assert unread.visible_count(user) == unread.visible_to(user).count(), user.username
-    nobody = User.objects.exclude(notifications__isnull=False).first()
-    with django_assert_max_num_queries(1):
-        assert Notification.objects.unread().visible_count(nobody) == 0
+
+def test_the_badge_is_counted_once_a_page(told, client_for):
+    """The header asks for the badge twice (whether to show it, and its number): one
+    count query, not two."""
+    client = client_for(told.cast.military_focal)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home:home")).status_code == 200
+    counts = [q["sql"] for q in queries if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "situations_notification"')]
+    assert len(counts) == 1
