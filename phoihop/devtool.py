@@ -209,24 +209,36 @@ def _ensure_bench_extra() -> None:
             print("Không cài được underthesea: bỏ qua mốc so sánh. / Baseline skipped.")
 
 
+# Suites measured on PostgreSQL only: the load test serves one database to 4 gunicorn
+# workers, as a deployment does (SQLite's single writer is the embedded shape, not this).
+POSTGRES_ONLY = {"load"}
+
+
 def cmd_bench(args) -> int:
     (ROOT / "var").mkdir(exist_ok=True)
     if not args.suites or "intake" in args.suites:
         _ensure_bench_extra()
-    sqlite_file = ROOT / "var" / "bench.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
-    engines = [("sqlite", f"sqlite:///{sqlite_file}")]
+    engines = []
+    sqlite_suites = [s for s in args.suites if s not in POSTGRES_ONLY]
+    if not args.suites or sqlite_suites:
+        sqlite_file = ROOT / "var" / "bench.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
+        engines.append(("sqlite", f"sqlite:///{sqlite_file}", sqlite_suites))
     pg = postgres_url()
     if pg:
         name = (urlparse(pg).path.lstrip("/") or "phoihop") + "_bench"  # phoihop_bench by default
-        engines.append(("postgresql", _fresh_postgres(pg, name)))
+        engines.append(("postgresql", _fresh_postgres(pg, name), args.suites))
+    elif POSTGRES_ONLY & set(args.suites):
+        print("Bài đo tải cần PostgreSQL (PHOIHOP_TEST_POSTGRES_URL). / The load suite needs PostgreSQL.")
+        return 1
     else:
         print("PostgreSQL không sẵn sàng: chỉ đo trên SQLite. / No PostgreSQL: SQLite only.")
     extra = ["--seed", str(args.seed)] + (["--smoke"] if args.smoke else [])
+    extra += [f"--{flag}={value}" for flag, value in (("users", args.users), ("seconds", args.seconds)) if value]
     results = [
-        _bench_engine(label, url, args.suites, extra + (["--national"] if args.national and label == "postgresql" else []))
-        for label, url in engines
+        _bench_engine(label, url, suites, extra + (["--national"] if args.national and label == "postgresql" else []))
+        for label, url, suites in engines
     ]
     if any(r is None for r in results):
         return 1
@@ -258,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--seed", type=int, default=2020, help="seed of the synthetic review data")
     bench.add_argument("--national", action="store_true", help="reviews at national scale too (PostgreSQL)")
     bench.add_argument("--smoke", action="store_true", help="every step on a few rows, in seconds (no meaningful times)")
+    bench.add_argument("--users", type=int, default=None, help="load: concurrent signed-in users (default 50)")
+    bench.add_argument("--seconds", type=float, default=None, help="load: seconds measured (default 60)")
     bench.set_defaults(func=cmd_bench)
     wk = sub.add_parser("worker", help="run the background-job worker (./dev demo starts one)")
     wk.set_defaults(func=lambda a: manage(*WORKER, env={"DEBUG": os.environ.get("DEBUG", "0")}))

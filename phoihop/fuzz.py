@@ -97,8 +97,9 @@ def _manage(database: Path, *args: str) -> subprocess.CompletedProcess:
     return done
 
 
-def _demo_database() -> Path:
-    """A fresh copy of the demo database (the template is built on first use)."""
+def demo_database(name: str = "fuzz") -> Path:
+    """A fresh copy of the demo database, var/<name>.sqlite3 (the template is built on
+    first use; the load test's smoke run copies it too)."""
     VAR.mkdir(exist_ok=True)
     template, stamp = VAR / "fuzz-template.sqlite3", VAR / "fuzz-template.key"
     key = _demo_key()
@@ -108,7 +109,7 @@ def _demo_database() -> Path:
         _manage(template, "migrate", "--noinput", "-v", "0")
         _manage(template, "demo_load", "--provinces", *DEMO_PROVINCES)
         stamp.write_text(key)
-    database = VAR / "fuzz.sqlite3"
+    database = VAR / f"{name}.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
         if Path(f"{template}{suffix}").exists():
@@ -175,7 +176,7 @@ def fuzz(*, examples: int, phases: str = LONG_PHASES, port: int | None = None,
     """Serve a fresh demo copy on `port` (a free one by default), run schemathesis over
     /api/schema/, read its report."""
     port = port or _free_port()
-    database = _demo_database()
+    database = demo_database()
     token = _token(database)
     log = (VAR / "fuzz-server.log").open("w")
     server = subprocess.Popen(

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "phoihop.core.middleware.SessionRefreshMiddleware",
     "phoihop.core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -160,7 +161,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions expire: after SESSION_COOKIE_AGE seconds of inactivity (default 8 hours).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
-SESSION_SAVE_EVERY_REQUEST = True
+# The session row is written when its last refresh is this old, not on every request
+# (phoihop.core.middleware.SessionRefreshMiddleware): a page read writes nothing.
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes, see phoihop/accounts/lockout.py for the two limits):

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from phoihop.activities.models import ActivityStatus
 from phoihop.activities.services import ActivityData
-from phoihop.core.forms import date_field
+from phoihop.core.forms import date_field, share_choices
 from phoihop.lib.vnformat import NumberFormatError, number, parse_number
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import LocalityAutocompleteWidget, label
@@ -97,9 +97,8 @@ class ActivityFilterForm(forms.Form):
         self.fields["content_area"].queryset = ContentArea.objects.filter(
             program__in=programs
         ).select_related("program")
-        orgs = Organization.objects.visible_to(user).order_by("name")
-        self.fields["organization"].queryset = orgs
-        self.fields["lead"].queryset = orgs
+        self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
+        share_choices(self, "organization", "lead")
         self.fields["locality"].queryset = _filter_localities(user)
 
     def clean(self):

@@ -2,11 +2,13 @@
 through a service (`form_action`)."""
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -74,6 +76,39 @@ class DateField(forms.DateField):
 def date_field(label, *, required=True, **kwargs) -> DateField:
     """The one date field of every form (see DateField)."""
     return DateField(label=label, required=required, **kwargs)
+
+
+class _SharedRowsIterator(ModelChoiceIterator):
+    """A ModelChoiceField's options from rows read once for several fields."""
+
+    def __init__(self, field, rows: Callable[[], list]):
+        super().__init__(field)
+        self.rows = rows
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.rows():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.rows()) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.rows())
+
+
+def share_choices(form: forms.Form, *names: str) -> None:
+    """The named model choice fields, which offer one queryset (the first's), list their
+    options from one query instead of one each, read when the form is first drawn.
+    Validation still looks a submitted id up in each field's queryset."""
+    queryset = form.fields[names[0]].queryset
+    rows = functools.cache(lambda: list(queryset))
+    for name in names:
+        field = form.fields[name]
+        field.queryset = queryset
+        field.iterator = functools.partial(_SharedRowsIterator, rows=rows)
+        field.widget.choices = field.choices
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.utils import translation
@@ -62,3 +64,29 @@ class RequestSizeLimitMiddleware:
             except RequestDataTooBig:
                 return True
         return False
+
+
+class SessionRefreshMiddleware:
+    """Keep a signed-in session alive while it is used, writing it at most once a minute.
+
+    Sessions expire after SESSION_COOKIE_AGE seconds of inactivity (settings.py). Django's
+    SESSION_SAVE_EVERY_REQUEST does that by writing the session row on every request: an
+    UPDATE and a COMMIT for each page, the one write of a read. Here a request marks the
+    session changed only when its last refresh is SESSION_REFRESH_SECONDS old, so the
+    idle limit is counted from at most a minute before the last request.
+    Placed after SessionMiddleware, which saves what this marks.
+    """
+
+    KEY = "_refreshed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - int(session.get(self.KEY, 0)) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.KEY] = now
+        return response

@@ -1,5 +1,7 @@
 """What every page's frame needs, for the templates of every app."""
 
+import functools
+
 from phoihop.organizations.selectors import committees_for_user
 
 
@@ -12,5 +14,6 @@ def shell(request):
         "shell_committees": committees_for_user(user),
         # The inbox's own rule (exchange's Notification.objects.visible_to), reached through
         # the reverse relation: the badge counts exactly the unread rows the inbox lists.
-        "shell_unread": user.notifications.visible_to(user).unread().count,
+        # Counted once a page (the template asks twice), when the page shows the badge.
+        "shell_unread": functools.cache(lambda: user.notifications.visible_to(user).unread().count()),
     }

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import date_field
+from phoihop.core.forms import date_field, share_choices
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import LocalityAutocompleteWidget, label
 from phoihop.organizations.models import Committee, Organization
@@ -257,9 +257,8 @@ class AssignForm(RevisionForm):
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
-        members = committee_members(case.committee)
-        self.fields["lead"].queryset = members
-        self.fields["supporters"].queryset = members
+        self.fields["lead"].queryset = committee_members(case.committee)
+        share_choices(self, "lead", "supporters")
 
 
 class FollowUpForm(RevisionForm):

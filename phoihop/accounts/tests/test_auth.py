@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 import time_machine
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.conftest import PASSWORD
@@ -199,3 +201,23 @@ def test_behind_a_proxy_the_lock_falls_on_the_client_not_on_the_proxy(client, ca
         HTTP_X_FORWARDED_FOR="10.0.0.8, 10.9.9.9",
     )
     assert spoofed.status_code == 429
+
+
+def test_a_page_read_writes_the_session_at_most_once_a_minute(client, cast):
+    """The idle limit above without a write per page: within a minute of the last
+    refresh a page reads the session and writes nothing."""
+    start = dt.datetime(2025, 3, 10, 8, 0, tzinfo=dt.UTC)
+    page = reverse("organizations:list")
+
+    def session_writes():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page).status_code == 200
+        return [q["sql"] for q in queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]]
+
+    with time_machine.travel(start, tick=False) as clock:
+        client.post(LOGIN, {"username": "thuongtruc", "password": PASSWORD})
+        clock.shift(dt.timedelta(seconds=30))
+        assert session_writes() == []
+        clock.shift(dt.timedelta(seconds=settings.SESSION_REFRESH_SECONDS))
+        assert len(session_writes()) == 1
+        assert session_writes() == []

@@ -365,3 +365,25 @@ def test_with_several_programs_the_reporter_chooses_one_first(client_for, cast, 
     assert set(response.context["programs"]) == {program, later}
     response = client.get(reverse("activities:create"), {"chuong-trinh": program.pk})
     assert response.context["form"].program == program
+
+
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [("activities:review_queue", "secretariat"), ("activities:pending", "military_focal"),
+     ("activities:mine", "military_focal")],
+)
+def test_the_other_lists_queries_do_not_grow_with_rows(
+    client_for, cast, make_activity, django_assert_max_num_queries, name, who
+):
+    """The review queue, "waiting for me" and the organization's record: a bounded
+    number of queries, the same for one row as for seven."""
+    client = client_for(getattr(cast, who))
+    make_activity(actor=cast.military_focal, lead_id=cast.military.pk, partner_ids=[])
+    with django_assert_max_num_queries(20) as few:
+        assert client.get(reverse(name)).status_code == 200
+    for _ in range(3):
+        make_activity(actor=cast.military_focal, lead_id=cast.military.pk, partner_ids=[])
+        make_activity(partner_ids=[cast.military.pk])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse(name))
+    assert response.context["page"].paginator.count >= 1

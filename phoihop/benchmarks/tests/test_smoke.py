@@ -3,12 +3,16 @@ longer runs (a changed service, a renamed field) fails CI instead of rotting uns
 Times are not asserted: at a few rows they mean nothing."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from phoihop.benchmarks import reviews
 from phoihop.benchmarks.management.commands.bench_run import SUITES, Command
+from phoihop.fuzz import ROOT, demo_database
 
 
 # Transactional, as ./dev bench runs (the rollup recomputes a month when a write
@@ -57,3 +61,32 @@ def test_the_reviews_pages_suite_runs_at_smoke_scale(tmp_path, monkeypatch):
     names = [f["name"] for f in report["figures"]]
     assert any("DOCX export" in n for n in names) and any("review page GET" in n for n in names)
     assert not [f["note"] for f in report["figures"] if "MISMATCH" in f["note"]]
+
+
+# The load suite serves its database to gunicorn, another process: the in-memory test
+# database will not do, so it runs in a subprocess on a copy of the fuzz's demo database
+# (built once, kept in var/; ./dev test's fuzz step reuses it). 3 users for 5 s: it fails
+# on errors only (a page that no longer answers 200, a refused submission), never on times.
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="runs once, in the SQLite pass: its own SQLite copy of the demo whatever the engine",
+)
+def test_the_load_suite_runs_at_smoke_scale(tmp_path):
+    database = demo_database("bench-load-smoke")
+    out = tmp_path / "bench.json"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "0",
+           "DJANGO_SETTINGS_MODULE": "phoihop.settings_test"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "bench_run", "load", "--smoke", "--json", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    load = json.loads(out.read_text(encoding="utf-8"))["tables"]["load"]
+    assert load["users"] == 3
+    assert load["failures"] == [], load["failures"]
+    assert load["total"]["errors"] == 0
+    assert load["alone_errors"] == [], load["alone_errors"]
+    assert set(load["alone_ms"]) >= {"home", "activity detail", "activity submit", "case detail",
+                                     "dashboard", "review page", "map data"}, load["alone_ms"]
+    measured = {name for name, row in load["scenarios"].items() if row["requests"]}
+    assert {"home", "activity list", "case list"} <= measured, load["scenarios"]

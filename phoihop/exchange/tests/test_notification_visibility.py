@@ -3,6 +3,8 @@ about records the user may see now. A notification about a case that has since b
 sensitive (or left the user's sight) shows neither its text nor its count."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.exchange import notifications
@@ -103,3 +105,14 @@ def test_anonymous_gets_401_or_403_from_the_api(told, client):
 def test_notify_refuses_a_record_that_cannot_say_who_sees_it(told):
     with pytest.raises(ValueError):
         notifications.notify([told.cast.military_focal], "reopened", "x", about=told.cast.women)
+
+
+
+def test_the_badge_is_counted_once_a_page(told, client_for):
+    """The header asks for the badge twice (whether to show it, and its number): one
+    count query, not two."""
+    client = client_for(told.cast.military_focal)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home:home")).status_code == 200
+    counts = [q["sql"] for q in queries if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "situations_notification"')]
+    assert len(counts) == 1

@@ -9,7 +9,9 @@ from django.db import connection
 from phoihop.benchmarks import Report
 
 SUITES = ["localities", "workbooks", "reviews", "intake"]
-ON_REQUEST = ["reviews_pages"]  # named only: part of a suite above, measured alone
+# Named only: reviews_pages is part of a suite above, measured alone; load (gunicorn and
+# 50 users for a minute, ./dev bench load) runs on PostgreSQL in a database of its own.
+ON_REQUEST = ["reviews_pages", "load"]
 
 
 def _suite(name: str) -> str:
@@ -34,9 +36,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--smoke", action="store_true", help="every step on a few rows, in seconds (./dev test)"
         )
+        parser.add_argument("--users", type=int, default=None, help="load: concurrent users (default 50)")
+        parser.add_argument("--seconds", type=float, default=None, help="load: seconds measured (default 60)")
 
-    def handle(self, *args, suites, json_path, seed, national, smoke, **options):
-        report = Report(engine=connection.vendor, options={"seed": seed, "national": national, "smoke": smoke})
+    def handle(self, *args, suites, json_path, seed, national, smoke, users, seconds, **options):
+        report = Report(engine=connection.vendor, options={
+            "seed": seed, "national": national, "smoke": smoke, "users": users, "seconds": seconds,
+        })
         ran = []
         for name in suites or SUITES:
             self.stdout.write(f"[{connection.vendor}] {name}")
