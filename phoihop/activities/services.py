@@ -512,9 +512,8 @@ def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData], 
             through(activity_id=activity.pk, locality_id=pk) for pk in dict.fromkeys(data.locality_ids)
         ]
     if batch is not None:
-        Participation.objects.bulk_create(parts, batch_size=BULK_BATCH)
-        Figure.objects.bulk_create(figures, batch_size=BULK_BATCH)
-        through.objects.bulk_create(places, batch_size=BULK_BATCH)
+        for model, objs in ((Participation, parts), (Figure, figures), (through, places)):
+            _insert_plain(model, objs)
         return
     bulk_create_with_history(parts, Participation, batch_size=500, default_user=actor)
     bulk_create_with_history(figures, Figure, batch_size=500, default_user=actor)
@@ -522,6 +521,25 @@ def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData], 
 
 
 BULK_BATCH = 1_000  # rows per INSERT of an import (SQLite allows 32,766 parameters)
+
+
+def _insert_plain(model, objs: list) -> None:
+    """INSERT `objs` (unsaved, their pk not needed back) with one executemany: each
+    value prepared by its field as bulk_create would, without compiling a query per
+    batch. Rows that need no signal, no returned pk and no history of their own here."""
+    if not objs:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
+    prepared = [
+        [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields] for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(prepared), BULK_BATCH * 10):
+            cursor.executemany(sql, prepared[start : start + BULK_BATCH * 10])
 
 
 def _history_of_batch(actor, batch: uuid.UUID, now) -> None:
