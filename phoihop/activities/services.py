@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -479,15 +479,21 @@ def activity_bulk_create(
         )
         _apply(activity, data)
         activities.append(activity)
-    created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=actor)
-    _bulk_children(actor, created, rows)
+    if batch is None:
+        created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=actor)
+        _bulk_children(actor, created, rows)
+    else:  # an import: the rows carry its batch, so their history is copied in SQL
+        created = Activity.objects.bulk_create(activities, batch_size=BULK_BATCH)
+        _bulk_children(actor, created, rows, batch=batch)
+        _history_of_batch(actor, batch, now)
     if submit and created:
         _hand_off(Step.IMPORTED, None, actor, activities=created)  # one notice per reader
     return len(created)
 
 
-def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData]) -> None:
-    """Participations, figures and localities of freshly bulk-created activities."""
+def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData], batch=None) -> None:
+    """Participations, figures and localities of freshly bulk-created activities (with
+    `batch`, an import's: their history is written afterwards, _history_of_batch)."""
     parts, figures, places = [], [], []
     through = Activity.localities.through
     for activity, data in zip(activities, rows, strict=True):
@@ -505,6 +511,57 @@ def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData]) 
         places += [
             through(activity_id=activity.pk, locality_id=pk) for pk in dict.fromkeys(data.locality_ids)
         ]
+    if batch is not None:
+        for model, objs in ((Participation, parts), (Figure, figures), (through, places)):
+            _insert_plain(model, objs)
+        return
     bulk_create_with_history(parts, Participation, batch_size=500, default_user=actor)
     bulk_create_with_history(figures, Figure, batch_size=500, default_user=actor)
     through.objects.bulk_create(places, batch_size=500)
+
+
+BULK_BATCH = 1_000  # rows per INSERT of an import (SQLite allows 32,766 parameters)
+
+
+def _insert_plain(model, objs: list) -> None:
+    """INSERT `objs` (unsaved, their pk not needed back) with one executemany: each
+    value prepared by its field as bulk_create would, without compiling a query per
+    batch. Rows that need no signal, no returned pk and no history of their own here."""
+    if not objs:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
+    prepared = [
+        [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields] for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(prepared), BULK_BATCH * 10):
+            cursor.executemany(sql, prepared[start : start + BULK_BATCH * 10])
+
+
+def _history_of_batch(actor, batch: uuid.UUID, now) -> None:
+    """The "+" history rows of an import's activities, participations and figures, each
+    one INSERT … SELECT copying the rows just written (what bulk_create_with_history
+    writes, without building a Python object per history row): the same tracked fields,
+    history_date `now`, history_user `actor`, no change reason."""
+    activities = Activity.objects.filter(import_batch=batch)
+    quote = connection.ops.quote_name
+    for model, rows in (
+        (Activity, activities),
+        (Participation, Participation.objects.filter(activity__in=activities.values("pk"))),
+        (Figure, Figure.objects.filter(activity__in=activities.values("pk"))),
+    ):
+        history = model.history.model
+        fields = history.tracked_fields
+        select, params = rows.order_by("pk").values_list(*[f.attname for f in fields]).query.sql_with_params()
+        select = select.replace(" FROM ", ", %s, %s, %s FROM ", 1)  # the columns are plain: first FROM
+        target = ", ".join(quote(c) for c in [f.column for f in fields] + HISTORY_COLUMNS)
+        stamp = [connection.ops.adapt_datetimefield_value(now), "+", actor.pk if actor else None]
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {quote(history._meta.db_table)} ({target}) {select}", [*stamp, *params])
+
+
+HISTORY_COLUMNS = ["history_date", "history_type", "history_user_id"]

@@ -15,8 +15,13 @@ and the day it ended are what its dated timeline shows on `end`
 "Open at the window's end": its status on `end` is open.
 "Unresolved": open at the window's end, or ended by then as "closed, unresolved".
 `age_days`: from the day it was opened to the window's end (still open) or to the day
-it closed. Each case's points are rounded to 2 decimals; a locality's score is the sum
-of its cases' points, so anyone can recompute it from the listed cases.
+it closed. Each case's points are rounded to 2 decimals (half up, from the exact
+value: 5 × 1.5 × (1 + 15/90 × 0.5) = 8.125 gives 8.13); a locality's score is the sum of
+its cases' points, so anyone can recompute it from the listed cases.
+
+The arithmetic is done in whole cents on integers (`points_cents`), so the same formula
+written in SQL (`points_sql`, which reviews use to score their cases in the database)
+gives the same points to the cent.
 
 Scores are computed for a user ONLY from the cases that user may see
 (Case.objects.visible_to), so a sensitive case never changes the score an uninvolved
@@ -189,6 +194,29 @@ def is_open_at(row: CaseRow, day: dt.date) -> bool:
     return row.closed_on is not None and row.closed_on > day
 
 
+# The formula over whole numbers: age factor 1 + min(age/90, 2) × 0.5 = (180 + min(age,
+# 180)) / 180, open factor 3/2; so points in cents are 100 × weight × N / D with
+# N / D one of 1, (180 + m) / 180 and 3 (180 + m) / 360, rounded half up.
+AGE_DAYS_CAP = int(AGE_SCALE_DAYS * AGE_CAP)  # 180: the age factor stops growing there
+RECURRENCE_CENTS = int(RECURRENCE_POINTS * 100)
+
+
+def points_cents(weight: int, open_at_end: bool, unresolved: bool, age_days: int) -> int:
+    """A case's points in whole cents without the recurrence bonus, rounded half up from
+    the exact value (integers only, as points_sql computes them)."""
+    if not unresolved:
+        return 100 * weight
+    capped = AGE_DAYS_CAP + min(age_days, AGE_DAYS_CAP)
+    if open_at_end:  # 100 × w × 3/2 × capped/180, half up: ⌊(600·w·capped + 360) / 720⌋
+        return (600 * weight * capped + 360) // 720
+    return (200 * weight * capped + 180) // 360  # 100 × w × capped/180, half up
+
+
+def cents(value: int) -> Decimal:
+    """Whole cents as a Decimal of two places: 813 → Decimal("8.13")."""
+    return Decimal(value).scaleb(-2)
+
+
 def case_points(row: CaseRow, end: dt.date) -> CasePoints:
     """The points `row` adds to its locality's score for a window ending on `end`."""
     weight = SEVERITY_WEIGHTS.get(row.severity, SEVERITY_WEIGHTS[2])
@@ -201,7 +229,10 @@ def case_points(row: CaseRow, end: dt.date) -> CasePoints:
     if unresolved:
         age_factor = 1 + min(Decimal(age_days) / AGE_SCALE_DAYS, AGE_CAP) * AGE_FACTOR
     recurrence = RECURRENCE_POINTS if row.is_recurrence else Decimal(0)
-    points = (weight * open_factor * age_factor + recurrence).quantize(CENT, ROUND_HALF_UP)
+    points = cents(
+        points_cents(weight, open_at_end, unresolved, age_days)
+        + (RECURRENCE_CENTS if row.is_recurrence else 0)
+    )
     return CasePoints(
         row,
         weight,
@@ -229,6 +260,34 @@ def score_cases(rows: Iterable[CaseRow], start: dt.date, end: dt.date) -> list[L
     for entry in ranked:
         entry.top = ranked[0].score
     return ranked
+
+
+def points_sql(vendor: str, end: dt.date, *, severity: str, status: str, opened: str, closed: str):
+    """(sql, params): points_cents of one case row as a SQL expression over its columns
+    (`status`, `closed` as the case stood on `end`; see as_of_state), integers only, so
+    it gives the cents Python gives. The recurrence bonus is not included."""
+    open_statuses = ", ".join(f"'{status_}'" for status_ in sorted(OPEN_STATUSES))
+    is_open = f"({status} IN ({open_statuses}) OR ({closed} IS NOT NULL AND {closed} > %s))"
+    last_day = f"(CASE WHEN {is_open} OR {closed} IS NULL THEN %s ELSE {closed} END)"
+    if vendor == "postgresql":
+        age = f"({last_day} - {opened})"
+        day = end
+    else:  # SQLite keeps dates as ISO text
+        age = f"CAST(julianday({last_day}) - julianday({opened}) AS INTEGER)"
+        day = end.isoformat()
+    whens = " ".join(f"WHEN {level} THEN {weight}" for level, weight in SEVERITY_WEIGHTS.items())
+    weight = f"(CASE {severity} {whens} ELSE {SEVERITY_WEIGHTS[2]} END)"
+    cap = AGE_DAYS_CAP
+    capped = (
+        f"({cap} + (CASE WHEN {age} <= 0 THEN 0 WHEN {age} >= {cap} THEN {cap} ELSE {age} END))"
+    )
+    sql = (
+        f"(CASE WHEN {is_open} THEN (600 * {weight} * {capped} + 360) / 720 "
+        f"WHEN {status} = '{CLOSED_UNRESOLVED}' THEN (200 * {weight} * {capped} + 180) / 360 "
+        f"ELSE 100 * {weight} END)"
+    )
+    # Each %s is the window's end: is_open twice (once in last_day), last_day once more.
+    return sql, [day] * sql.count("%s")
 
 
 def marker_radius(score: Decimal) -> float:

@@ -49,7 +49,9 @@ def review_compute(
     activities = act.counted(user, scope)
     organizations = act.program_members(program, scope)
     tallies = rollup.tallies(activities, [org.pk for org in organizations])
-    cases = sit.case_facts(sit.visible_cases(user, program, scope, redacted=redacted, as_of=as_of))
+    cases = sit.case_facts(
+        sit.visible_cases(user, program, scope, redacted=redacted, as_of=as_of), as_of=as_of
+    )
     unit_for = (
         unit_maps.successor_map if scope.units == Units.UNITS_2025 else unit_maps.identity_map
     )

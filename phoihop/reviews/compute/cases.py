@@ -16,10 +16,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from phoihop.hotspots.models import Hotspot
-from phoihop.hotspots.selectors import CaseRow, score_cases
+from phoihop.hotspots.selectors import RECURRENCE_CENTS, cents, points_sql
 from phoihop.localities.models import Locality
 from phoihop.reviews.data import HotspotRow, TopicResult
 from phoihop.reviews.rules import can_see_sensitive
@@ -71,15 +72,45 @@ class CaseFact:
     opened_on: dt.date
     closed_on: dt.date | None  # on `as_of`: None while open
     recurrence_of_id: int | None
+    points: int  # its hotspot points on `as_of` in cents, without the recurrence bonus
 
 
-def case_facts(cases: QuerySet[Case]) -> list[CaseFact]:
+FACT_FIELDS = ("pk", "topic_id", "locality_id", "severity", "status_then", "due_then",
+               "opened_on", "closed_then", "recurrence_of_id")  # fmt: skip
+
+
+def case_facts(cases: QuerySet[Case], *, as_of: dt.date) -> list[CaseFact]:
     """The review's cases, read once: the as-of state is three correlated subqueries per
     case, so topics, localities and hotspots count these rows rather than each asking the
-    database again."""
-    fields = ("pk", "topic_id", "locality_id", "severity", "status_then", "due_then",
-              "opened_on", "closed_then", "recurrence_of_id")  # fmt: skip
-    return [CaseFact(*row) for row in cases.order_by().values_list(*fields)]
+    database again. Each row carries its hotspot points on `as_of`, computed by the
+    database (hotspots.selectors.points_sql) over the row's as-of state: the query is
+    wrapped so the subqueries run once per case, not once per use in the formula."""
+    inner, params = cases.order_by().values(*FACT_FIELDS).query.sql_with_params()
+    points, points_params = points_sql(
+        connection.vendor, as_of, severity="f.severity", status="f.status_then",
+        opened="f.opened_on", closed="f.closed_then",
+    )  # fmt: skip
+    columns = ", ".join(f"f.{connection.ops.quote_name(name)}" for name in FACT_FIELDS)
+    sql = f"SELECT {columns}, {points} FROM ({inner}) f"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*points_params, *params])  # in the order they appear
+        rows = cursor.fetchall()
+    converters = _converters()
+    return [
+        CaseFact(*(convert(value) for convert, value in zip(converters, row, strict=True)))
+        for row in rows
+    ]
+
+
+def _converters():
+    """Raw rows to Python values: SQLite gives dates as ISO text."""
+
+    def day(value):
+        return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+    same = lambda value: value  # noqa: E731
+    dates = {"due_then", "opened_on", "closed_then"}
+    return [day if name in dates else same for name in FACT_FIELDS] + [int]
 
 
 def _counts(facts: list[CaseFact], *, as_of: dt.date) -> dict[int, dict[str, int]]:
@@ -136,8 +167,10 @@ def locality_case_counts(facts: list[CaseFact]) -> dict[int, tuple[int, int]]:
 def hotspot_rows(
     user, program, facts: list[CaseFact], scope, unit_for, *, as_of: dt.date
 ) -> list[HotspotRow]:
-    """The highest scores of the period (hotspots.score_cases on the review's own cases,
-    with their state on `as_of`), marked when the unit was a designated hotspot on `as_of`.
+    """The highest scores of the period (the hotspot formula on the review's own cases,
+    with their state on `as_of`: each fact's points come from the database, case_facts;
+    they sum here in whole cents, as hotspots.score_cases would), marked when the unit was
+    a designated hotspot on `as_of`.
 
     `unit_for(ids) -> {id: unit id}` regroups units (identity, or 2025 successors).
     """
@@ -146,30 +179,18 @@ def hotspot_rows(
     seen = set(Case.objects.visible_to(user).filter(pk__in=earlier).values_list("pk", flat=True))
     designated_ids = _designated(user, program, as_of=as_of)
     units = unit_for({f.locality_id for f in facts} | set(designated_ids))
-    scored = score_cases(
-        [
-            CaseRow(
-                f.pk,
-                "",
-                units[f.locality_id],
-                f.severity,
-                f.status,
-                f.opened_on,
-                f.closed_on,
-                f.recurrence_of_id in seen,
-            )  # fmt: skip
-            for f in facts
-        ],
-        scope.start,
-        as_of,
-    )[:HOTSPOT_ROWS]
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])  # unit → cents, cases
+    for f in facts:
+        if scope.start <= f.opened_on <= as_of:
+            total = totals[units[f.locality_id]]
+            total[0] += f.points + (RECURRENCE_CENTS if f.recurrence_of_id in seen else 0)
+            total[1] += 1
+    scored = sorted(totals.items(), key=lambda item: (-item[1][0], item[0]))[:HOTSPOT_ROWS]
     designated = {units[pk] for pk in designated_ids}
-    names = _names([entry.unit_id for entry in scored])
+    names = _names([unit_id for unit_id, _total in scored])
     return [
-        HotspotRow(
-            *names[entry.unit_id], entry.score, entry.case_count, entry.unit_id in designated
-        )
-        for entry in scored
+        HotspotRow(*names[unit_id], cents(points), count, unit_id in designated)
+        for unit_id, (points, count) in scored
     ]
 
 

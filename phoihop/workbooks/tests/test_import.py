@@ -163,3 +163,21 @@ def test_an_ambiguous_place_lists_its_candidates(cast, program):
     assert "có thể là" in message and "Thành phố Phủ Lý" in message and "Huyện Thanh Liêm" in message
     fixed = good_row(1, **{"Địa bàn (mã đơn vị hoặc tên, cách nhau bởi ;)": "Liêm Tiết, Thanh Liêm"})
     assert _import(cast, program, [fixed]).ok
+
+
+def test_an_import_writes_the_history_the_generic_bulk_path_writes(cast, program):
+    """Each imported activity, participation and figure has one "+" history row by the
+    importer, with its tracked values (copied in SQL, services._history_of_batch), as
+    bulk_create_with_history writes them for a bulk create without a batch."""
+    result = _import(cast, program, [good_row(n) for n in range(6)], submit=True)
+    assert result.ok
+    for model in (Activity, Participation, Figure):
+        records = model.objects.order_by("pk")
+        assert records.exists()
+        history = model.history.model.objects.order_by("id")
+        assert history.count() == records.count()
+        fields = [f.attname for f in model.history.model.tracked_fields]
+        assert list(history.values_list(*fields)) == list(records.values_list(*fields))
+        assert set(history.values_list("history_type", "history_user_id")) == {("+", cast.secretariat.pk)}
+    stamps = set(Activity.history.values_list("history_date", flat=True))
+    assert len(stamps) == 1 and abs(stamps.pop() - Activity.objects.first().created_at).total_seconds() < 60
