@@ -375,6 +375,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "description",
             "is_active",
             "order",
+            "review_phrase",
             "version",
         ]
         read_only_fields = ["id"]

@@ -314,6 +314,12 @@ class IndicatorForm(forms.Form):
     description = forms.CharField(label=_("Giải thích"), widget=forms.Textarea, required=False)
     is_active = forms.BooleanField(label=_("Đang dùng"), required=False, initial=True)
     order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, initial=100)
+    review_phrase = forms.CharField(
+        label=_("Cách viết trong báo cáo"),
+        max_length=200,
+        required=False,
+        help_text=Indicator._meta.get_field("review_phrase").help_text,
+    )
 
     @classmethod
     def initial_for(cls, indicator: Indicator) -> dict:

@@ -157,6 +157,23 @@ class Aggregation(models.TextChoices):
     LATEST = "latest", _("Giá trị mới nhất")
 
 
+REVIEW_PHRASE_SLOTS = ("{n}", "{value}", "{noun}", "{unit}")
+
+
+def validate_review_phrase(text: str) -> None:
+    """An indicator's own words in a review: the figure's place, {n} (or {value}), exactly
+    once; {noun} (the indicator's name) and {unit} may appear; no other brace."""
+    figures = text.count("{n}") + text.count("{value}")
+    rest = text
+    for slot in REVIEW_PHRASE_SLOTS:
+        rest = rest.replace(slot, "")
+    if figures != 1 or "{" in rest or "}" in rest:
+        raise ValidationError(
+            _("Cách viết phải có đúng một chỗ cho số liệu, viết là {n}, ví dụ: “tổ chức {n} buổi tuyên truyền”."),
+            code="review_phrase",
+        )
+
+
 class Indicator(models.Model):
     """A figure activities report: sessions, attendance, houses, money (VND), …"""
 
@@ -172,6 +189,16 @@ class Indicator(models.Model):
     description = models.TextField(_("giải thích"), blank=True)
     is_active = models.BooleanField(_("đang dùng"), default=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    review_phrase = models.CharField(
+        _("cách viết trong báo cáo"),
+        max_length=200,
+        blank=True,
+        validators=[validate_review_phrase],
+        help_text=_(
+            "Câu chữ báo cáo sơ kết, tổng kết dùng cho chỉ tiêu này, {n} là chỗ của số liệu, ví dụ: "
+            "“tổ chức {n} buổi tuyên truyền”. Để trống: viết theo đơn vị tính."
+        ),
+    )
 
     history = HistoricalRecords()
 

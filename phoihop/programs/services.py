@@ -61,6 +61,7 @@ INDICATOR_FIELDS = (
     "description",
     "is_active",
     "order",
+    "review_phrase",
 )
 
 
@@ -513,6 +514,8 @@ def _clean_indicator(values: dict) -> dict:
         values["code"] = (values["code"] or "").strip().lower()
     if "description" in values:
         values["description"] = (values["description"] or "").strip()
+    if "review_phrase" in values:
+        values["review_phrase"] = clean_name(values["review_phrase"] or "")
     return values
 
 

@@ -78,6 +78,40 @@ def _value_ref(total: IndicatorTotal, key: str) -> str:
     return f"d{total.decimals}:{key}" if total.decimals else f"n:{key}"
 
 
+def _template(total: IndicatorTotal, slot: str) -> tuple[str, bool]:
+    """The indicator's words (its own phrase first, phrasing.indicator_template), `slot` where its figure goes."""
+    return indicator_template(total.code, total.unit, total.name, slot, total.phrase)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _percent_sentences(totals: list[IndicatorTotal], key_of, first: int) -> tuple[str, dict, dict]:
+    """A rate is not something the members "đã" did: each percentage indicator gets a
+    sentence of its own ("Tỷ lệ hộ nghèo ở mức 2,45%."), after the list of what was done."""
+    text, refs, labels = "", {}, {}
+    for n, total in enumerate(totals, start=first):
+        slot = f"f{n}"
+        text += " " + _upper_first(_template(total, slot)[0].removeprefix("đã ")) + "."
+        refs[slot], labels[slot] = _value_ref(total, key_of(total)), total.name
+    return text, refs, labels
+
+
+def _done_and_rates(totals: list[IndicatorTotal], key_of, lead: str) -> tuple[str, dict, dict]:
+    """ "<lead> đã tổ chức 502 buổi …; vận động ủng hộ gần 22 tỷ đồng. Tỷ lệ … ở mức 2,45%.":
+    the counts and amounts in one list after `lead` (a template with %(clause)s), the
+    percentages each in its own sentence."""
+    done = [t for t in totals if t.unit != "%"]
+    rates = [t for t in totals if t.unit == "%"]
+    text, refs, labels = "", {}, {}
+    if done:
+        clause, refs, labels = _figures_clause(done, key_of)
+        text = " " + lead % {"clause": clause}
+    more, more_refs, more_labels = _percent_sentences(rates, key_of, len(done))
+    return text + more, refs | more_refs, labels | more_labels
+
+
 def _verb(template: str) -> str:
     """The words before the figure ("tổ chức" in "tổ chức %(f0)s buổi …")."""
     return template.partition("%(")[0].strip()
@@ -92,7 +126,7 @@ def _figures_clause(totals: list[IndicatorTotal], key_of) -> tuple[str, dict, di
     text, refs, labels, last_verb = "", {}, {}, None
     for n, total in enumerate(totals):
         slot = f"f{n}"
-        phrase, joins = indicator_template(total.code, total.unit, total.name, slot)
+        phrase, joins = _template(total, slot)
         verb = _verb(phrase)
         if text and verb and verb == last_verb:
             text += _(" và ") + phrase[len(verb):].strip()
@@ -106,7 +140,7 @@ def _figures_clause(totals: list[IndicatorTotal], key_of) -> tuple[str, dict, di
 
 def indicator_phrase(total: IndicatorTotal, slot: str) -> str:
     """ "tổ chức %(x)s buổi tuyên truyền", "vận động ủng hộ %(x)s đồng": the figure inside the words."""
-    return indicator_template(total.code, total.unit, total.name, slot)[0]
+    return _template(total, slot)[0]
 
 
 # --- I. Đặc điểm, tình hình ------------------------------------------------------------
@@ -136,8 +170,9 @@ def results_overview(review: Review) -> Statement | None:
     labels = {"n": _("Hoạt động được xác nhận"), "joint": _("Hoạt động có từ hai thành viên trở lên")}
     shown = [t for t in review.totals if t.value][:HEADLINE_INDICATORS]
     if shown:
-        clause, more_refs, more_labels = _figures_clause(shown, lambda t: f"total.{t.code}.value")
-        template += " " + _("Các tổ chức thành viên đã %(clause)s.") % {"clause": clause}
+        lead = _("Các tổ chức thành viên đã %(clause)s.")
+        more, more_refs, more_labels = _done_and_rates(shown, lambda t: f"total.{t.code}.value", lead)
+        template += more
         refs, labels = refs | more_refs, labels | more_labels
     return _say(review, RESULT, "results_overview", template, refs, labels, period=review.period_label)
 
@@ -209,8 +244,9 @@ def _area_result(review: Review, area) -> Statement:
     template += "."
     shown = [t for t in area.indicators if t.value]
     if shown:
-        clause, more_refs, more_labels = _figures_clause(shown, lambda t: f"{key}.total.{t.code}.value")
-        template += " " + _("Qua đó, các thành viên đã %(clause)s.") % {"clause": clause}
+        lead = _("Qua đó, các thành viên đã %(clause)s.")
+        more, more_refs, more_labels = _done_and_rates(shown, lambda t: f"{key}.total.{t.code}.value", lead)
+        template += more
         refs, labels = refs | more_refs, labels | more_labels
     for n, model in enumerate(area.models):
         slot = f"m{n}"
@@ -258,14 +294,23 @@ def models(review: Review) -> Statement | None:
 
 
 def _target_part(total: IndicatorTotal, n: int) -> tuple[str, dict, dict]:
-    """ "mới vận động bàn giao %(v0)s/%(t0)s hồ sơ giải phóng mặt bằng": the indicator's own
-    words (phrasing.PHRASES), the result over the target where its figure goes."""
+    """ "mới vận động ủng hộ %(v0)s tỷ đồng, đạt %(r0)s kế hoạch": the indicator's own words
+    (its phrase, phrasing.PHRASES), then how much of the period's target that is. A rate
+    is set beside its target ("tỷ lệ … mới ở mức 40%, chỉ tiêu 60%"), and so is a result
+    whose share would round up to 100% ("mới tổ chức 995/1.000 buổi …")."""
     key = f"total.{total.code}"
-    refs = {f"v{n}": _value_ref(total, f"{key}.value"), f"t{n}": _value_ref(total, f"{key}.target")}
-    labels = {f"v{n}": total.name, f"t{n}": _("%(name)s, chỉ tiêu") % {"name": total.name}}
-    phrase = indicator_template(total.code, total.unit, total.name, f"v{n}")[0].removeprefix("đã ")
-    phrase = phrase.replace(f"%(v{n})s", f"%(v{n})s/%(t{n})s", 1)
-    return _("mới %(phrase)s") % {"phrase": phrase}, refs, labels
+    refs = {f"v{n}": _value_ref(total, f"{key}.value")}
+    labels = {f"v{n}": total.name}
+    phrase = _template(total, f"v{n}")[0].removeprefix("đã ")
+    if total.unit == "%":
+        refs[f"t{n}"], labels[f"t{n}"] = _value_ref(total, f"{key}.target"), _("%(name)s, chỉ tiêu") % {"name": total.name}
+        phrase = phrase.replace(" ở mức ", " mới ở mức ", 1) if " ở mức " in phrase else _("mới %(phrase)s") % {"phrase": phrase}
+        return phrase + _(", chỉ tiêu %(target)s") % {"target": f"%(t{n})s"}, refs, labels
+    if total.ratio is not None and round(total.ratio * 100) >= 100:
+        refs[f"t{n}"], labels[f"t{n}"] = _value_ref(total, f"{key}.target"), _("%(name)s, chỉ tiêu") % {"name": total.name}
+        return _("mới %(phrase)s") % {"phrase": phrase.replace(f"%(v{n})s", f"%(v{n})s/%(t{n})s", 1)}, refs, labels
+    refs[f"r{n}"], labels[f"r{n}"] = f"pct:{key}.ratio", _("%(name)s, tỷ lệ đạt") % {"name": total.name}
+    return _("mới %(phrase)s, đạt %(ratio)s kế hoạch") % {"phrase": phrase, "ratio": f"%(r{n})s"}, refs, labels
 
 
 def targets(review: Review) -> list[Statement]:

@@ -50,6 +50,7 @@ class IndicatorTotal:
     target: Decimal | None = None  # sum of the targets the period's plan tasks set
     activities: int = 0  # confirmed activities that reported this indicator
     achieved: Decimal | None = None  # of `value`, what the activities linked to plan tasks achieved
+    phrase: str = ""  # the indicator's own words in the prose (Indicator.review_phrase), or ""
 
     @property
     def ratio(self) -> float | None:

@@ -16,8 +16,10 @@ data, in `PHRASES` below, not one sentence per indicator:
   thu hút 51.540 lượt người tham dự"), joined by a comma instead of a semicolon.
 
 A province names its indicators as it likes; one the table does not know reads
-"thực hiện {n} {noun}". `settings.REVIEW_INDICATOR_PHRASES` ({code: template}) gives a
-single indicator its own words without touching the table.
+"thực hiện {n} {noun}". The secretariat gives one indicator its own words on the
+indicator's form ("Cách viết trong báo cáo", `Indicator.review_phrase`: "tổ chức {n} buổi
+tuyên truyền"), and `settings.REVIEW_INDICATOR_PHRASES` ({code: template}) does the same for
+a deployment; both come before the table.
 """
 
 import re
@@ -90,9 +92,11 @@ def noun(unit: str, name: str, strip: str = "") -> str:
     return f"{unit} {text}"
 
 
-def indicator_template(code: str, unit: str, name: str, slot: str) -> tuple[str, bool]:
-    """(template, joins): the indicator's words with `%(slot)s` where its figure goes."""
-    own = getattr(settings, "REVIEW_INDICATOR_PHRASES", {}).get(code)
+def indicator_template(code: str, unit: str, name: str, slot: str, own: str = "") -> tuple[str, bool]:
+    """(template, joins): the indicator's words with `%(slot)s` where its figure goes. `own`
+    is the phrase the secretariat set on the indicator (Indicator.review_phrase, "{value}"
+    standing for "{n}"); it comes first, then the setting, then the table."""
+    own = (own or "").replace("{value}", "{n}") or getattr(settings, "REVIEW_INDICATOR_PHRASES", {}).get(code)
     phrase = Phrase((unit,), own) if own else phrase_for(unit, name)
     escape = lambda text: text.replace("%", "%%")  # noqa: E731
     words = {"n": f"%({slot})s", "noun": escape(noun(unit, name, phrase.strip)), "unit": escape(unit)}

@@ -350,6 +350,26 @@ def test_only_administrators_create_and_edit_indicators(client_for, cast):
     assert indicator.name == "Buổi tuyên truyền, vận động"
 
 
+def test_the_wording_of_an_indicator_in_reviews_is_set_on_its_form_and_checked(client_for, cast):
+    indicator = Indicator.objects.get(code="tuyen-truyen-buoi")
+    client = client_for(cast.admin)
+    edit = reverse("programs:indicator_edit", args=[indicator.pk])
+    assert "Cách viết trong báo cáo" in client.get(edit).content.decode()
+    data = {"code": indicator.code, "name": indicator.name, "unit": indicator.unit, "aggregation": "sum",
+            "decimals": 0, "order": 10, "is_active": "on"}
+
+    for wrong in ("tổ chức buổi tuyên truyền", "tổ chức {n} buổi, {n} lượt", "tổ chức {so} buổi"):
+        page = client.post(edit, {**data, "review_phrase": wrong}).content.decode()
+        assert "Cách viết phải có đúng một chỗ cho số liệu" in page, wrong
+    indicator.refresh_from_db()
+    assert indicator.review_phrase == ""
+
+    assert client.post(edit, {**data, "review_phrase": "  tổ chức {n}  buổi nói chuyện chuyên đề "}).status_code == 302
+    indicator.refresh_from_db()
+    assert indicator.review_phrase == "tổ chức {n} buổi nói chuyện chuyên đề"
+    assert client_for(cast.secretariat).post(edit, {**data, "review_phrase": "x {n}"}).status_code == 403
+
+
 # --- Creating a program ------------------------------------------------------------------
 
 

@@ -13,13 +13,12 @@ once.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, OuterRef, Q, Subquery
 
 from phoihop.activities.models import Activity, Figure, Participation
 from phoihop.activities.tallies import TOOK_PART, Counted, Tallies
 from phoihop.organizations.models import Membership
-from phoihop.programs.models import Aggregation, Indicator, Program
+from phoihop.programs.models import Aggregation, ContentArea, Indicator, Program
 from phoihop.reviews.data import AreaResult, IndicatorTotal, MemberResult, NamedActivity
 
 NAMED_PER_AREA = 3  # joint activities section II names in each content area
@@ -109,6 +108,7 @@ def indicator_totals(
                 targets[pk][0] if pk in targets else None,
                 n,
                 targets[pk][1] if pk in targets else None,
+                indicator.review_phrase,
             )
         )
     return rows
@@ -193,17 +193,11 @@ def named_joint(counted: Counted, per_area: int = NAMED_PER_AREA) -> dict[int, l
     queries, whatever the number of activities."""
     joint = counted.activities().filter(participant_count__gte=2)
     limit = per_area * 3  # candidates: one of each kind of activity is named
-    rank = Window(
-        RowNumber(),
-        partition_by=[F("content_area_id")],
-        order_by=[F("participant_count").desc(), F("start_date").asc(), F("pk").asc()],
-    )
-    rows = list(
-        joint.filter(_candidates(joint, limit))
-        .annotate(rank=rank)
-        .filter(rank__lte=limit)
-        .order_by("content_area_id", "rank")
-        .values_list("pk", "content_area_id", "title", "start_date")
+    rows = sorted(
+        joint.filter(_candidates(joint, counted.program_id, limit)).values_list(
+            "pk", "content_area_id", "title", "start_date", "participant_count"
+        ),
+        key=lambda r: (r[1], -r[4], r[3], r[0]),  # RANKING, within each area
     )
     took_part = defaultdict(list)
     ids = [r[0] for r in rows] or [0]  # queried even when empty: the query count stays fixed
@@ -214,7 +208,7 @@ def named_joint(counted: Counted, per_area: int = NAMED_PER_AREA) -> dict[int, l
     ):
         took_part[activity_id].append((role, short_name or name))
     out, kinds = defaultdict(list), defaultdict(set)
-    for pk, area_id, title, start in rows:
+    for pk, area_id, title, start, _members in rows:
         kind = title.split(" tại ")[0].strip().lower()
         if len(out[area_id]) == per_area or kind in kinds[area_id]:
             continue
@@ -225,24 +219,30 @@ def named_joint(counted: Counted, per_area: int = NAMED_PER_AREA) -> dict[int, l
     return dict(out)
 
 
-def _candidates(joint, limit: int) -> Q:
-    """The joint activities that can rank among the first `limit` of their content area:
-    those with at least as many members taking part as its `limit`-th one (read from one
-    count per area and member count, on the review's index). Ranking every joint activity
-    of a five-year province review sorted ~50,000 rows, each read from the table for its
-    title, to keep nine an area. Every row ranked before a candidate has as many members
-    or more, so it is a candidate too: the ranks are the same."""
-    counts = defaultdict(dict)
-    for area_id, members, n in (
-        joint.order_by().values_list("content_area_id", "participant_count").annotate(n=Count("pk"))
-    ):
-        counts[area_id][members] = n
+RANKING = ("-participant_count", "start_date", "pk")  # the order activity_named_joint_idx holds
+
+
+def _candidates(joint, program_id: int, limit: int) -> Q:
+    """The first `limit` joint activities of each content area, in RANKING order, as a filter:
+    each area's `limit`-th activity is read in one query (three scalar subqueries an area,
+    each a few steps of the index activity_named_joint_idx, which holds the ranking after
+    program, status and area), and the candidates are those ranked up to it. Counting, or
+    ranking, every joint activity of a five-year province review read ~50,000 rows to keep
+    nine an area."""
+    nth = joint.filter(content_area_id=OuterRef("pk")).order_by(*RANKING)[limit - 1 : limit]
     least = Q(pk__in=[])
-    for area_id, by_members in counts.items():
-        seen, threshold = 0, 2
-        for members in sorted(by_members, reverse=True):
-            seen, threshold = seen + by_members[members], members
-            if seen >= limit:
-                break
-        least |= Q(content_area_id=area_id, participant_count__gte=threshold)
+    for area_id, members, start, pk in ContentArea.objects.filter(program_id=program_id).values_list(
+        "pk",
+        Subquery(nth.values("participant_count")),
+        Subquery(nth.values("start_date")),
+        Subquery(nth.values("pk")),
+    ):
+        if members is None:  # fewer than `limit` joint activities: every one is a candidate
+            least |= Q(content_area_id=area_id)
+            continue
+        least |= Q(content_area_id=area_id) & (
+            Q(participant_count__gt=members)
+            | Q(participant_count=members, start_date__lt=start)
+            | Q(participant_count=members, start_date=start, pk__lte=pk)
+        )
     return least

@@ -277,3 +277,15 @@ def test_the_joint_activities_named_are_those_with_most_members_then_the_earlies
     assert titles(2) == ["Ba 4", "Ba 5"]
     assert titles(3) == ["Ba 4", "Ba 5", "Ba 6"]
     assert titles(5) == ["Ba 4", "Ba 5", "Ba 6", "Ba 7", "Hai 1"]
+
+
+def test_the_prose_of_a_review_uses_the_wording_set_on_an_indicator(cast, program, record):
+    from phoihop.programs.services import indicator_update
+    from phoihop.reviews.assessment import results_overview
+
+    record.activity(figures={cast.sessions: 12})
+    indicator_update(actor=cast.admin, indicator=cast.sessions, review_phrase="đưa {value} buổi ngoại khóa về trường")
+    review = review_compute(user=cast.secretariat, scope=program_scope(program))
+
+    assert [t.phrase for t in review.totals if t.code == cast.sessions.code] == ["đưa {value} buổi ngoại khóa về trường"]
+    assert "Các tổ chức thành viên đã đưa 12 buổi ngoại khóa về trường" in results_overview(review).text

@@ -135,8 +135,64 @@ def test_a_target_missed_reads_with_its_verb_the_result_over_the_target():
                              Decimal(44), Decimal(150), 3)]
     [missed] = assessment.targets(sample_review(totals=totals))
 
-    assert missed.text == "Chỉ tiêu chưa đạt: mới vận động bàn giao 44/150 hồ sơ giải phóng mặt bằng."
-    assert missed.refs == ["n:total.ho-so-gpmb.value", "n:total.ho-so-gpmb.target"]
+    assert missed.text == "Chỉ tiêu chưa đạt: mới vận động bàn giao 44 hồ sơ giải phóng mặt bằng, đạt 29% kế hoạch."
+    assert missed.refs == ["n:total.ho-so-gpmb.value", "pct:total.ho-so-gpmb.ratio"]
+    assert missed.figures["Hồ sơ giải phóng mặt bằng vận động bàn giao, tỷ lệ đạt"] == "29,3%"
+
+
+def test_a_money_target_missed_reads_the_amount_then_the_share_of_the_plan():
+    totals = [IndicatorTotal("tien-van-dong", "Tiền vận động, ủng hộ", "đồng", 0,
+                             Decimal(2_400_000_000), Decimal(3_000_000_000), 12)]
+    [missed] = assessment.targets(sample_review(totals=totals))
+
+    assert missed.text == "Chỉ tiêu chưa đạt: mới vận động ủng hộ 2,4 tỷ đồng, đạt 80% kế hoạch."
+    assert "/" not in missed.text
+
+
+def test_a_target_missed_by_less_than_half_a_percent_is_not_said_to_reach_100_percent():
+    totals = [IndicatorTotal("buoi", "Buổi tuyên truyền", "buổi", 0, Decimal(998), Decimal(1000), 998)]
+    [missed] = assessment.targets(sample_review(totals=totals))
+
+    assert missed.text == "Chỉ tiêu chưa đạt: mới tổ chức 998/1.000 buổi tuyên truyền."
+
+
+def test_a_rate_target_missed_reads_the_rate_beside_its_target():
+    totals = [IndicatorTotal("ty-le", "Tỷ lệ khu dân cư văn hóa", "%", 1, Decimal("72.5"), Decimal(80), 4)]
+    [missed] = assessment.targets(sample_review(totals=totals))
+
+    assert missed.text == "Chỉ tiêu chưa đạt: tỷ lệ khu dân cư văn hóa mới ở mức 72,5%, chỉ tiêu 80,0%."
+
+
+def test_a_rate_is_said_in_a_sentence_of_its_own_not_in_the_list_of_what_was_done():
+    totals = [
+        _total("buoi", "Buổi tuyên truyền", "buổi", 502),
+        _total("ty-le-ho-ngheo", "Tỷ lệ hộ nghèo", "%", "2.15", decimals=2),
+        _total("tien", "Tiền vận động, ủng hộ", "đồng", 21_994_000_000),
+    ]
+    overview = assessment.results_overview(sample_review(totals=totals))
+
+    assert overview.text.endswith(
+        "Các tổ chức thành viên đã tổ chức 502 buổi tuyên truyền; vận động ủng hộ gần 22 tỷ đồng. "
+        "Tỷ lệ hộ nghèo ở mức 2,15%."
+    )
+    assert overview.refs[-3:] == ["n:total.buoi.value", "money:total.tien.value", "p2:total.ty-le-ho-ngheo.value"]
+
+
+def test_an_indicator_speaks_with_the_phrase_the_secretariat_set_on_it():
+    total = IndicatorTotal("buoi-ngoai-khoa", "Buổi ngoại khóa", "buổi", 0, Decimal(12), None, 3,
+                           phrase="đưa {value} buổi ngoại khóa về trường học")
+    overview = assessment.results_overview(sample_review(totals=[total]))
+
+    assert overview.text.endswith("Các tổ chức thành viên đã đưa 12 buổi ngoại khóa về trường học.")
+
+
+@override_settings(REVIEW_INDICATOR_PHRASES={"buoi": "mở {n} lớp"})
+def test_the_indicators_own_phrase_comes_before_the_setting():
+    own = IndicatorTotal("buoi", "Buổi", "buổi", 0, Decimal(3), None, 3, phrase="tổ chức {n} buổi nói chuyện")
+    plain = IndicatorTotal("buoi", "Buổi", "buổi", 0, Decimal(3), None, 3)
+
+    assert assessment.indicator_phrase(own, "x") == "tổ chức %(x)s buổi nói chuyện"
+    assert assessment.indicator_phrase(plain, "x") == "mở %(x)s lớp"
 
 
 def test_the_figures_beside_a_sentence_follow_its_order():
