@@ -303,7 +303,8 @@ def _carried(named: list[Locality], parsed: ParsedName, keys: set[str], place: _
         named_as = _score(unit, parsed, keys)
         if named_as is None or named_as.score < FORMER_SCORE:
             continue
-        heirs = [(u, e) for u, e in place.index.successors(unit, place.day, steps=LINEAGE_STEPS) if place.holds(u)]
+        heirs = [(u, e) for u, e in place.index.successors(unit, place.day, steps=LINEAGE_STEPS)
+                 if place.holds(u) or (place.parents is not None and u.pk in place.parents)]  # a district now its province
         for rank_, (heir, event) in enumerate(heirs):
             found.append(Candidate(
                 heir, named_as.score - min(rank_, 1), _carried_reason(unit, heir, event),
