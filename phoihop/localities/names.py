@@ -85,6 +85,18 @@ class ParsedName:
     full_key: str  # everything, type words included: "phuong1" for "Phường 1"
     spelled: tuple[str, ...] = ()  # the name proper's syllables with their marks (spelling())
     full_spelled: tuple[str, ...] = ()  # the same with the type words
+    # Every key the name may be stored under, each with its syllables as written: the
+    # name proper, with its type words before or after ("Kỳ Anh (Thị xã)" is stored
+    # "kyanhthixa"), and the text as typed ("txkyanh", a former name in the data).
+    forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def keys(self) -> set[str]:
+        return {key for key, _spelled in self.forms if key} | {k for k in (self.key, self.full_key) if k}
+
+    def spelled_for(self, key: str) -> tuple[str, ...]:
+        """The syllables as written that fold to `key`."""
+        return next((spelled for k, spelled in self.forms if k == key), self.spelled)
 
     @property
     def levels(self) -> frozenset[int]:
@@ -110,16 +122,23 @@ def expand(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=100_000)
 def parse_name(text: str) -> ParsedName:
     """"xã Thanh Hải" → kinds {xa}, key "thanhhai". A type word alone stays the name."""
+    typed = text
     text = expand(text)
     folded = fold(text)
     syllables = spelling(text)
+    as_typed = (fold_key(typed), spelling(typed))
     for words, kinds in TYPE_WORDS:
         if folded.startswith(words + " "):
-            return ParsedName(text, kinds, fold_key(folded[len(words):]), fold_key(folded),
-                              syllables[len(words.split()):], syllables)
-    return ParsedName(text, frozenset(), fold_key(folded), fold_key(folded), syllables, syllables)
+            size = len(words.split())
+            proper, key = syllables[size:], fold_key(folded[len(words):])
+            forms = ((key, proper), (fold_key(folded), syllables),
+                     (key + words.replace(" ", ""), proper + syllables[:size]), as_typed)
+            return ParsedName(text, kinds, key, fold_key(folded), proper, syllables, forms)
+    forms = ((fold_key(folded), syllables), as_typed)
+    return ParsedName(text, frozenset(), fold_key(folded), fold_key(folded), syllables, syllables, forms)
 
 
 @functools.lru_cache(maxsize=100_000)

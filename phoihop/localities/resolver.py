@@ -246,7 +246,7 @@ def _parsed(name: str, kind_hint) -> ParsedName:
 
 
 def _keys(parsed: ParsedName) -> set[str]:
-    return {k for k in (parsed.key, parsed.full_key) if k}
+    return parsed.keys
 
 
 def _order(candidate: Candidate):
@@ -257,7 +257,7 @@ def _order(candidate: Candidate):
 def _score(unit: Locality, parsed: ParsedName, keys: set[str]) -> Candidate | None:
     exact = near = False
     if unit.name_key in keys:
-        written = parsed.spelled if unit.name_key == parsed.key else parsed.full_spelled
+        written = parsed.spelled_for(unit.name_key)
         how = compare_spelling(written, spelling(unit.short_name))
         exact, near = how == EXACT, how == NEAR
         if near:
