@@ -386,7 +386,7 @@ def _decide(name: str, candidates: list[Candidate]) -> Resolution:
         chosen = exact[0]
         rest = tuple(c for c in candidates[:MAX_CANDIDATES] if c is not chosen)
         return Resolution(name, MATCHED, (chosen, *rest), "; ".join(
-            [chosen.reason, _("đúng chính tả có dấu «%(name)s»") % {"name": name}]))
+            [chosen.reason, _("đúng chính tả có dấu “%(name)s”") % {"name": name}]))
     return Resolution(name, AMBIGUOUS, shown, _(
         "Có %(count)s đơn vị có thể khớp; cần nêu rõ đơn vị cấp trên hoặc loại đơn vị."
     ) % {"count": len(candidates)})
