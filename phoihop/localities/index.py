@@ -2,9 +2,9 @@
 with its parents, its folded keys, its province and its lineage links, built once per
 process and rebuilt when the registry changes.
 
-Whether it changed is one small query (the latest history ids and link ids, and the
-link count), so a `localities_load` in this process or another one is seen by the next
-resolve, and a resolve asks the database nothing else.
+Whether it changed is one small query (the latest history ids and link id), so a
+`localities_load` in this process or another one is seen by the next resolve, and a
+resolve asks the database nothing else.
 """
 
 import datetime as dt
@@ -98,13 +98,13 @@ def _signature() -> tuple:
 @functools.cache
 def _signature_sql() -> str:
     """Built once: reaching a model's history manager is slow (it inspects the class).
-    Every load writes history rows for the units and events it creates or changes;
-    links have no history, so their count and latest id stand for them."""
-    link = Lineage._meta.db_table
+    Every load writes history rows for the units and events it creates, changes or
+    deletes; links have no history, so their latest id stands for them. Three index
+    lookups, no count (a count of the links was most of the cost on PostgreSQL): a
+    load that did nothing but delete links is seen at the next change, or `clear()`."""
     latest = [(Locality.history.model._meta.db_table, "history_id"),
-              (ChangeEvent.history.model._meta.db_table, "history_id"), (link, "id")]
-    parts = [f"(SELECT MAX({column}) FROM {table})" for table, column in latest]
-    return f"SELECT {', '.join(parts)}, (SELECT COUNT(*) FROM {link})"
+              (ChangeEvent.history.model._meta.db_table, "history_id"), (Lineage._meta.db_table, "id")]
+    return "SELECT " + ", ".join(f"(SELECT MAX({column}) FROM {table})" for table, column in latest)
 
 
 def build() -> NameIndex:
