@@ -12,6 +12,7 @@ from phoihop.activities.models import ActivityStatus
 from phoihop.activities.services import ActivityData
 from phoihop.core.forms import date_field, share_choices
 from phoihop.lib.vnformat import NumberFormatError, number, parse_number
+from phoihop.localities.forms import record_day
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import LocalityAutocompleteWidget, label
 from phoihop.organizations.models import Organization
@@ -246,10 +247,12 @@ class ActivityForm(forms.Form):
             lead_id = activity.lead_id if activity else user.organization_id
             self.fields["partners"].queryset = members.exclude(pk=lead_id)
         area = Locality.objects.in_force_within(program.committee.locality)
+        day = record_day(self, "start_date")
         self.fields["localities"].queryset = area
-        self.fields["localities"].widget = LocalityAutocompleteWidget(
-            queryset=area.order_by("level", "name"),
+        self.fields["localities"].widget = LocalityAutocompleteWidget(  # lists the units of the activity's day
+            queryset=Locality.objects.in_force_within(program.committee.locality, on=day).order_by("level", "name"),
             parent=program.committee.locality,
+            on=day,
             on_input="id_start_date",
         )
         if activity is None:

@@ -5,6 +5,12 @@
 - load (again): the idempotent second run, against the same floor.
 - resolve: the 13 seed localities through the resolver, against a plain indexed
   lookup by folded name (what any resolver must at least do).
+- resolve one name: the average over the seed names and the inputs of issue #15
+  (abbreviations, addresses, names that fold alike, near misses, units ended by the
+  day), the name index warm in memory (target: under 2 ms a name), against a lookup of
+  the folded name in a Python dict of every unit (the floor of any in-memory resolver).
+  The index build (once per process and per registry change) is shown beside a plain
+  read of the same rows.
 
 At smoke scale the load is Hà Nam's (with Nam Định and Ninh Bình), not the country's.
 """
@@ -15,7 +21,9 @@ from django.db import connection
 
 from phoihop.benchmarks import Figure, Report, best_of, timed
 from phoihop.lib.text import fold_key
+from phoihop.localities import index as name_index
 from phoihop.localities.models import Locality
+from phoihop.localities.names import parse_name
 from phoihop.localities.resolver import resolve
 from phoihop.localities.services import localities_load
 
@@ -35,6 +43,25 @@ SEED = [
     ("Đồng Văn", "thị xã Duy Tiên"),
 ]
 SEED_DAY = dt.date(2020, 6, 15)
+LATER = dt.date(2026, 3, 2)
+# (name, parent, within, day): the inputs issue #15 names, beside the seed's.
+ISSUE_INPUTS = [
+    ("H. Kim Bảng", None, "Hà Nam", SEED_DAY),
+    ("X. Thanh Hải", "H. Thanh Liêm", None, SEED_DAY),
+    ("P. Lam Hạ", "T.P Phủ Lý", None, SEED_DAY),
+    ("Thanh Liêm huyện", None, None, SEED_DAY),
+    ("Lam Hạ, Phủ Lý, Hà Nam", None, None, SEED_DAY),
+    ("Tỉnh Hà Nam", None, None, LATER),
+    ("Thanh Hả", "huyện Thanh Liêm", None, SEED_DAY),
+    ("TPHCM", None, None, SEED_DAY),
+    ("Q. 1", None, "Tp.HCM", SEED_DAY),
+    ("ĐK Côn Đảo", None, None, LATER),
+    ("Ba Tô", None, "Quảng Ngãi", LATER),
+    ("Sơn Hạ", None, "Quảng Ngãi", LATER),
+    ("Cẩm Giàng", None, None, LATER),
+    ("Tân Sơn", None, None, SEED_DAY),
+]
+ROUNDS = 20
 
 
 def _raw_insert_floor(rows: int) -> float:
@@ -64,6 +91,30 @@ def _lookup_seed() -> None:
         list(Locality.objects.filter(name_key=key, level=3)[:5])
 
 
+def _inputs() -> list[tuple]:
+    return [(name, district, "Hà Nam", SEED_DAY) for name, district in SEED] + ISSUE_INPUTS
+
+
+def _resolve_each(inputs) -> None:
+    for _round in range(ROUNDS):
+        for name, parent, within, day in inputs:
+            resolve(name, parent=parent, within=within, on=day)
+
+
+def _dict_floor(inputs) -> float:
+    """Each name folded and looked up in a dict of every unit by folded name."""
+    by_key: dict[str, list] = {}
+    for pk, key in Locality.objects.values_list("pk", "name_key"):
+        by_key.setdefault(key, []).append(pk)
+
+    def lookup():
+        for _round in range(ROUNDS):
+            for name, _parent, _within, _day in inputs:
+                by_key.get(parse_name(name).key)
+
+    return best_of(5, lookup)
+
+
 def run(report: Report) -> None:
     provinces, where = report.scaled((None, "whole country"), (["tinhhanam"], "Hà Nam"))
     cold, result = timed(localities_load, provinces=provinces)
@@ -76,3 +127,13 @@ def run(report: Report) -> None:
     resolve_s = best_of(5, _resolve_seed)
     lookup_s = best_of(5, _lookup_seed)
     report.add(Figure("resolve the 13 seed names (+district)", resolve_s, "indexed name lookup", lookup_s))
+    name_index.clear()
+    build_s, _ = timed(name_index.current)
+    read_s, _ = timed(lambda: list(Locality.objects.values_list("id", "name", "parent_id", "valid_to")))
+    report.add(Figure("build the resolver's name index", build_s, "read the units' rows", read_s))
+    inputs = _inputs()
+    per_name = best_of(5, _resolve_each, inputs) / (ROUNDS * len(inputs))
+    floor = _dict_floor(inputs) / (ROUNDS * len(inputs))
+    report.add(Figure(f"resolve one name ({len(inputs)} inputs, index warm)", per_name,
+                      "dict lookup of the folded name", floor,
+                      f"{per_name * 1000:.2f} ms a name (target < 2 ms)"))

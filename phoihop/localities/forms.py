@@ -1,6 +1,10 @@
-"""Input of the place pages: the browse filters and the autocomplete query."""
+"""Input of the place pages (the browse filters and the autocomplete query), and the
+day a record's place picker lists the units of."""
+
+import datetime as dt
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import date_field
@@ -77,3 +81,17 @@ class AutocompleteForm(LocalityQueryForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].required = True
+
+
+def record_day(form: forms.Form, name: str) -> dt.date:
+    """The date a form's record carries: what was posted in field `name` when it reads
+    as a date, else its initial value, else today. Pickers list the places in force then."""
+    if form.is_bound:
+        try:
+            day = form.fields[name].clean(form[name].data)
+        except forms.ValidationError:
+            day = None
+    else:
+        day = form.initial.get(name, form.fields[name].initial)
+        day = day() if callable(day) else day
+    return day if isinstance(day, dt.date) else timezone.localdate()

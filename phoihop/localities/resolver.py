@@ -1,32 +1,57 @@
 """Which administrative unit does a text mean?
 
 `resolve("xã Thanh Hải", parent="huyện Thanh Liêm", on=date(2020, 6, 15), within="Hà Nam")`
-answers with scored candidates and a Vietnamese reason for each. Diacritics and case are
-ignored; type words ("xã", "thị xã"…) are weighed, not required, because a text's type
-words are what was true on its date (Huyện Kim Bảng in 2020 is Thị xã Kim Bảng in the
-data). Former names match with a lower score. Bad input gives status "invalid", never an
+answers with scored candidates and a Vietnamese reason for each. Only units in force on
+the day compete, so a type word is weighed against the type in force then ("Huyện Kim
+Bảng" in 2020 is the huyện, not the later thị xã). Diacritics and case are ignored, but a
+name written with its exact marks breaks a tie between names that fold alike (Ba Tô /
+Ba Tơ), and a name whose marks differ from every unit's ("Thanh Hả") or one letter off
+is only ever a candidate. Abbreviations ("H.", "TP.", "TPHCM"), a type word after the
+name ("Thanh Liêm huyện") and an address ("Lam Hạ, Phủ Lý, Hà Nam", read right to left)
+are understood. A unit that had ended by the day answers with the unit(s) that carry it
+then and the event that ended it ("Tỉnh Hà Nam" in 2026: merged into Tỉnh Ninh Bình).
+Former names match with a lower score. Bad input gives status "invalid", never an
 exception.
+
+The names are read from an index held in memory (phoihop.localities.index), rebuilt
+when the registry changes; `rank` scores units the caller already holds.
 """
 
 import datetime as dt
+import string
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.localities.models import Level, Lineage, Locality
-from phoihop.localities.names import ParsedName, kinds_from_hint, parse_name
+from phoihop.lib.text import fold
+from phoihop.lib.vnformat import short_date
+from phoihop.localities import index as name_index
+from phoihop.localities.models import ChangeEvent, Level, Lineage, Locality
+from phoihop.localities.names import (
+    EXACT,
+    NEAR,
+    ParsedName,
+    compare_spelling,
+    kinds_from_hint,
+    parse_name,
+    spelling,
+)
+from phoihop.localities.selectors import LINEAGE_STEPS
 
 MAX_LENGTH = 200
 MAX_CANDIDATES = 20
 NAME_SCORE = 100
 FORMER_SCORE = 60
+NEAR_SCORE = 50  # marks differ from the unit's, or one letter off: a candidate, never chosen
 KIND_BONUS = 10  # the type word matches the unit's type
 KIND_PENALTY = 10  # same level, another type (xã written, phường in the data)
 LEVEL_PENALTY = 40  # the type word names another level
 CLEAR_MARGIN = 25  # the best must lead the next by this much to be chosen
+MIN_FUZZY_KEY = 4  # shorter names have too many neighbours one letter away
+KEY_LETTERS = string.ascii_lowercase + string.digits
 
 MATCHED, AMBIGUOUS, NOT_FOUND, INVALID = "matched", "ambiguous", "not_found", "invalid"
 
@@ -36,6 +61,10 @@ class Candidate:
     locality: Locality
     score: int
     reason: str
+    exact: bool = False  # written with the unit's own marks
+    near: bool = False  # a near miss: never chosen on its own
+    former: Locality | None = None  # the unit named, ended by the day, that `locality` carries
+    event: ChangeEvent | None = None  # the change that ended `former`
 
 
 @dataclass(frozen=True)
@@ -51,6 +80,16 @@ class Resolution:
         return self.candidates[0].locality if self.status == MATCHED else None
 
     @property
+    def former(self) -> Locality | None:
+        """The unit named when it had ended by the day and `best` carries it."""
+        return self.candidates[0].former if self.status == MATCHED else None
+
+    @property
+    def event(self) -> ChangeEvent | None:
+        """The change that ended `former`."""
+        return self.candidates[0].event if self.status == MATCHED else None
+
+    @property
     def contenders(self) -> list[Locality]:
         """Candidates close enough to the top to be meant."""
         if not self.candidates:
@@ -61,19 +100,15 @@ class Resolution:
 
 def resolve(name, *, kind_hint=None, parent=None, on: dt.date | None = None, within=None) -> Resolution:
     """The unit(s) `name` may mean on day `on` (default today), under `parent` (a
-    Locality or a name such as "huyện Thanh Liêm"), inside province `within`."""
+    Locality or a name such as "huyện Thanh Liêm"), inside `within` (a Locality or a
+    province's name). `name` may be an address: "Lam Hạ, Phủ Lý, Hà Nam"."""
     problem = invalid_reason(name)
     if problem:
         return Resolution(str(name)[:MAX_LENGTH], INVALID, message=problem)
-    day = on or timezone.localdate()
-    scope = _scope(day, within)
-    if isinstance(scope, Resolution):
-        return _replace_query(scope, name)
-    parents = _parents(parent, day, within)
-    if isinstance(parents, Resolution):
-        return _replace_query(parents, name)
-    parsed = _parsed(name, kind_hint)
-    return _decide(name, _candidates(parsed, scope, parents))
+    for other in (parent, within):
+        if isinstance(other, str) and other.strip() and invalid_reason(other):
+            return Resolution(str(name), INVALID, message=invalid_reason(other))
+    return _resolve(name_index.current(), name, kind_hint, parent, on or timezone.localdate(), within)
 
 
 def rank(name, units, *, kind_hint=None, parents=None) -> Resolution:
@@ -84,11 +119,11 @@ def rank(name, units, *, kind_hint=None, parents=None) -> Resolution:
     if problem:
         return Resolution(str(name)[:MAX_LENGTH], INVALID, message=problem)
     parsed = _parsed(name, kind_hint)
-    keys = {k for k in (parsed.key, parsed.full_key) if k}
+    keys = _keys(parsed)
     if parents is not None:
         ids = {p.pk for p in parents}
         units = [u for u in units if u.parent_id in ids or (u.parent is not None and u.parent.parent_id in ids)]
-    scored = (_score(unit, parsed, keys, parents) for unit in units)
+    scored = (_score(unit, parsed, keys) for unit in units)
     return _decide(name, sorted((c for c in scored if c), key=_order))
 
 
@@ -106,25 +141,72 @@ def invalid_reason(name) -> str:
     return ""
 
 
+def _resolve(index, name: str, kind_hint, parent, day: dt.date, within) -> Resolution:
+    if (parent is None or parent == "") and "," in name:
+        head, _comma, rest = name.partition(",")
+        if fold(head) and fold(rest):  # an address: the first part is the unit, the rest its parents
+            name, parent = head.strip(), rest.strip()
+    scope = _scope(index, day, within)
+    if isinstance(scope, Resolution):
+        return _replace_query(scope, name)
+    parents = _parents(index, parent, day, within)
+    if isinstance(parents, Resolution):
+        return _replace_query(parents, name)
+    place = _Place(index, day, scope, None if parents is None else frozenset(p.pk for p in parents))
+    parsed = _parsed(name, kind_hint)
+    keys = _keys(parsed)
+    named = index.named(keys)
+    candidates = [c for u in named if u.is_valid_on(day) and place.holds(u) and (c := _score(u, parsed, keys))]
+    if not _fits(candidates, parsed):
+        candidates = _merged(candidates + _carried(named, parsed, keys, place))
+    if all(c.near for c in candidates) and len(parsed.key) >= MIN_FUZZY_KEY:
+        candidates = _merged(candidates + _one_letter_off(parsed, keys, place))
+    return _decide(name, sorted(candidates, key=_order))
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a candidate must be: under one of `scope` and one of `parents` (ids), when
+    given; `day` is the day it must be in force."""
+
+    index: object
+    day: dt.date
+    scope: frozenset[int] | None
+    parents: frozenset[int] | None
+
+    def holds(self, unit: Locality) -> bool:
+        up = unit.parent
+        if self.scope is not None and not (
+            unit.pk in self.scope or unit.parent_id in self.scope or (up is not None and up.parent_id in self.scope)
+        ):
+            return False
+        if self.parents is not None:
+            return unit.parent_id in self.parents or (up is not None and up.parent_id in self.parents)
+        return True
+
+
 # --- Scope: date, province, parent -------------------------------------------------------
 
 
-def _scope(day: dt.date, within) -> QuerySet | Resolution:
-    units = Locality.objects.valid_on(day).select_related("parent__parent")
+def _scope(index, day: dt.date, within) -> frozenset[int] | None | Resolution:
+    """The unit(s) candidates must lie under: `within` on `day`, or what carries it then."""
     if within is None or within == "":
-        return units
-    province = _one_unit(within, day, kind_hint=Level.PROVINCE, what=_("tỉnh"))
-    if isinstance(province, Resolution):
-        return province
-    return units.within(province)
+        return None
+    area = _one_unit(index, within, day, kind_hint=Level.PROVINCE, what=_("tỉnh"))
+    if isinstance(area, Resolution):
+        return area
+    if area.valid_to is None or day < area.valid_to:  # not ended by the day
+        return frozenset({area.pk})
+    carried = {unit.pk for unit, _event in index.successors(area, day, steps=LINEAGE_STEPS)}
+    return frozenset(carried or {area.pk})
 
 
-def _parents(parent, day: dt.date, within) -> list[Locality] | Resolution | None:
+def _parents(index, parent, day: dt.date, within) -> list[Locality] | Resolution | None:
     if parent is None or parent == "":
         return None
     if isinstance(parent, Locality):
         return [parent]
-    found = resolve(parent, on=day, within=within)
+    found = _resolve(index, parent, None, None, day, within)
     if found.status in (INVALID, NOT_FOUND):
         return Resolution(str(parent), found.status, message=_(
             "Không xác định được đơn vị cấp trên «%(name)s»: %(why)s"
@@ -132,11 +214,11 @@ def _parents(parent, day: dt.date, within) -> list[Locality] | Resolution | None
     return found.contenders
 
 
-def _one_unit(value, day, *, kind_hint, what) -> Locality | Resolution:
+def _one_unit(index, value, day, *, kind_hint, what) -> Locality | Resolution:
     """`value` as exactly one unit of level `kind_hint` (a Level), or a Resolution saying why not."""
     if isinstance(value, Locality):
         return value
-    found = resolve(value, kind_hint=kind_hint, on=day)
+    found = _resolve(index, value, kind_hint, None, day, None)
     units = [unit for unit in found.contenders if unit.level == kind_hint]
     if len(units) == 1:
         return units[0]
@@ -159,31 +241,29 @@ def _parsed(name: str, kind_hint) -> ParsedName:
     parsed = parse_name(name)
     hinted = kinds_from_hint(kind_hint)
     if hinted and not parsed.kinds:
-        return ParsedName(parsed.text, hinted, parsed.key, parsed.full_key)
+        return replace(parsed, kinds=hinted)
     return parsed
 
 
-def _candidates(parsed: ParsedName, scope: QuerySet, parents: list[Locality] | None) -> list[Candidate]:
-    keys = {k for k in (parsed.key, parsed.full_key) if k}
-    matches = Q(name_key__in=keys)
-    for key in keys:
-        matches |= Q(search_text__contains=f"| {key}")
-    units = scope.filter(matches)
-    if parents is not None:
-        ids = [p.pk for p in parents]
-        units = units.filter(Q(parent_id__in=ids) | Q(parent__parent_id__in=ids))
-    scored = (_score(unit, parsed, keys, parents) for unit in units[:500])
-    return sorted((c for c in scored if c), key=_order)
+def _keys(parsed: ParsedName) -> set[str]:
+    return parsed.keys
 
 
 def _order(candidate: Candidate):
     unit = candidate.locality
-    return (-candidate.score, unit.level, unit.name, unit.pk)
+    return (-candidate.score, not candidate.exact, unit.level, unit.name, unit.pk)
 
 
-def _score(unit: Locality, parsed: ParsedName, keys: set[str], parents) -> Candidate | None:
+def _score(unit: Locality, parsed: ParsedName, keys: set[str]) -> Candidate | None:
+    exact = near = False
     if unit.name_key in keys:
-        score, reasons = NAME_SCORE, [_("trùng tên %(name)s") % {"name": unit.name}]
+        written = parsed.spelled_for(unit.name_key)
+        how = compare_spelling(written, spelling(unit.short_name))
+        exact, near = how == EXACT, how == NEAR
+        if near:
+            score, reasons = NEAR_SCORE, [_("gần giống tên %(name)s (khác dấu)") % {"name": unit.name}]
+        else:
+            score, reasons = NAME_SCORE, [_("trùng tên %(name)s") % {"name": unit.name}]
     elif keys & set(unit.former_names):
         score, reasons = FORMER_SCORE, [_("tên cũ của %(name)s") % {"name": unit.name}]
     else:
@@ -192,7 +272,7 @@ def _score(unit: Locality, parsed: ParsedName, keys: set[str], parents) -> Candi
     reasons += [kind_reason] if kind_reason else []
     if unit.parent is not None:
         reasons.append(_("thuộc %(parent)s") % {"parent": _parents_text(unit)})
-    return Candidate(unit, score + kind_score, "; ".join(reasons))
+    return Candidate(unit, score + kind_score, "; ".join(reasons), exact=exact, near=near)
 
 
 def _kind_weight(unit: Locality, parsed: ParsedName) -> tuple[int, str]:
@@ -205,6 +285,86 @@ def _kind_weight(unit: Locality, parsed: ParsedName) -> tuple[int, str]:
     return -LEVEL_PENALTY, _("khác cấp: %(level)s") % {"level": unit.get_level_display().lower()}
 
 
+def _fits(candidates: list[Candidate], parsed: ParsedName) -> bool:
+    """Whether a unit in force answers the text: any (of its type, when it has a type word)."""
+    live = [c for c in candidates if not c.near]
+    if not parsed.kinds:
+        return bool(live)
+    return any(c.locality.kind in parsed.kinds for c in live)
+
+
+def _carried(named: list[Locality], parsed: ParsedName, keys: set[str], place: _Place) -> list[Candidate]:
+    """The units in force that carry a unit so named which had ended by the day: each
+    scored as the unit named, with the change that ended it."""
+    found = []
+    for unit in named:
+        if unit.valid_to is None or unit.valid_to > place.day:
+            continue
+        named_as = _score(unit, parsed, keys)
+        if named_as is None or named_as.score < FORMER_SCORE:
+            continue
+        heirs = [(u, e) for u, e in place.index.successors(unit, place.day, steps=LINEAGE_STEPS)
+                 if place.holds(u) or (place.parents is not None and u.pk in place.parents)]  # a district now its province
+        for rank_, (heir, event) in enumerate(heirs):
+            found.append(Candidate(
+                heir, named_as.score - min(rank_, 1), _carried_reason(unit, heir, event),
+                exact=named_as.exact, near=named_as.near, former=unit, event=event,
+            ))
+    return found
+
+
+def _carried_reason(unit: Locality, heir: Locality, event: ChangeEvent | None) -> str:
+    values = {"old": unit.name, "new": heir.full_name,
+              "date": short_date(event.effective_date if event else unit.valid_to)}
+    kind = event.kind if event else ""
+    if kind == ChangeEvent.Kind.MERGE:
+        text = _("%(old)s đã sáp nhập vào %(new)s từ %(date)s") % values
+    elif kind == ChangeEvent.Kind.RENAME:
+        text = _("%(old)s đã đổi tên thành %(new)s từ %(date)s") % values
+    elif kind in (ChangeEvent.Kind.UPGRADE, ChangeEvent.Kind.REASSIGN):
+        text = _("%(old)s đã chuyển thành %(new)s từ %(date)s") % values
+    elif kind == ChangeEvent.Kind.SPLIT:
+        text = _("%(old)s đã chia tách từ %(date)s; nay là %(new)s") % values
+    else:
+        text = _("%(old)s hết hiệu lực từ %(date)s; nay thuộc %(new)s") % values
+    return f"{text} ({event.legal_basis})" if event and event.legal_basis else text
+
+
+def _one_letter_off(parsed: ParsedName, keys: set[str], place: _Place) -> list[Candidate]:
+    """Units in force whose name is one letter away from the text's: near misses."""
+    found = []
+    for unit in place.index.named(_edits(parsed.key) - keys):
+        if not unit.is_valid_on(place.day) or not place.holds(unit) or unit.name_key == parsed.key:
+            continue
+        kind_score, kind_reason = _kind_weight(unit, parsed)
+        reasons = [_("gần giống tên %(name)s (khác một chữ)") % {"name": unit.name}]
+        reasons += [kind_reason] if kind_reason else []
+        if unit.parent is not None:
+            reasons.append(_("thuộc %(parent)s") % {"parent": _parents_text(unit)})
+        found.append(Candidate(unit, NEAR_SCORE + kind_score, "; ".join(reasons), near=True))
+    return found
+
+
+def _edits(key: str) -> set[str]:
+    """Every key one deletion, transposition, substitution or insertion from `key`."""
+    splits = [(key[:i], key[i:]) for i in range(len(key) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in KEY_LETTERS}
+    inserts = {a + c + b for a, b in splits for c in KEY_LETTERS}
+    return (deletes | transposes | replaces | inserts) - {key}
+
+
+def _merged(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per unit: the best-scored."""
+    best: dict[int, Candidate] = {}
+    for candidate in candidates:
+        held = best.get(candidate.locality.pk)
+        if held is None or candidate.score > held.score:
+            best[candidate.locality.pk] = candidate
+    return list(best.values())
+
+
 def _parents_text(unit: Locality) -> str:
     return unit.full_name.split(", ", 1)[1]
 
@@ -212,9 +372,22 @@ def _parents_text(unit: Locality) -> str:
 def _decide(name: str, candidates: list[Candidate]) -> Resolution:
     if not candidates:
         return Resolution(name, NOT_FOUND, message=_("Không tìm thấy đơn vị hành chính nào có tên này."))
-    if len(candidates) == 1 or candidates[0].score - candidates[1].score >= CLEAR_MARGIN:
-        return Resolution(name, MATCHED, tuple(candidates[:MAX_CANDIDATES]), candidates[0].reason)
-    return Resolution(name, AMBIGUOUS, tuple(candidates[:MAX_CANDIDATES]), _(
+    shown = tuple(candidates[:MAX_CANDIDATES])
+    top = candidates[0]
+    if top.near:
+        return Resolution(name, AMBIGUOUS, shown, _(
+            "Không có đơn vị nào đúng tên này; %(count)s đơn vị có tên gần giống, cần chọn."
+        ) % {"count": len(candidates)})
+    close = [c for c in candidates if c.score > top.score - CLEAR_MARGIN]
+    if len(close) == 1:
+        return Resolution(name, MATCHED, shown, top.reason)
+    exact = [c for c in close if c.exact]
+    if len(exact) == 1:
+        chosen = exact[0]
+        rest = tuple(c for c in candidates[:MAX_CANDIDATES] if c is not chosen)
+        return Resolution(name, MATCHED, (chosen, *rest), "; ".join(
+            [chosen.reason, _("đúng chính tả có dấu “%(name)s”") % {"name": name}]))
+    return Resolution(name, AMBIGUOUS, shown, _(
         "Có %(count)s đơn vị có thể khớp; cần nêu rõ đơn vị cấp trên hoặc loại đơn vị."
     ) % {"count": len(candidates)})
 

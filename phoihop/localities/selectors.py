@@ -136,19 +136,28 @@ def _walk(unit: Locality, day: dt.date, *, forward: bool) -> list[Locality]:
     return found
 
 
-def _next_units(ids, day, forward, seen, found) -> list[Locality]:
+def lineage_step(ids, day: dt.date, *, forward: bool = True, primary_only: bool = False) -> list[Lineage]:
+    """One step of every lineage walk: the links out of the units `ids` that matter on
+    `day`, in one query. Forward: to successors, by events in effect on `day`; backward:
+    to predecessors, by events after `day`. Primary links first, then by name; each link
+    carries its event and the unit reached (with its parents)."""
     if forward:
         links = Lineage.objects.filter(
             predecessor_id__in=ids, successor__isnull=False, event__effective_date__lte=day
-        ).select_related("successor__parent__parent")
-        links = links.order_by("-is_primary", "successor__name", "pk")
-        units = [link.successor for link in links]
+        ).select_related("event", "successor__parent__parent")
+        order = ("-is_primary", "successor__name", "pk")
     else:
         links = Lineage.objects.filter(successor_id__in=ids, event__effective_date__gt=day)
-        links = links.select_related("predecessor__parent__parent")
-        units = [
-            link.predecessor for link in links.order_by("-is_primary", "predecessor__name", "pk")
-        ]
+        links = links.select_related("event", "predecessor__parent__parent")
+        order = ("-is_primary", "predecessor__name", "pk")
+    if primary_only:
+        links = links.filter(is_primary=True)
+    return list(links.order_by(*order))
+
+
+def _next_units(ids, day, forward, seen, found) -> list[Locality]:
+    links = lineage_step(ids, day, forward=forward)
+    units = [link.successor if forward else link.predecessor for link in links]
     onward = []
     for candidate in units:
         if candidate.pk in seen:

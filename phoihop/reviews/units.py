@@ -13,10 +13,9 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from phoihop.localities.models import REFORM_2025, Lineage, Locality
+from phoihop.localities.models import REFORM_2025, Locality
+from phoihop.localities.selectors import LINEAGE_STEPS, lineage_step
 from phoihop.reviews.data import LocalityResult
-
-MAX_HOPS = 5  # merges of 2019–2021, 2023–2025 and 2025: a chain is never longer
 
 
 def reform_day() -> dt.date:
@@ -26,13 +25,14 @@ def reform_day() -> dt.date:
 def successor_map(ids: Iterable[int], *, day: dt.date | None = None) -> dict[int, int]:
     """unit id → the id of the unit it counts toward on `day` (the reform day by default).
 
-    One query for the units and one per hop, whatever the number of units.
+    One query for the units and one per hop, whatever the number of units; the hops are
+    the registry's own lineage step (phoihop.localities.selectors.lineage_step).
     """
     day = day or reform_day()
     units = Locality.objects.filter(pk__in=set(ids)).only("valid_from", "valid_to")
     result = {u.pk: u.pk for u in units if u.is_valid_on(day)}
     pending = {u.pk: u.pk for u in units if u.pk not in result}  # original → current
-    for _hop in range(MAX_HOPS):
+    for _hop in range(LINEAGE_STEPS):
         if not pending:
             break
         step = _primary_step(set(pending.values()), day)
@@ -51,17 +51,9 @@ def successor_map(ids: Iterable[int], *, day: dt.date | None = None) -> dict[int
 
 
 def _primary_step(ids: set[int], day: dt.date) -> dict[int, Locality]:
-    links = (
-        Lineage.objects.filter(
-            predecessor_id__in=ids,
-            is_primary=True,
-            successor__isnull=False,
-            event__effective_date__lte=day,
-        )
-        .select_related("successor")
-        .order_by("event__effective_date", "pk")
-    )
-    return {link.predecessor_id: link.successor for link in links}  # the latest event wins
+    links = lineage_step(ids, day, primary_only=True)
+    ordered = sorted(links, key=lambda link: (link.event.effective_date, link.pk))
+    return {link.predecessor_id: link.successor for link in ordered}  # the latest event wins
 
 
 def identity_map(ids: Iterable[int]) -> dict[int, int]:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import date_field, share_choices
+from phoihop.localities.forms import record_day
 from phoihop.localities.models import Level, Locality
 from phoihop.localities.widgets import LocalityAutocompleteWidget, label
 from phoihop.organizations.models import Committee, Organization
@@ -110,15 +111,17 @@ class ReportForm(forms.Form):
             self.fields["committee"].initial = committees[0].pk
             self.fields["committee"].widget = forms.HiddenInput()
         scope = committees[0].locality if committees else None
-        self.fields["locality"].widget = LocalityAutocompleteWidget(
+        self.fields["reported_on"].initial = timezone.localdate()
+        day = record_day(self, "reported_on")
+        self.fields["locality"].widget = LocalityAutocompleteWidget(  # lists the communes of the report's day
             queryset=(
-                Locality.objects.in_force_within(scope).filter(level=Level.COMMUNE).order_by("name")
+                Locality.objects.in_force_within(scope, on=day).filter(level=Level.COMMUNE).order_by("name")
                 if scope else Locality.objects.none()
             ),
             parent=scope if len(committees) == 1 else None,
+            on=day,
             on_input="id_reported_on",
         )
-        self.fields["reported_on"].initial = timezone.localdate()
 
     def clean_locality(self):
         units = list(self.cleaned_data["locality"])

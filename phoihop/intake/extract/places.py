@@ -353,7 +353,7 @@ class Reader:
     def _lookup(self, mention: Mention, hint, parents) -> Found:
         notes: list[str] = []
         parsed = parse_name(mention.query)
-        keys = {k for k in (parsed.key, parsed.full_key) if k}
+        keys = parsed.keys  # every key the name may be stored under ("txkyanh", "kyanhthixa")
         last = None
         for provinces, day, note in self.scopes:
             units = self.gaz.units_named(keys, day, None if parents else provinces)

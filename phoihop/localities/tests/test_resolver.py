@@ -100,8 +100,15 @@ def test_ambiguity_inside_a_province_is_settled_by_the_district(region, load_pla
 @time_machine.travel(TODAY, tick=False)
 def test_the_date_picks_the_generation(region):
     assert resolve("Thanh Lâm", within="Ninh Bình").best.ref == "v2.c13489"
-    assert resolve("Thanh Hải", within="Ninh Bình").status == "not_found"
-    assert resolve("Thanh Hải", within="Hà Nam").status == "not_found"  # Hà Nam is gone by 2026
+    # Thanh Hải had ended by 2026: it answers with the unit that carries it, and says so.
+    for within in ["Ninh Bình", "Hà Nam"]:  # Hà Nam is gone by 2026: its land is Ninh Bình's
+        found = resolve("Thanh Hải", within=within)
+        assert found.best.ref == "v2.c13489", within
+        assert found.former.ref == "v1.c13498"
+        assert found.event.effective_date == dt.date(2025, 7, 1)
+        assert found.message.startswith("Xã Thanh Hải đã sáp nhập vào Xã Thanh Lâm, Tỉnh Ninh Bình từ 01/07/2025")
+    before = resolve("Thanh Hải", within="Ninh Bình", on=dt.date(2025, 6, 30))  # old Ninh Bình lacks it
+    assert before.best is None and all(c.near for c in before.candidates)  # only names one letter off
     assert resolve("Ninh Bình", kind_hint="tỉnh").best.ref == "v2.p37"
     assert resolve("Ninh Bình", kind_hint="tỉnh", on=SEED_DAY).best.ref == "v1.p37"
 
