@@ -85,6 +85,23 @@ def text_date(spans: list[Span], *, today: dt.date) -> tuple[dt.date, str]:
     return today, _("văn bản không nêu ngày: dùng ngày hôm nay")
 
 
+# Bodies the 2025 reform ended (the district level on 1/7/2025; the boards and
+# ministries merged on 1/3/2025). A text that names no date but names one of them was
+# written while it stood. "huyện cũ", "cấp huyện (cũ)" speak of it after the fact.
+ENDED_BY_REFORM = re.compile(
+    r"\b(?:huyen|thi xa|huyen uy|thi uy)\b(?!\s*\(?\s*cu\b)"
+    r"|\bban (?:ton giao|dan toc) (?:chinh phu|tinh)\b|\buy ban dan toc\b"
+    r"|\b(?:so|bo) (?:lao dong,? ?-? ?thuong binh|ke hoach va dau tu|thong tin va truyen thong"
+    r"|tai nguyen va moi truong)\b"
+)
+
+
+def names_ended_body(doc: Document) -> str | None:
+    """The first body the 2025 reform ended that the text names (as written), else None."""
+    match = ENDED_BY_REFORM.search(doc.folded)
+    return doc.text[match.start():match.end()] if match else None
+
+
 def _as_day(value: str, today: dt.date) -> dt.date | None:
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:

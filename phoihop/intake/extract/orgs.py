@@ -34,7 +34,7 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("vn", "viet nam"), ("tp", "thanh pho"), ("tx", "thi xa"), ("hcm", "ho chi minh"),
     ("lhtn", "lien hiep thanh nien"), ("ghpg", "giao hoi phat giao"), ("hdts", "hoi dong tri su"),
     ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"), ("btt", "ban thuong truc"),
-    ("dkcg", "doan ket cong giao"),
+    ("dkcg", "doan ket cong giao"), ("catp", "cong an thanh pho"),
 ]
 _CENTRAL_ABBR = re.compile(r"(?<!\w)TƯ(?!\w)")  # "Ủy viên TƯ Đảng" (uppercase: "tư" alone is many words)
 _TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
@@ -151,6 +151,8 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
     if not _written_as_head(doc, match) or any(p.start < match.start < p.end for p in places):
         return None
     end = match.end
+    if head.kind == "front" and _front_as_field(doc.folded, match.start):
+        return _Name(match.start, match.end, end, head, generic=True)
     if head.tail == orgnames.NAME_TAIL:
         end = _proper_name_end(doc, match.end, gaz)
         if end == match.end:
@@ -180,6 +182,15 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
             name.members = [place, *more]
             name.plural_word = ""
     return name
+
+
+# "công tác dân vận, Mặt trận Tổ quốc năm 2019": a field of work; "3 Chương trình MTTQ": a
+# modifier (a Front named after its level, "Mặt trận Tổ quốc Việt Nam và các tổ chức", is one).
+_FIELD_BEFORE = re.compile(r"(?:\bcong tac [a-z ]{2,25}, |\bchuong trinh )$")
+
+
+def _front_as_field(folded: str, start: int) -> bool:
+    return bool(_FIELD_BEFORE.search(folded, max(0, start - 40), start))
 
 
 _PLURAL = re.compile(r" cac (huyen|xa|tinh|quan|phuong|thi xa|thanh pho|thi tran)(?= [A-Za-z])")
