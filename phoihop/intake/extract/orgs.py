@@ -184,9 +184,9 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
     return name
 
 
-# "công tác dân vận, Mặt trận Tổ quốc năm 2019": a field of work; "3 Chương trình MTTQ": a
+# "công tác dân vận, Mặt trận Tổ quốc năm 2019": a field of work ("khối Dân vận, Mặt trận …": a bloc); "3 Chương trình MTTQ": a
 # modifier (a Front named after its level, "Mặt trận Tổ quốc Việt Nam và các tổ chức", is one).
-_FIELD_BEFORE = re.compile(r"(?:\bcong tac [a-z ]{2,25}, |\bchuong trinh )$")
+_FIELD_BEFORE = re.compile(r"(?:\b(?:cong tac|khoi) [a-z ]{2,25}, |\bchuong trinh )$")
 
 
 def _front_as_field(folded: str, start: int) -> bool:
@@ -298,7 +298,7 @@ def _share_tails(doc, names: list[_Name]) -> None:
         if orgnames.is_party_committee_of_body(doc.folded[left.start:left.end]) and _OWNER_GAP.match(gap):
             left.owner = right
             continue
-        if not _LIST_GAP.match(gap):
+        if not _SHARE_GAP.match(gap):
             continue
         source = right.shared or right
         if right.generic:
@@ -308,6 +308,9 @@ def _share_tails(doc, names: list[_Name]) -> None:
     names[:] = [n for n in names if not n.generic]
 
 
+# a list of bodies sharing one tail, joined by commas, "và" or dashes: "Tỉnh ủy - HĐND – UBND - Ủy ban MTTQ
+# Việt Nam tỉnh" (after "Đảng ủy", a dash names the body it leads: see _OWNER_GAP, tried first)
+_SHARE_GAP = re.compile(r"^(?:,\s*|\s+va\s+|,\s*va\s+|\s+[-–]\s+)$")
 _OWNER_GAP = re.compile(r"^(?: | [-–] |, chinh uy )$")  # "Đảng ủy - Ban Chỉ huy BĐBP …"
 
 def _is_open(doc, name: _Name) -> bool:
