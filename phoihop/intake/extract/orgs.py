@@ -417,7 +417,10 @@ def _generic_span(doc, gaz, name, surface, day, province, province_name, place, 
     key = canonical_key(surface, "" if place else province_name, city=city)
     if place is None and _ends_at_level_word(surface):
         key = _closed_by_text_place(key, places, name.start)
-    org = _registry_match(gaz, fold(surface), day, place_province or province)
+    # as written ("Bộ CHQS tỉnh", a short name), else as read ("Bộ Chỉ huy Quân sự tỉnh" in a Hà Nam
+    # text is the registry's "Bộ Chỉ huy Quân sự tỉnh Hà Nam")
+    org = (_registry_match(gaz, fold(surface), day, place_province or province)
+           or _registry_match(gaz, key, day, place_province or province))
     display = org.name if org else _display(surface, "" if place else province_name)
     explain = _("Tên tổ chức đọc theo ngữ pháp (đầu tên và phần đuôi)")
     if org:
