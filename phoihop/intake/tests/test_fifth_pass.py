@@ -127,3 +127,19 @@ def test_a_force_of_several_localities_is_a_kind_not_one_body(load):
                  "phòng 2 địa phương phối hợp triển khai ngày 1/6/2023.", "Gia Lai")
     assert not any(key.startswith("bo doi bien phong") for key in keys)
     assert any(key.startswith("hoi lien hiep phu nu") and "gia lai" in key for key in keys)
+
+
+@pytest.mark.django_db
+def test_a_day_without_a_year_takes_the_year_of_the_texts_other_dates(load):
+    load("tinhdongnai")
+    extraction = _read("Ngày 3-7, Bộ Chỉ huy quân sự tỉnh, Công an tỉnh tổ chức hội nghị đánh giá kết quả năm 2020.",
+                       "Đồng Nai")
+    assert extraction.on == dt.date(2020, 7, 3)
+    assert "2020-07-03" in extraction.dates()
+
+
+@pytest.mark.django_db
+def test_a_day_without_a_year_in_a_text_with_no_other_date_is_not_a_date(load):
+    load("tinhdongnai")
+    extraction = _read("Ngày 1-2, đoàn đến chúc Tết các ban, ngành tại tỉnh Đồng Nai.", "Đồng Nai")
+    assert extraction.dates() == []
