@@ -15,6 +15,7 @@ ACTIONS = ("tổ chức", "phối hợp", "ký kết", "trao tặng", "trao", "t
            "thăm", "kiểm tra", "ra quân", "tổng kết", "sơ kết", "ban hành", "huy động", "triển khai", "làm việc",
            "tuyên truyền", "vận động", "gặp mặt", "giúp", "hỗ trợ", "đăng cai", "chúc mừng")
 _ACTION = re.compile(r"(?:đã |vừa |cùng |chính thức )*(" + "|".join(ACTIONS) + r")\b")
+_LIGHT_VERBS = ("phối hợp", "tổ chức")
 _PARTNERS = re.compile(r"(?:phối hợp )?(?:với|cùng) ")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+và\s+|,\s*và\s+)$")
 _SENTENCE = re.compile(r"[^.!?\n]+")
@@ -92,9 +93,10 @@ def title(text: str, extraction: dict) -> str:
         return ""
     verb = _ACTION.match(text, found.action_start)
     start = found.action_start
-    if verb and verb.group(1) == "phối hợp":  # "phối hợp tổ chức …": the action is the next verb
-        nxt = _ACTION.match(text, verb.end() + 1)
-        start = nxt.start(1) if nxt else start
+    # "phối hợp tổ chức …", "tổ chức tuyên truyền …": a light verb before another; the action is the last
+    while verb and verb.group(1) in _LIGHT_VERBS:
+        verb = _ACTION.match(text, verb.end() + 1)
+        start = verb.start(1) if verb else start
     clause = re.split(r"[,.;:\n]| nhằm | để ", text[start:], maxsplit=1)[0].strip()
     phrase = " ".join(clause.split()[:TITLE_WORDS])
     place = _place_in_sentence(text, extraction, start)

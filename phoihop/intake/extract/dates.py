@@ -3,6 +3,7 @@ and the one date the text is read on, which chooses pre-reform or 2025 places.""
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
@@ -31,7 +32,30 @@ def find(doc: Document) -> list[Span]:
             if values:
                 taken.append((match.start(), match.end()))
                 spans.append(_span(doc, match, kind, values))
+    spans += _days_without_year(doc, spans, taken)
     return sorted(spans, key=lambda s: s.start)
+
+
+_DAY_MONTH = re.compile(r"\bngay\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/.-]|\s*[/-]\s*\d)")
+
+
+def _days_without_year(doc: Document, spans: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+    """"Ngày 3-7" with no year: in the year of the text's other dates (its latest day, month
+    or year; a period's years are a plan as often as a past), else not a date at all."""
+    years = [int(v[:4]) for s in spans if s.value["kind"] != "period" for v in s.value["values"]]
+    if not years:
+        return []
+    year, found = max(years), []
+    for match in _DAY_MONTH.finditer(doc.folded):
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue
+        try:
+            day = dt.date(year, int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            continue
+        span = _span(doc, match, "day", [day.isoformat()])
+        found.append(replace(span, explanation=_("Ngày cụ thể (năm lấy theo các mốc thời gian khác của văn bản)")))
+    return found
 
 
 def _values(kind: str, match: re.Match) -> list[str]:
@@ -83,6 +107,23 @@ def text_date(spans: list[Span], *, today: dt.date) -> tuple[dt.date, str]:
             day, value = max(past)
             return day, what % {"when": _show(value)}
     return today, _("văn bản không nêu ngày: dùng ngày hôm nay")
+
+
+# Bodies the 2025 reform ended (the district level on 1/7/2025; the boards and
+# ministries merged on 1/3/2025). A text that names no date but names one of them was
+# written while it stood. "huyện cũ", "cấp huyện (cũ)" speak of it after the fact.
+ENDED_BY_REFORM = re.compile(
+    r"\b(?:huyen|thi xa|huyen uy|thi uy)\b(?!\s*\(?\s*cu\b)"
+    r"|\bban (?:ton giao|dan toc) (?:chinh phu|tinh)\b|\buy ban dan toc\b"
+    r"|\b(?:so|bo) (?:lao dong,? ?-? ?thuong binh|ke hoach va dau tu|thong tin va truyen thong"
+    r"|tai nguyen va moi truong)\b"
+)
+
+
+def names_ended_body(doc: Document) -> str | None:
+    """The first body the 2025 reform ended that the text names (as written), else None."""
+    match = ENDED_BY_REFORM.search(doc.folded)
+    return doc.text[match.start():match.end()] if match else None
 
 
 def _as_day(value: str, today: dt.date) -> dt.date | None:

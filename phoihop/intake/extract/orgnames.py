@@ -37,6 +37,7 @@ _PARTY = r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy|trung uong dang|t
 _ABBR = r"(?: \((?:ccb|chqs|qdnd|lhpn|ldld|ubnd|mttq|bdbp|ctd|cand|nn&ptnt|nn ptnt|dkcg)\))?"  # "(CCB)"
 _QDND = r"(?:quan doi nhan dan viet nam|qdnd viet nam|qdnd vn|qdnd)"
 _MR = r"quan khu \d+"
+_VENUE = r"(?:hoi nghi|trien lam|su kien|van hoa|the thao|thi dau)"
 _UBTU = (r"(?:(?:uy ban trung uong|ubtu) (?:mat tran to quoc|mttq)(?: \(mttq\))?(?: viet nam| vn)?"
          r"|(?:uy ban trung uong|ubtu) mttqvn)")
 
@@ -45,7 +46,7 @@ HEADS: tuple[Head, ...] = (
     Head(rf"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|kiem tra|noi chinh|thuong vu|chap hanh)"
          rf"{_ABBR} {_PARTY}", "party_board"),
     Head(rf"(?:btv|bdv|btg|bch|btc) {_PARTY}", "party_board"),
-    Head(r"ban chap hanh dang bo", "party_board"),
+    Head(r"(?:ban chap hanh|bch) dang bo", "party_board"),  # "BCH Đảng bộ TP."
     Head(r"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|kiem tra|noi chinh)", "party_board"),
     Head(r"ban chap hanh trung uong dang|ban chap hanh trung uong", "party_board", FIXED, CENTRAL),
     Head(r"uy ban kiem tra (?:tinh uy|huyen uy|thanh uy|trung uong)", "party_board"),
@@ -74,6 +75,7 @@ HEADS: tuple[Head, ...] = (
          r"tai nguyen va moi truong|giao duc va dao tao|nong nghiep va phat trien nong thon|kinh te)", "state"),
     Head(r"ban (?:dan toc|ton giao|thi dua khen thuong)", "state"),
     Head(r"cong an", "state"),
+    Head(r"catp", "state"),  # "CATP Hà Nội": Công an thành phố
     Head(r"ban chi dao (?:phong chong toi pham[\w ]*?ve an ninh to quoc|tay nam bo|tay nguyen|tay bac)", "state"),
     # "phòng, chống" is one verb pair, not a list: "Ban Chỉ huy phòng, chống thiên tai và …"
     Head(r"(?:van phong )?ban chi huy phong,? chong thien tai(?: va tim kiem cuu nan)?", "state"),
@@ -145,7 +147,7 @@ HEADS: tuple[Head, ...] = (
     Head(r"giao (?:xu|phan|ho)", "religious", NAME_TAIL, word="giáo", lower_ok=True),
     Head(r"toa giam muc", "religious", NAME_TAIL, word="tòa", lower_ok=True),
     Head(r"chua", "religious", NAME_TAIL, word="chùa", lower_ok=True),
-    Head(r"(?:ni vien|tu vien|thien vien)", "religious", NAME_TAIL, word="", lower_ok=True),
+    Head(r"(?:ni vien|tu vien|thien vien|dan vien)", "religious", NAME_TAIL, word="", lower_ok=True),
     Head(r"nha tho", "religious", NAME_TAIL, word="nhà", lower_ok=True),
     Head(r"thanh duong hoi giao", "religious", NAME_TAIL, word="thánh", lower_ok=True),
     # Press, schools, firms, funds
@@ -155,8 +157,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"dai phat thanh (?:va |- )?truyen hinh", "other"),
     Head(r"truong", "other", NAME_TAIL, word="trường"),
     Head(r"trung tam chinh tri", "party_board", word="trung"),  # "Trung tâm Chính trị thành phố": of a district
-    Head(r"trung tam", "other", NAME_TAIL, word="trung"),
-    Head(r"nha van hoa", "other", NAME_TAIL, word="nhà"),
+    # a venue is a place, not a body: "tại Trung tâm Hội nghị Triển lãm tỉnh", "Nhà văn hóa thôn"
+    Head(rf"trung tam(?! {_VENUE})", "other", NAME_TAIL, word="trung"),
     Head(r"(?:benh vien|hoc vien)", "other", NAME_TAIL),
     Head(r"vien(?! truong)", "other", NAME_TAIL, word="viện"),  # "Viện Nghiên cứu Phật học Việt Nam"
     Head(r"cong ty", "other", NAME_TAIL, word="công"),
@@ -171,7 +173,7 @@ LEVEL_WORDS = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|ph
 _COMPILED = [(re.compile(rf"\b(?:{h.pattern})(?!\w)"), h) for h in HEADS]
 _LEVEL_AFTER = re.compile(rf" {LEVEL_WORDS}\b")
 _UNIT = r"(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)"
-GENERIC_AFTER = re.compile(r"^ (?:cac cap|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa)"
+GENERIC_AFTER = re.compile(r"^ (?:cac cap|\d+ dia phuong|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa)"
                            rf"|{_UNIT}, {_UNIT}(?! uy))\b")  # "Ban Chỉ huy Quân sự xã, phường": a kind
 
 

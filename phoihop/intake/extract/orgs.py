@@ -34,7 +34,7 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("vn", "viet nam"), ("tp", "thanh pho"), ("tx", "thi xa"), ("hcm", "ho chi minh"),
     ("lhtn", "lien hiep thanh nien"), ("ghpg", "giao hoi phat giao"), ("hdts", "hoi dong tri su"),
     ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"), ("btt", "ban thuong truc"),
-    ("dkcg", "doan ket cong giao"),
+    ("dkcg", "doan ket cong giao"), ("catp", "cong an thanh pho"),
 ]
 _CENTRAL_ABBR = re.compile(r"(?<!\w)TƯ(?!\w)")  # "Ủy viên TƯ Đảng" (uppercase: "tư" alone is many words)
 _TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
@@ -151,6 +151,8 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
     if not _written_as_head(doc, match) or any(p.start < match.start < p.end for p in places):
         return None
     end = match.end
+    if head.kind == "front" and _front_as_field(doc.folded, match.start):
+        return _Name(match.start, match.end, end, head, generic=True)
     if head.tail == orgnames.NAME_TAIL:
         end = _proper_name_end(doc, match.end, gaz)
         if end == match.end:
@@ -180,6 +182,15 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
             name.members = [place, *more]
             name.plural_word = ""
     return name
+
+
+# "công tác dân vận, Mặt trận Tổ quốc năm 2019": a field of work ("khối Dân vận, Mặt trận …": a bloc); "3 Chương trình MTTQ": a
+# modifier (a Front named after its level, "Mặt trận Tổ quốc Việt Nam và các tổ chức", is one).
+_FIELD_BEFORE = re.compile(r"(?:\b(?:cong tac|khoi) [a-z ]{2,25}, |\bchuong trinh )$")
+
+
+def _front_as_field(folded: str, start: int) -> bool:
+    return bool(_FIELD_BEFORE.search(folded, max(0, start - 40), start))
 
 
 _PLURAL = re.compile(r" cac (huyen|xa|tinh|quan|phuong|thi xa|thanh pho|thi tran)(?= [A-Za-z])")
@@ -287,7 +298,7 @@ def _share_tails(doc, names: list[_Name]) -> None:
         if orgnames.is_party_committee_of_body(doc.folded[left.start:left.end]) and _OWNER_GAP.match(gap):
             left.owner = right
             continue
-        if not _LIST_GAP.match(gap):
+        if not _SHARE_GAP.match(gap):
             continue
         source = right.shared or right
         if right.generic:
@@ -297,6 +308,9 @@ def _share_tails(doc, names: list[_Name]) -> None:
     names[:] = [n for n in names if not n.generic]
 
 
+# a list of bodies sharing one tail, joined by commas, "và" or dashes: "Tỉnh ủy - HĐND – UBND - Ủy ban MTTQ
+# Việt Nam tỉnh" (after "Đảng ủy", a dash names the body it leads: see _OWNER_GAP, tried first)
+_SHARE_GAP = re.compile(r"^(?:,\s*|\s+va\s+|,\s*va\s+|\s+[-–]\s+)$")
 _OWNER_GAP = re.compile(r"^(?: | [-–] |, chinh uy )$")  # "Đảng ủy - Ban Chỉ huy BĐBP …"
 
 def _is_open(doc, name: _Name) -> bool:
@@ -403,7 +417,10 @@ def _generic_span(doc, gaz, name, surface, day, province, province_name, place, 
     key = canonical_key(surface, "" if place else province_name, city=city)
     if place is None and _ends_at_level_word(surface):
         key = _closed_by_text_place(key, places, name.start)
-    org = _registry_match(gaz, fold(surface), day, place_province or province)
+    # as written ("Bộ CHQS tỉnh", a short name), else as read ("Bộ Chỉ huy Quân sự tỉnh" in a Hà Nam
+    # text is the registry's "Bộ Chỉ huy Quân sự tỉnh Hà Nam")
+    org = (_registry_match(gaz, fold(surface), day, place_province or province)
+           or _registry_match(gaz, key, day, place_province or province))
     display = org.name if org else _display(surface, "" if place else province_name)
     explain = _("Tên tổ chức đọc theo ngữ pháp (đầu tên và phần đuôi)")
     if org:

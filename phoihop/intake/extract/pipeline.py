@@ -41,6 +41,13 @@ def extract(text: str, *, context: ExtractionContext | None = None) -> Extractio
         on, on_reason = context.on, _("ngày người dùng nhập")
     else:
         on, on_reason = dates.text_date(date_spans, today=today)
+    ended = None if context.on or date_spans or on < REFORM_2025 else dates.names_ended_body(doc)
+    if ended:
+        # No date, but a body the 2025 reform ended ("Huyện ủy", "Ban Tôn giáo Chính phủ"):
+        # the text was written while it stood, so read it on the last day before the reform.
+        on = REFORM_2025 - dt.timedelta(days=1)
+        on_reason = _("văn bản không nêu ngày nhưng nêu “%(body)s”, đã kết thúc khi sắp xếp năm 2025: "
+                      "đọc vào ngày %(day)s") % {"body": ended, "day": on.strftime("%d/%m/%Y")}
     province, province_reason, warnings = _province(context.province, doc, gaz, on)
     if not context.on and not date_spans and province is not None and province.valid_to and province.valid_to <= on:
         # A text that names no date but calls its province by a name that had ended by

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
+from phoihop.intake.extract.people import SURNAMES, TRIGGERS
 from phoihop.intake.extract.spans import LOCALITY, Span
 from phoihop.intake.extract.text import Document, is_capitalized
 from phoihop.lib.text import fold_key
@@ -378,7 +379,7 @@ class Reader:
                 emitted.add(id(item))
                 found = cache.get(id(item)) or self.resolve(item, cache)
                 cache[id(item)] = found
-                if found.status not in (MATCHED, AMBIGUOUS) and item.optional:
+                if found.status not in (MATCHED, AMBIGUOUS) and (item.optional or _person_like(item.name)):
                     continue
                 spans.append(self.span(item, found))
         unique = {(s.start, s.end): s for s in spans}
@@ -431,6 +432,16 @@ class Reader:
 
 
 _FIGURE_IN_BRACKETS = re.compile(r"^\s*\(\s*[\d.,]+\s*%?")
+
+
+def _person_like(name: str) -> bool:
+    """A name no unit has that reads as a person's: "Chủ tịch UBND tỉnh Cao Tiến Dũng",
+    "… Đảng bộ TP. Ông Nguyễn Hữu Doãn" (the type word ends the body's name, or the sentence)."""
+    words = name.split()
+    first = words[0].lower() if words else ""
+    if first in TRIGGERS or (len(words) > 1 and f"{first} {words[1].lower()}" in TRIGGERS):
+        return True
+    return 3 <= len(words) <= 4 and fold_key(words[0]) in SURNAMES
 
 
 def _unit_ref(unit: Locality) -> dict:

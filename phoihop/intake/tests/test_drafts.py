@@ -51,3 +51,20 @@ def test_the_title_sums_up_the_action_and_its_place_instead_of_cutting_the_first
 def test_a_headline_line_is_the_title_as_it_stands():
     text = "Nghệ An: phối hợp vận động đồng bào có đạo\n\nNgày 20/11/2024, Ban Dân vận Tỉnh ủy Nghệ An tổng kết."
     assert drafts.title(text, {"spans": []}) == "Nghệ An: phối hợp vận động đồng bào có đạo"
+
+
+@pytest.mark.django_db
+def test_the_draft_form_takes_the_lead_the_text_names_not_the_users_own_organization(hanam, program, client_for):
+    from django.urls import reverse
+
+    from phoihop.intake import services
+
+    text = ("Ngày 12/6/2020, Bộ Chỉ huy Quân sự tỉnh phối hợp với Ban Dân vận Tỉnh ủy tổ chức tuyên truyền pháp luật "
+            "về đất đai cho 300 hộ dân ở xã Thanh Hải, huyện Thanh Liêm.")
+    document = services.intake_create(actor=hanam.secretariat, committee=hanam.committee, text=text)
+    assert hanam.secretariat.organization_id == hanam.dan_van.pk  # the user's own body is a partner here
+    response = client_for(hanam.secretariat).get(reverse("intake:document", args=[document.pk]))
+    initial = response.context["activity_form"].initial
+    assert initial["lead"] == hanam.military.pk
+    assert initial["partners"] == [hanam.dan_van.pk]
+    assert initial["title"] == "Tuyên truyền pháp luật về đất đai cho 300 hộ dân ở xã Thanh Hải"
