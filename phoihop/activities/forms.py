@@ -248,6 +248,10 @@ class ActivityForm(forms.Form):
             self.fields["partners"].queryset = members.exclude(pk=lead_id)
         area = Locality.objects.in_force_within(program.committee.locality)
         day = record_day(self, "start_date")
+        if not self.is_bound and activity is None:
+            # A new activity belongs to the program's period: for a program that has ended,
+            # list the places of its last day, not today's (the date box moves the picker).
+            day = min(max(day, program.period_start), program.period_end)
         self.fields["localities"].queryset = area
         self.fields["localities"].widget = LocalityAutocompleteWidget(  # lists the units of the activity's day
             queryset=Locality.objects.in_force_within(program.committee.locality, on=day).order_by("level", "name"),

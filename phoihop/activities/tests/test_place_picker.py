@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from phoihop.activities.tests.test_pages import _form
@@ -73,3 +74,12 @@ def test_an_edit_lists_the_units_of_the_activitys_date(client_for, cast, program
     activity = make_activity(start_date=dt.date(2018, 6, 1), end_date=dt.date(2018, 6, 1), submit=False)
     listed = _listed(client_for(cast.secretariat).get(reverse("activities:edit", args=[activity.pk])))
     assert old.pk in listed
+
+
+def test_a_new_activity_of_an_ended_program_lists_the_units_of_its_last_day(client_for, cast, program, generations):
+    old, new = generations
+    with time_machine.travel(dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC), tick=False):
+        response = client_for(cast.secretariat).get(reverse("activities:create"))
+    listed = _listed(response)
+    assert cast.places.lamha.pk in listed and new.pk not in listed  # 31/12/2020, not 02/03/2026
+    assert 'data-ac-on="2020-12-31"' in response.content.decode()
