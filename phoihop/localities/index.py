@@ -9,12 +9,12 @@ resolve asks the database nothing else.
 
 import datetime as dt
 import functools
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
 
+from phoihop.lib.rebuilt import Rebuilt
 from phoihop.localities.models import ChangeEvent, Lineage, Locality
 
 
@@ -70,31 +70,6 @@ class NameIndex:
         return found
 
 
-_lock = threading.Lock()
-_cache: dict = {"signature": None, "index": None}
-
-
-def current() -> NameIndex:
-    """The index for the registry as it is now (rebuilt only when it changed)."""
-    signature = _signature()
-    with _lock:
-        if _cache["signature"] != signature:
-            _cache["index"] = build()
-            _cache["signature"] = signature
-        return _cache["index"]
-
-
-def clear() -> None:
-    with _lock:
-        _cache["signature"] = _cache["index"] = None
-
-
-def _signature() -> tuple:
-    with connection.cursor() as cursor:
-        cursor.execute(_signature_sql())
-        return (connection.alias, *cursor.fetchone())
-
-
 @functools.cache
 def _signature_sql() -> str:
     """Built once: reaching a model's history manager is slow (it inspects the class).
@@ -134,3 +109,8 @@ def build() -> NameIndex:
     for predecessor, successor, primary, event, effective in rows:
         index.links[predecessor].append(Link(successor, primary, event, effective))
     return index
+
+
+_rebuilt = Rebuilt(build, _signature_sql)
+current = _rebuilt.current  # The index for the registry as it is now (rebuilt only when it changed).
+clear = _rebuilt.clear

@@ -7,12 +7,10 @@ database one small question instead of one per name.
 
 import datetime as dt
 import functools
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
-
+from phoihop.lib.rebuilt import Rebuilt
 from phoihop.lib.text import fold
 from phoihop.localities.models import Level, Lineage, Locality
 from phoihop.organizations.models import Organization
@@ -95,31 +93,6 @@ class Gazetteer:
         return [u for u in self.by_key.get(key, ()) if u.level == Level.PROVINCE]
 
 
-_lock = threading.Lock()
-_cache: dict = {"signature": None, "gazetteer": None}
-
-
-def current() -> Gazetteer:
-    """The gazetteer for the registry as it is now (rebuilt only when it changed)."""
-    signature = _signature()
-    with _lock:
-        if _cache["signature"] != signature:
-            _cache["gazetteer"] = build()
-            _cache["signature"] = signature
-        return _cache["gazetteer"]
-
-
-def clear() -> None:
-    with _lock:
-        _cache["signature"] = _cache["gazetteer"] = None
-
-
-def _signature() -> tuple:
-    with connection.cursor() as cursor:
-        cursor.execute(_signature_sql())
-        return (connection.alias, *cursor.fetchone())
-
-
 @functools.cache
 def _signature_sql() -> str:
     """Built once: reaching a model's history manager is slow (it inspects the class)."""
@@ -180,3 +153,8 @@ def _load_orgs(gaz: Gazetteer) -> None:
         for phrase in dict.fromkeys(fold(w) for w in [name, short, *(aliases or [])] if w):
             if phrase:
                 gaz.org_phrases[phrase].append(pk)
+
+
+_rebuilt = Rebuilt(build, _signature_sql)
+current = _rebuilt.current  # The gazetteer for the registry as it is now (rebuilt only when it changed).
+clear = _rebuilt.clear
