@@ -125,6 +125,11 @@ elif _engine != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL phải là sqlite:// hoặc postgres://. / Use SQLite or PostgreSQL.")
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60, minimum=0)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a connection PostgreSQL dropped is reopened
+    # Behind pgbouncer in transaction pooling mode, a server-side cursor (QuerySet.iterator)
+    # would outlive the transaction that pgbouncer gave its server connection to: off there
+    # (docs/deployment.md, "National shape").
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DB_TRANSACTION_POOLING", False)
 
 # --- Cache: per process by default (one server); one Redis shared by every app server when
 # CACHE_URL (or REDIS_URL) names it. What is cached (dashboard, review charts) is keyed by a

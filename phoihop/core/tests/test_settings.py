@@ -95,3 +95,15 @@ def test_bad_boolean_is_refused(tmp_path):
     result = _manage("check", DEBUG="perhaps", PHOIHOP_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "DEBUG" in result.stderr
+
+
+def test_transaction_pooling_turns_server_side_cursors_off(tmp_path):
+    code = (
+        "import django; django.setup(); from django.db import connection as c; "
+        "print(c.settings_dict['DISABLE_SERVER_SIDE_CURSORS'], c.settings_dict['CONN_HEALTH_CHECKS'])"
+    )
+    url = "postgres://phoihop@127.0.0.1:6432/phoihop"  # settings only: nothing connects
+    pooled = _python(code, DATABASE_URL=url, DB_TRANSACTION_POOLING="1", PHOIHOP_VAR_DIR=str(tmp_path))
+    direct = _python(code, DATABASE_URL=url, PHOIHOP_VAR_DIR=str(tmp_path))
+    assert pooled.stdout.split() == ["True", "True"], pooled.stderr
+    assert direct.stdout.split() == ["False", "True"], direct.stderr
