@@ -126,10 +126,18 @@ elif _engine != "django.db.backends.postgresql":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60, minimum=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a connection PostgreSQL dropped is reopened
-    # Behind pgbouncer in transaction pooling mode, a server-side cursor (QuerySet.iterator)
-    # would outlive the transaction that pgbouncer gave its server connection to: off there
-    # (docs/deployment.md, "National shape").
-    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DB_TRANSACTION_POOLING", False)
+    # DB_PGBOUNCER: "session" or "transaction" when DATABASE_URL points at pgbouncer in that
+    # pooling mode (docs/deployment.md, "National shape"). In transaction mode a server-side
+    # cursor (QuerySet.iterator) would outlive the transaction pgbouncer lent its connection to.
+    _pgbouncer = env_str("DB_PGBOUNCER", "")
+    if _pgbouncer not in ("", "session", "transaction"):
+        raise ImproperlyConfigured("DB_PGBOUNCER phải là session hoặc transaction. / Use session or transaction.")
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = _pgbouncer == "transaction"
+    # No JIT: the review's case query repeats its as-of subqueries, and PostgreSQL's JIT spent
+    # 7.3 s compiling it for a 0.2 s run at province scale. Sent as a startup option, which
+    # pgbouncer refuses: behind it, `jit = off` goes in postgresql.conf.
+    if not _pgbouncer:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 # --- Cache: per process by default (one server); one Redis shared by every app server when
 # CACHE_URL (or REDIS_URL) names it. What is cached (dashboard, review charts) is keyed by a

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 ROOT = Path(__file__).resolve().parents[3]
 # Variables the test settings set for the suite; a production check must not see them.
 _TEST_ONLY = {
@@ -97,13 +100,26 @@ def test_bad_boolean_is_refused(tmp_path):
     assert "DEBUG" in result.stderr
 
 
-def test_transaction_pooling_turns_server_side_cursors_off(tmp_path):
+def test_pgbouncer_mode_sets_cursors_and_startup_options(tmp_path):
     code = (
         "import django; django.setup(); from django.db import connection as c; "
-        "print(c.settings_dict['DISABLE_SERVER_SIDE_CURSORS'], c.settings_dict['CONN_HEALTH_CHECKS'])"
+        "print(c.settings_dict['DISABLE_SERVER_SIDE_CURSORS'], c.settings_dict['OPTIONS'].get('options'))"
     )
     url = "postgres://phoihop@127.0.0.1:6432/phoihop"  # settings only: nothing connects
-    pooled = _python(code, DATABASE_URL=url, DB_TRANSACTION_POOLING="1", PHOIHOP_VAR_DIR=str(tmp_path))
-    direct = _python(code, DATABASE_URL=url, PHOIHOP_VAR_DIR=str(tmp_path))
-    assert pooled.stdout.split() == ["True", "True"], pooled.stderr
-    assert direct.stdout.split() == ["False", "True"], direct.stderr
+    runs = {mode: _python(code, DATABASE_URL=url, DB_PGBOUNCER=mode, PHOIHOP_VAR_DIR=str(tmp_path))
+            for mode in ("", "session", "transaction", "perhaps")}  # fmt: skip
+    assert runs[""].stdout.split() == ["False", "-c", "jit=off"], runs[""].stderr
+    assert runs["session"].stdout.split() == ["False", "None"], runs["session"].stderr
+    assert runs["transaction"].stdout.split() == ["True", "None"], runs["transaction"].stderr
+    assert runs["perhaps"].returncode != 0 and "DB_PGBOUNCER" in runs["perhaps"].stderr
+
+
+@pytest.mark.django_db
+def test_the_suites_database_runs_without_jit():
+    """On PostgreSQL the connection itself says jit is off; SQLite has no JIT to turn off."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone()[0] == "off"
+    else:
+        assert connection.vendor == "sqlite"
