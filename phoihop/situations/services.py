@@ -22,7 +22,7 @@ from phoihop.core.uploads import CheckedUpload, checked_upload
 from phoihop.lib.text import clean_name, fold
 from phoihop.lib.vnformat import short_date
 from phoihop.localities.models import Level, Locality
-from phoihop.localities.selectors import not_in_force_message
+from phoihop.localities.selectors import localities_in_force_for, not_in_force_message
 from phoihop.organizations.models import Committee, Organization
 from phoihop.situations import notices, rules
 from phoihop.situations.models import (
@@ -517,11 +517,14 @@ def case_escalate(
         )
     today = escalated_on or _today()
     _check_day(today, "escalated_on", not_before=case.opened_on)
+    # The new case opens today, so it carries the unit in force today: a commune merged
+    # since the lower case opened is named by its successor (primary first).
+    in_force = localities_in_force_for(case.locality, today)
     higher = Case(
         committee=to_committee,
         title=case.title,
         topic=case.topic,
-        locality=case.locality,
+        locality=in_force[0] if in_force else case.locality,
         severity=case.severity,
         people_affected=case.people_affected,
         sensitive=case.sensitive,

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from phoihop.localities.models import Kind, Level, Locality
+from phoihop.localities.models import ChangeEvent, Kind, Level, Lineage, Locality
 from phoihop.situations import selectors, services
 from phoihop.situations.models import CaseEvent, CaseStatus, SituationReport
 from phoihop.situations.selectors import case_timeline
@@ -280,6 +280,35 @@ def test_escalation_creates_the_case_in_the_higher_committee(cast, ward, setting
     assert ward_case.events.filter(kind=Ev.ESCALATED).exists() and higher.events.exists()
     with pytest.raises(ValidationError):
         services.case_escalate(actor=ward.secretariat, case=ward_case, to_committee=cast.committee)
+
+
+def test_escalation_after_a_merger_opens_the_higher_case_on_the_unit_in_force(cast, ward, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    places = cast.places
+    ward_case = services.case_open(
+        actor=ward.secretariat,
+        report=services.report_create(
+            actor=ward.secretariat, committee=ward.committee, reported_on=ENV_DAY, locality=places.lamha,
+            topic=make_topic("moi-truong"), title="Khói bụi từ lò gạch", description="…",
+        ),
+        opened_on=ENV_DAY,
+    )
+    reform = places.lamha.valid_to
+    phu_ly = Locality.objects.create(
+        ref="v2.c11111", code="11111", name="Phường Phủ Lý", short_name="Phủ Lý", kind=Kind.PHUONG,
+        level=Level.COMMUNE, parent=places.ninhbinh, valid_from=reform,
+    )
+    event = ChangeEvent.objects.create(
+        ref="ev-phu-ly", kind=ChangeEvent.Kind.MERGE, effective_date=reform, legal_basis="NQ 1674/NQ-UBTVQH15"
+    )
+    Lineage.objects.create(event=event, predecessor=places.lamha, successor=phu_ly, is_primary=True)
+    after = reform + dt.timedelta(days=31)
+    higher = services.case_escalate(
+        actor=ward.secretariat, case=ward_case, to_committee=cast.committee, escalated_on=after
+    )
+    assert higher.opened_on == after and higher.locality == phu_ly
+    ward_case.refresh_from_db()
+    assert ward_case.locality == places.lamha  # the lower case keeps the unit of its own date
 
 
 def test_escalation_only_goes_up(situation, ward):
