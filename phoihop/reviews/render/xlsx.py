@@ -150,6 +150,12 @@ def _table_sheet(sheet, table: Table) -> None:
         cell = sheet.cell(2, col)
         cell.font, cell.alignment, cell.border = BOLD, HEADER, GRID
         sheet.column_dimensions[get_column_letter(col)].width = _width(table, col - 1)
+    # Spreadsheets do not grow a row for its wrapped text on opening: the header row gets
+    # the height of its longest wrapped header, so "Ngày công lao động (ngày)" is not cut.
+    sheet.row_dimensions[2].height = LINE_HEIGHT * max(
+        _wrapped_lines(column.header, sheet.column_dimensions[get_column_letter(n)].width)
+        for n, column in enumerate(table.columns, 1)
+    )
     last = len(table.rows) - 1
     for r, values in enumerate(table.rows):
         sheet.append([cell_value_for_sheet(value, table.kind_at(r, c)) for c, value in enumerate(values)])
@@ -170,6 +176,21 @@ def _table_sheet(sheet, table: Table) -> None:
     if _sheet_width(sheet) < NARROW:  # a long narrow list: upright, so a page holds more rows
         sheet.page_setup.orientation = "portrait"
     sheet.page_setup.fitToHeight = _pages_down(sheet, table)
+
+
+LINE_HEIGHT = 15  # points: one line of 11 pt text
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes wrapped by words in a column `width` characters wide."""
+    lines, used = 1, 0
+    room = max(1, int(width) - 1)
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
 
 
 NARROW = 100  # characters: a table narrower than this prints upright (it fits; more rows per page)

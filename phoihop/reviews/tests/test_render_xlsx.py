@@ -92,6 +92,20 @@ def test_money_columns_are_wide_enough_for_the_largest_figure():
     assert sheet.column_dimensions["D"].width >= len("21.994.000.000,0") + 2
 
 
+def test_every_header_row_is_tall_enough_for_its_wrapped_headers():
+    from openpyxl.utils import get_column_letter
+
+    from phoihop.reviews.render.xlsx import LINE_HEIGHT, _wrapped_lines
+
+    assert _wrapped_lines("Ngày công lao động (ngày)", 10) == 3  # "Ngày công" / "lao động" / "(ngày)"
+    assert _wrapped_lines("STT", 5) == 1
+    for sheet in _open().worksheets[1:-1]:
+        headers = [c.value for c in sheet[2] if c.value]
+        widths = [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, len(headers) + 1)]
+        lines = max(_wrapped_lines(h, w) for h, w in zip(headers, widths, strict=True))
+        assert sheet.row_dimensions[2].height >= LINE_HEIGHT * lines, sheet.title
+
+
 def test_additive_tables_end_with_a_bold_total_row_and_years_are_numbers():
     book = _open()
     areas = book["2. Nội dung phối hợp"]
