@@ -34,7 +34,7 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("vn", "viet nam"), ("tp", "thanh pho"), ("tx", "thi xa"), ("hcm", "ho chi minh"),
     ("lhtn", "lien hiep thanh nien"), ("ghpg", "giao hoi phat giao"), ("hdts", "hoi dong tri su"),
     ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"), ("btt", "ban thuong truc"),
-    ("dkcg", "doan ket cong giao"), ("catp", "cong an thanh pho"),
+    ("dkcg", "doan ket cong giao"), ("catp", "cong an thanh pho"), ("tphcm", "thanh pho ho chi minh"),
 ]
 _CENTRAL_ABBR = re.compile(r"(?<!\w)TƯ(?!\w)")  # "Ủy viên TƯ Đảng" (uppercase: "tư" alone is many words)
 _TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
