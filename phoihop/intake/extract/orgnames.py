@@ -137,6 +137,9 @@ HEADS: tuple[Head, ...] = (
          CENTRAL),
     # Religious
     Head(r"(?:ban tri su|phan ban ni gioi) giao hoi phat giao viet nam", "religious"),
+    # the Sangha's two central offices: "Chánh Văn phòng 2 Trung ương" (Hà Nội, TP. Hồ Chí Minh)
+    Head(r"van phong (?:1|2|i|ii) trung uong(?: (?:giao hoi phat giao viet nam|ghpgvn))?", "religious", FIXED, CENTRAL,
+         word="văn"),
     Head(r"giao hoi phat giao (?:viet nam|hoa hao)", "religious", FIXED, CENTRAL),
     # the central councils of the Buddhist Sangha, with or without it named: "Hội đồng Trị sự (Trung ương)
     # GHPG Việt Nam", "Trung ương GHPGVN", "HĐTS"
@@ -163,6 +166,9 @@ HEADS: tuple[Head, ...] = (
     Head(r"thanh duong hoi giao", "religious", NAME_TAIL, word="thánh", lower_ok=True),
     # Press, schools, firms, funds
     Head(r"bao va phat thanh,? truyen hinh", "other", NAME_TAIL, word="báo"),  # the merged press of 2025
+    # national papers whose names mix cases ("Báo Người Lao động" ends in a lowercase word)
+    Head(r"bao (?:nguoi lao dong|lao dong|tuoi tre|thanh nien|tien phong|nhan dan|quan doi nhan dan|cong an nhan dan|"
+         r"dai doan ket|phu nu viet nam|nong thon ngay nay|phap luat viet nam)", "other", FIXED, CENTRAL, word="báo"),
     Head(r"bao", "other", NAME_TAIL, word="báo"),
     Head(r"tap chi", "other", NAME_TAIL, word="tạp"),
     Head(r"dai phat thanh (?:va |- )?truyen hinh", "other"),
