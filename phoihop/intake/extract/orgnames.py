@@ -58,7 +58,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"(?:dang uy|chi bo)", "party_board"),
     # State
     Head(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|toa an nhan dan|vien kiem sat nhan dan)", "state"),
-    Head(r"van phong (?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|huyen uy)", "state"),
+    Head(r"van phong (?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|huyen uy|thanh uy|quan uy|thi uy)",
+         "state"),
     Head(r"van phong bo (?:cong an|quoc phong|noi vu)", "state", FIXED, CENTRAL),
     Head(r"doan (?:dai bieu quoc hoi|dbqh)(?: khoa [xvil]+)?", "state"),  # "… khóa XIV tỉnh": its term
     Head(r"(?:chinh phu|quoc hoi|uy ban thuong vu quoc hoi)", "state", FIXED, CENTRAL),  # "Thủ tướng": a post
@@ -76,6 +77,12 @@ HEADS: tuple[Head, ...] = (
     Head(r"ban (?:dan toc|ton giao|thi dua khen thuong)", "state"),
     Head(r"cong an", "state"),
     Head(r"catp", "state"),  # "CATP Hà Nội": Công an thành phố
+    # a police department by its code ("Phòng PV01", "Phòng PA05") and a team of one ("Đội An ninh nhân dân
+    # Công an quận 1": the team, then its police, each a body)
+    Head(r"phong p[achkvx]\d{2}", "state", FIXED, PROVINCE, word="phòng"),
+    Head(r"doi (?:an ninh|canh sat)(?: [a-z]+){0,4}? cong an", "state", word="đội"),
+    # a steering board by its number: "Ban Chỉ đạo 138 xã Hưng Long", "BCĐ 389 tỉnh"
+    Head(r"(?:ban chi dao|bcd) \d{2,3}(?:/cp)?", "state"),
     Head(r"ban chi dao (?:phong chong toi pham[\w ]*?ve an ninh to quoc|tay nam bo|tay nguyen|tay bac)", "state"),
     # "phòng, chống" is one verb pair, not a list: "Ban Chỉ huy phòng, chống thiên tai và …"
     Head(r"(?:van phong )?ban chi huy phong,? chong thien tai(?: va tim kiem cuu nan)?", "state"),
@@ -93,6 +100,9 @@ HEADS: tuple[Head, ...] = (
     Head(r"(?:uy ban mat tran to quoc|ubmttqvn|ubmttq|uy ban mttqvn|uy ban mttq|mat tran to quoc|mttqvn|mttq)"
          r"(?: viet nam| vn)?", "front"),
     Head(r"ban van dong quy", "front", NAME_TAIL, word="ban"),
+    # a board of a Front committee: "Ban Tuyên giáo Ủy ban MTTQ Việt Nam Thành phố"
+    Head(r"ban (?:tuyen giao|to chuc|phong trao|dan chu,? ?-? ?phap luat|doan ket ton giao) "
+         r"(?:uy ban mat tran to quoc|ubmttq|uy ban mttq)(?: viet nam| vn)?", "front"),
     Head(r"hoi (?:lien hiep phu nu|lhpn|phu nu|nong dan|cuu chien binh|ccb|chu thap do|ctd|nguoi cao tuoi|"
          r"khuyen hoc|cuu thanh nien xung phong|doan ket su sai yeu nuoc|nha bao|luat gia)" + _ABBR, "socio_political"),
     Head(r"ban thuong vu (?:trung uong )?hoi (?:nong dan|lien hiep phu nu|cuu chien binh)", "socio_political"),
@@ -117,7 +127,8 @@ HEADS: tuple[Head, ...] = (
     Head(r"(?:bo chi huy quan su|bo chqs|bchqs|ban chi huy quan su|ban chqs|bch quan su|bo chi huy bo doi bien phong|"
          r"bo chi huy bdbp|ban chi huy bo doi bien phong|ban chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
     Head(r"ban chi huy phong thu khu vuc \d+(?: ?- ?[a-z ]+?)?(?= \(|,|\.| $)", "military", FIXED, DISTRICT),
-    Head(r"(?:trung doan|su doan|lu doan|tieu doan|hai doi|doan kinh te quoc phong) \d+", "military", FIXED, PROVINCE),
+    Head(r"(?:trung doan|su doan|lu doan|tieu doan|hai doi|doan kinh te quoc phong|dai doi(?: bo binh)?) \d+", "military",
+         FIXED, PROVINCE),
     Head(r"tieu doan bo binh", "military", NAME_TAIL, word="tiểu"),
     Head(r"hai doi dan quan thuong truc", "military"),
     Head(r"don bien phong", "military", NAME_TAIL, COMMUNE, word="đồn", lower_ok=True),  # "đồn biên phòng Ngọc Chung"
@@ -126,6 +137,9 @@ HEADS: tuple[Head, ...] = (
          CENTRAL),
     # Religious
     Head(r"(?:ban tri su|phan ban ni gioi) giao hoi phat giao viet nam", "religious"),
+    # the Sangha's two central offices: "Chánh Văn phòng 2 Trung ương" (Hà Nội, TP. Hồ Chí Minh)
+    Head(r"van phong (?:1|2|i|ii) trung uong(?: (?:giao hoi phat giao viet nam|ghpgvn))?", "religious", FIXED, CENTRAL,
+         word="văn"),
     Head(r"giao hoi phat giao (?:viet nam|hoa hao)", "religious", FIXED, CENTRAL),
     # the central councils of the Buddhist Sangha, with or without it named: "Hội đồng Trị sự (Trung ương)
     # GHPG Việt Nam", "Trung ương GHPGVN", "HĐTS"
@@ -152,6 +166,9 @@ HEADS: tuple[Head, ...] = (
     Head(r"thanh duong hoi giao", "religious", NAME_TAIL, word="thánh", lower_ok=True),
     # Press, schools, firms, funds
     Head(r"bao va phat thanh,? truyen hinh", "other", NAME_TAIL, word="báo"),  # the merged press of 2025
+    # national papers whose names mix cases ("Báo Người Lao động" ends in a lowercase word)
+    Head(r"bao (?:nguoi lao dong|lao dong|tuoi tre|thanh nien|tien phong|nhan dan|quan doi nhan dan|cong an nhan dan|"
+         r"dai doan ket|phu nu viet nam|nong thon ngay nay|phap luat viet nam)", "other", FIXED, CENTRAL, word="báo"),
     Head(r"bao", "other", NAME_TAIL, word="báo"),
     Head(r"tap chi", "other", NAME_TAIL, word="tạp"),
     Head(r"dai phat thanh (?:va |- )?truyen hinh", "other"),

@@ -34,7 +34,7 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("vn", "viet nam"), ("tp", "thanh pho"), ("tx", "thi xa"), ("hcm", "ho chi minh"),
     ("lhtn", "lien hiep thanh nien"), ("ghpg", "giao hoi phat giao"), ("hdts", "hoi dong tri su"),
     ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"), ("btt", "ban thuong truc"),
-    ("dkcg", "doan ket cong giao"), ("catp", "cong an thanh pho"),
+    ("dkcg", "doan ket cong giao"), ("catp", "cong an thanh pho"), ("tphcm", "thanh pho ho chi minh"),
 ]
 _CENTRAL_ABBR = re.compile(r"(?<!\w)TƯ(?!\w)")  # "Ủy viên TƯ Đảng" (uppercase: "tư" alone is many words)
 _TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
@@ -112,15 +112,20 @@ def place_proper_name(name: str) -> str:
     return folded
 
 
-def find(doc: Document, gaz, *, day, province, localities: list[Span]) -> list[Span]:
+def find(doc: Document, gaz, *, day, province, localities: list[Span], posts: list | None = None) -> list[Span]:
     """`province` is the context province (a Locality or None); `localities` the place
-    spans already found, used to carry an organization's name to its place."""
+    spans already found, used to carry an organization's name to its place. `posts`, when
+    given, receives the spans of heads read as a post ("Trưởng Ban chỉ đạo"): no body, and
+    no person's name either."""
     province_name = province.short_name if province else ""
     city = province is not None and province.kind == Kind.THANH_PHO_TW
     places = [s for s in localities if s.kind == LOCALITY]
     names = [_read_name(doc, gaz, match, places) for match in orgnames.heads_in(doc.folded)]
     names = [n for n in names if n is not None]
     _share_tails(doc, names)
+    if posts is not None:
+        posts += [Span(n.start, n.end, ORGANIZATION, doc.text[n.start:n.end]) for n in names if _post_of_title(doc, n)]
+    names = [n for n in names if not _post_of_title(doc, n)]
     spans = []
     for name in names:
         spans += _spans_of(doc, gaz, name, day, province, province_name, places, city=city)
@@ -150,8 +155,11 @@ def _read_name(doc, gaz, match, places) -> _Name | None:
     head = match.head
     if not _written_as_head(doc, match) or any(p.start < match.start < p.end for p in places):
         return None
+    if match.start and doc.text[match.start - 1] in "-/":  # "Quyết định số 13/2019/QĐ-UBND": a number's part
+        return None
     end = match.end
-    if head.kind == "front" and _front_as_field(doc.folded, match.start):
+    if head.kind == "front" and (_front_as_field(doc.folded, match.start)
+                                 or _front_among_kinds(doc.folded, match.start, match.end)):
         return _Name(match.start, match.end, end, head, generic=True)
     if head.tail == orgnames.NAME_TAIL:
         end = _proper_name_end(doc, match.end, gaz)
@@ -191,6 +199,28 @@ _FIELD_BEFORE = re.compile(r"(?:\b(?:cong tac|khoi) [a-z ]{2,25}, |\bchuong trin
 
 def _front_as_field(folded: str, start: int) -> bool:
     return bool(_FIELD_BEFORE.search(folded, max(0, start - 40), start))
+
+
+# "46 phòng, ban, ngành, MTTQ và các đoàn thể": the Front, with no tail, in a list of kinds of body
+_KINDS_BEFORE = re.compile(r"\b(?:ban|nganh|doan the), $")
+
+
+def _front_among_kinds(folded: str, start: int, end: int) -> bool:
+    return bool(_KINDS_BEFORE.search(folded, max(0, start - 12), start)) and orgnames.level_after(folded, end) == end
+
+
+# A head with no tail after a title is the post, not a body: "Bí thư Đảng đoàn, Chủ tịch Hội CCB",
+# "Trưởng Ban chỉ đạo làm trưởng Đoàn".
+_TITLE_AT_END = re.compile(r"(?:^|\s)(?:bí thư|phó bí thư|trưởng|phó trưởng)\s$", re.IGNORECASE)
+_POSTS = re.compile(r"dang doan|ban chi dao")
+
+
+def _post_of_title(doc, name: _Name) -> bool:
+    if name.shared or name.owner or name.place or name.members or name.end != name.head_end:
+        return False
+    if not _POSTS.fullmatch(doc.folded[name.start:name.head_end]):
+        return False
+    return bool(_TITLE_AT_END.search(doc.text[max(0, name.start - 16):name.start]))
 
 
 _PLURAL = re.compile(r" cac (huyen|xa|tinh|quan|phuong|thi xa|thanh pho|thi tran)(?= [A-Za-z])")

@@ -56,8 +56,10 @@ def extract(text: str, *, context: ExtractionContext | None = None) -> Extractio
         on_reason = _("văn bản không nêu ngày; tỉnh %(name)s chỉ còn đến ngày %(day)s: đọc vào ngày đó") % {
             "name": province.short_name, "day": on.strftime("%d/%m/%Y")}
     place_spans = places.find(doc, gaz, day=on, today=today, province=province)
-    org_spans = orgs.find(doc, gaz, day=on, province=_province_on(province, gaz, on), localities=place_spans)
-    person_spans = people.find(doc, taken=place_spans + org_spans, is_place=lambda key: _is_big_place(gaz, key))
+    posts: list = []  # heads read as a post ("Trưởng Ban chỉ đạo"): not a person's name either
+    org_spans = orgs.find(doc, gaz, day=on, province=_province_on(province, gaz, on), localities=place_spans,
+                          posts=posts)
+    person_spans = people.find(doc, taken=place_spans + org_spans + posts, is_place=lambda key: _is_big_place(gaz, key))
     topic_spans = topics.find(doc, _topic_patterns(gaz), gaz.topics)
     figure_spans = figures.find(doc, gaz.indicators, taken=date_spans)
     spans = sorted(date_spans + place_spans + org_spans + person_spans + topic_spans + figure_spans,

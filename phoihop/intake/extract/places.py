@@ -146,6 +146,8 @@ class Reader:
                 mentions.append(self.province_name_at(k))
                 k = self.name_at(k)[1]
                 continue
+            elif self.words[k].text in WHOLE_CITY_WORDS:  # "Công an TPHCM": the city in one word
+                mentions.append(self._mention(k, (k, k + 1), "", level=Level.PROVINCE))
             k += 1
         return mentions
 
@@ -523,6 +525,10 @@ def _province_on_uncached(gaz, province: Locality, day: dt.date) -> set[int]:
         return later
     earlier = {pred for pred, links in gaz.links.items() if any(s == province.pk for s, _p, _e in links)}
     return {pk for pk in earlier if gaz.units[pk].level == Level.PROVINCE and gaz.units[pk].is_valid_on(day)}
+
+
+# A centrally-run city written as one uppercase word ("TPHCM"; "Tp.HCM" and "TP.HCM" read as type word + name).
+WHOLE_CITY_WORDS = frozenset({"TPHCM", "TPCHM"})
 
 
 def find(doc: Document, gaz, *, day: dt.date, today: dt.date, province: Locality | None) -> list[Span]:
