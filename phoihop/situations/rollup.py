@@ -44,7 +44,10 @@ def timeline_states(events: Iterable[tuple[dt.date, str, dt.date | None]]) -> li
                 due = due_date
         days.append((day, status, moved_on, due))
     ends = [day for day, *_ in days[1:]] + [None]
-    return [(day, until, status, moved, due) for (day, status, moved, due), until in zip(days, ends, strict=True)]
+    return [
+        (day, until, status, moved, due)
+        for (day, status, moved, due), until in zip(days, ends, strict=True)
+    ]
 
 
 def case_states_refresh(case_ids: Iterable[int], *, event_model=None, state_model=None) -> int:
@@ -61,8 +64,17 @@ def case_states_refresh(case_ids: Iterable[int], *, event_model=None, state_mode
         .values_list("case_id", "happened_on", "to_status", "due_date")
     )
     rows = [
-        state_model(case_id=case_id, valid_from=start, valid_until=until, status=status, moved_on=moved, due_date=due)
-        for case_id, timeline in groupby(events.iterator(chunk_size=BATCH), key=lambda event: event[0])
+        state_model(
+            case_id=case_id,
+            valid_from=start,
+            valid_until=until,
+            status=status,
+            moved_on=moved,
+            due_date=due,
+        )
+        for case_id, timeline in groupby(
+            events.iterator(chunk_size=BATCH), key=lambda event: event[0]
+        )
         for start, until, status, moved, due in timeline_states(event[1:] for event in timeline)
     ]
     state_model.objects.bulk_create(rows, batch_size=BATCH)
@@ -76,9 +88,13 @@ def case_states_rebuild(*, event_model=None, state_model=None) -> int:
 
     event_model, state_model = event_model or CaseEvent, state_model or CaseState
     state_model.objects.exclude(case_id__in=event_model.objects.values("case_id")).delete()
-    case_ids = list(event_model.objects.order_by("case_id").values_list("case_id", flat=True).distinct())
+    case_ids = list(
+        event_model.objects.order_by("case_id").values_list("case_id", flat=True).distinct()
+    )
     return sum(
-        case_states_refresh(case_ids[at : at + BATCH], event_model=event_model, state_model=state_model)
+        case_states_refresh(
+            case_ids[at : at + BATCH], event_model=event_model, state_model=state_model
+        )
         for at in range(0, len(case_ids), BATCH)
     )
 

@@ -54,7 +54,9 @@ def rebuilt_rows() -> list[tuple]:
 
 
 def on(day: dt.date):
-    return time_machine.travel(dt.datetime(day.year, day.month, day.day, 2, 0, tzinfo=dt.UTC), tick=False)
+    return time_machine.travel(
+        dt.datetime(day.year, day.month, day.day, 2, 0, tzinfo=dt.UTC), tick=False
+    )
 
 
 def _random_timeline(rng: random.Random, case: Case) -> None:
@@ -82,7 +84,9 @@ def many_cases(cast):
         case.events.all().delete()
         ended = rng.random() < 0.5
         Case.objects.filter(pk=case.pk).update(
-            status=rng.choice([CaseStatus.RESOLVED, CaseStatus.REFERRED]) if ended else CaseStatus.IN_PROGRESS,
+            status=rng.choice([CaseStatus.RESOLVED, CaseStatus.REFERRED])
+            if ended
+            else CaseStatus.IN_PROGRESS,
             closed_on=ENV_DAY + dt.timedelta(days=rng.randint(0, 200)) if ended else None,
             due_date=rng.choice([None, ENV_DAY + dt.timedelta(days=30)]),
         )
@@ -140,9 +144,13 @@ def test_a_case_told_through_the_services_day_by_day(situation):
     resolved in a review ending between its close and its reopening."""
     cast, land = situation.cast, situation.land
     with on(dt.date(2025, 9, 1)):
-        services.case_close(actor=cast.secretariat, case=land, status=CaseStatus.RESOLVED, outcome="Đã hòa giải.")
+        services.case_close(
+            actor=cast.secretariat, case=land, status=CaseStatus.RESOLVED, outcome="Đã hòa giải."
+        )
     with on(dt.date(2025, 10, 15)):
-        land = services.case_reopen(actor=cast.secretariat, case=land, reason="Tranh chấp tái diễn.")
+        land = services.case_reopen(
+            actor=cast.secretariat, case=land, reason="Tranh chấp tái diễn."
+        )
     with on(dt.date(2025, 11, 2)):
         services.case_close(
             actor=cast.secretariat, case=land, status=CaseStatus.REFERRED, outcome="Chuyển Tòa án."
@@ -153,7 +161,9 @@ def test_a_case_told_through_the_services_day_by_day(situation):
         rolled, evented = both(cases, day)
         assert rolled == evented, day
         day += dt.timedelta(days=1)
-    september = dict(as_of_state(cases, as_of=dt.date(2025, 9, 30)).values_list("pk", "status_then"))
+    september = dict(
+        as_of_state(cases, as_of=dt.date(2025, 9, 30)).values_list("pk", "status_then")
+    )
     assert september[land.pk] == CaseStatus.RESOLVED
     october = as_of_state(cases, as_of=dt.date(2025, 10, 20)).get(pk=land.pk)
     assert (october.status_then, october.closed_then) == (CaseStatus.IN_PROGRESS, None)
@@ -168,8 +178,13 @@ def test_an_escalation_keeps_both_cases_rows(situation, ward):
         opened_on=ENV_DAY,
     )
     with on(dt.date(2025, 7, 1)):
-        higher = services.case_escalate(actor=ward.secretariat, case=ward_case, to_committee=cast.committee)
-    assert CaseState.objects.filter(case=higher).exists() and CaseState.objects.filter(case=ward_case).exists()
+        higher = services.case_escalate(
+            actor=ward.secretariat, case=ward_case, to_committee=cast.committee
+        )
+    assert (
+        CaseState.objects.filter(case=higher).exists()
+        and CaseState.objects.filter(case=ward_case).exists()
+    )
     assert stored_rows() == rebuilt_rows()
     cases = Case.objects.filter(pk__in=[ward_case.pk, higher.pk])
     for day in (ENV_DAY, dt.date(2025, 6, 30), dt.date(2025, 7, 1), dt.date(2025, 12, 31)):
@@ -183,10 +198,12 @@ def test_the_rollup_adds_no_case_to_what_the_reader_may_see(situation):
     assert CaseState.objects.filter(case=situation.land).exists()
     for user in (cast.outsider, cast.women_focal, cast.secretariat):
         visible = Case.objects.visible_to(user)
-        assert sorted(as_of_state(visible, as_of=dt.date(2025, 7, 1)).values_list("pk", flat=True)) == sorted(
-            visible.values_list("pk", flat=True)
-        )
-    assert not as_of_state(Case.objects.visible_to(cast.outsider), as_of=dt.date(2025, 7, 1)).exists()
+        assert sorted(
+            as_of_state(visible, as_of=dt.date(2025, 7, 1)).values_list("pk", flat=True)
+        ) == sorted(visible.values_list("pk", flat=True))
+    assert not as_of_state(
+        Case.objects.visible_to(cast.outsider), as_of=dt.date(2025, 7, 1)
+    ).exists()
 
 
 def test_the_as_of_state_is_one_join_not_a_subquery_per_case(many_cases):
