@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from itertools import groupby
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 BATCH = 2_000
@@ -57,6 +58,15 @@ def case_states_refresh(case_ids: Iterable[int], *, event_model=None, state_mode
 
     event_model, state_model = event_model or CaseEvent, state_model or CaseState
     case_ids = sorted(set(case_ids))
+    with transaction.atomic():
+        return _rewrite(case_ids, event_model, state_model)
+
+
+def _rewrite(case_ids: list[int], event_model, state_model) -> int:
+    """Under a lock on the cases' rows (two writers of one case's events take turns, the
+    second reading the first's events once it committed), their rows rewritten."""
+    cases = state_model._meta.get_field("case").related_model
+    list(cases.objects.select_for_update().filter(pk__in=case_ids).order_by("pk").values_list("pk"))
     state_model.objects.filter(case_id__in=case_ids).delete()
     events = (
         event_model.objects.filter(case_id__in=case_ids)
