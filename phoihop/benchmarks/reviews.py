@@ -32,11 +32,14 @@ At smoke scale (synthetic.SMOKE, one repeat, never national) the targets mean no
 the totals must still agree with the floor.
 """
 
+import dataclasses
 import html
 import io
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from decimal import Decimal
+from unittest.mock import patch
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -71,6 +74,7 @@ from phoihop.reviews.render.docx import printed_tables, render_docx
 from phoihop.reviews.selectors import review_for_user
 from phoihop.reviews.services import review_create, review_issue, review_update
 from phoihop.situations.models import Case, CaseStatus, Topic
+from phoihop.situations.selectors import as_of_state_from_events
 
 OPEN = {CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS}
 
@@ -142,6 +146,21 @@ def docx_floor(review: Review) -> bytes:
     return out.getvalue()
 
 
+@contextmanager
+def from_events():
+    """Reviews, the dashboard and hotspot scores reading each case's as-of state from its
+    events (three subqueries per case) instead of the rollup: the baseline of the rollup."""
+    with (
+        patch("phoihop.reviews.compute.cases.as_of_state", as_of_state_from_events),
+        patch("phoihop.hotspots.selectors.as_of_state", as_of_state_from_events),
+    ):
+        yield
+
+
+def _figures(review: Review) -> dict:
+    return dataclasses.asdict(review) | {"computed_at": None}
+
+
 def slowest_queries(user, scope: Scope, top: int = 3) -> list[str]:
     """One more review_compute with queries captured: the `top` slowest, for the report."""
     with CaptureQueriesContext(connection) as captured:
@@ -211,6 +230,15 @@ def measure(report: Report, world: World, scale: Scale, repeats: int) -> None:
     figure.note = "; ".join([_verdict(review_s, limit, figure.ratio, None if scale.national else 2.0),
                              "totals agree" if not problems else f"{len(problems)} MISMATCHES"])
     report.add(figure)
+    with from_events():
+        events_s = best_of(repeats, review_compute, user=user, scope=scope)
+        before = review_compute(user=user, scope=scope)
+    same = _figures(before) == _figures(review)
+    report.add(BenchFigure(f"review_compute, as-of state from the events as before the rollup ({where})", events_s,
+                           "SQL aggregate floor", floor_s, "same figures as from the rollup" if same
+                           else "!!! FIGURES DIFFER from the rollup's"))
+    if not same:
+        print("  !!! MISMATCH review_compute: rollup vs events", flush=True)
     for line in slowest_queries(user, scope):
         print(f"      {line}", flush=True)
     change = OneChange(program)
@@ -227,6 +255,10 @@ def measure(report: Report, world: World, scale: Scale, repeats: int) -> None:
     client.force_login(user)
     url = reverse("reviews:dashboard")
     status = client.get(url).status_code
+    with from_events():
+        events_s = best_of(repeats, _cold_get, client, url)
+    report.add(BenchFigure(f"dashboard page GET, cold cache, as-of state from the events as before the rollup "
+                           f"({where})", events_s, "SQL aggregate floor", floor_s, "the baseline of the next line"))
     cold_s = best_of(repeats, _cold_get, client, url)
     report.add(BenchFigure(f"dashboard page GET, cold cache ({where})", cold_s, "SQL aggregate floor", floor_s,
                            f"HTTP {status}; {_verdict(cold_s, 0.3)}; nothing cached: review, trend, template"))

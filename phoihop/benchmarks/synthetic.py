@@ -36,7 +36,10 @@ from phoihop.practices.models import CoordinationModel, ModelStatus
 from phoihop.programs.models import AnnualPlan, Indicator, PlanStatus, Program, Task, TaskTarget
 from phoihop.programs.services import program_create
 from phoihop.reporting.models import PeriodReport, ReportStatus
-from phoihop.situations.models import Case, CaseStatus, SituationReport, Topic
+from phoihop.situations.models import Case, CaseEvent, CaseStatus, SituationReport, Topic
+from phoihop.situations.rollup import case_states_rebuild
+
+EventKind = CaseEvent.Kind
 
 BATCH = 5_000
 START, END = dt.date(2021, 1, 1), dt.date(2025, 12, 31)
@@ -275,8 +278,33 @@ def _cases(rng, program, scale, orgs, communes) -> int:
             for report in reports:
                 report.case_id = report.case.pk if report.case else None
             SituationReport.objects.bulk_create(reports, batch_size=BATCH)
+            CaseEvent.objects.bulk_create([e for case in cases for e in _timeline(case)], batch_size=BATCH)
         total += len(cases)
+    case_states_rebuild()  # the events were written around the models
     return total
+
+
+def _timeline(case: Case) -> list[CaseEvent]:
+    """Received, assigned, taken up, ended as the case's fields say (no random draw, so
+    the rest of the world is the seed's as before); every 7th case that took 20 days or
+    more was resolved once and reopened on the way. On END each case stands as its
+    fields say, so the review's totals still agree with the floor's."""
+    last = case.closed_on or END
+    steps = [(EventKind.CREATED, case.opened_on, CaseStatus.NEW, None)]
+    if case.status != CaseStatus.NEW:
+        steps.append((EventKind.ASSIGNED, min(case.opened_on + dt.timedelta(days=2), last), CaseStatus.ASSIGNED,
+                      case.due_date))
+    if case.status not in {CaseStatus.NEW, CaseStatus.ASSIGNED}:
+        steps.append((EventKind.FOLLOW_UP, min(case.opened_on + dt.timedelta(days=4), last), CaseStatus.IN_PROGRESS,
+                      None))
+    if case.closed_on:
+        if case.pk % 7 == 0 and (case.closed_on - case.opened_on).days >= 20:
+            steps.append((EventKind.STATUS, case.opened_on + dt.timedelta(days=10), CaseStatus.RESOLVED, None))
+            steps.append((EventKind.REOPENED, case.opened_on + dt.timedelta(days=15), CaseStatus.IN_PROGRESS,
+                          case.opened_on + dt.timedelta(days=45)))
+        steps.append((EventKind.STATUS, case.closed_on, case.status, None))
+    return [CaseEvent(case=case, kind=kind, happened_on=day, to_status=status, due_date=due)
+            for kind, day, status, due in steps]
 
 
 def _period_reports(rng, program, orgs) -> None:

@@ -309,6 +309,30 @@ class CaseEvent(models.Model):
         return f"{self.get_kind_display()} {self.happened_on:%d/%m/%Y}"
 
 
+class CaseState(models.Model):
+    """The rollup of a case's timeline: what its events show from `valid_from` (a day
+    an event happened) until the day before `valid_until` (the next such day; None for
+    the last). `status` is the newest `to_status` so far ("" while none moved the case),
+    `moved_on` the day of that move, `due_date` the newest due date an event set.
+
+    Figures only, never a list: rows are kept on every write of an event (situations.
+    rollup) and read by as_of_state, which joins at most one row per case to a queryset
+    its caller has already scoped with visible_to."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="states")
+    valid_from = models.DateField()
+    valid_until = models.DateField(null=True)
+    status = models.CharField(max_length=20, blank=True)
+    moved_on = models.DateField(null=True)
+    due_date = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "valid_from"], name="casestate_case_day_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.valid_from}: {self.status}"
+
+
 # Events whose text the system writes and may hold a reference; the others are typed.
 REFERRING_KINDS = {CaseEvent.Kind.CREATED, CaseEvent.Kind.RECURRENCE, CaseEvent.Kind.MERGED}
 

@@ -17,6 +17,7 @@ from django.db.models import (
     Count,
     DateField,
     F,
+    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
@@ -25,7 +26,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
@@ -109,29 +110,56 @@ class CaseCounts:
 def as_of_state(cases: QuerySet[Case], *, as_of: dt.date) -> QuerySet[Case]:
     """`cases` annotated with `status_then`, `closed_then` (the day it ended, None when
     open on `as_of`) and `due_then`: what the case's dated timeline (CaseEvent) shows on
-    `as_of`. A case without a timeline falls back to its own fields: open on `as_of` when
-    it ended after it. Reviews (reviews.compute.cases) and hotspot scores of a window
-    (hotspots.selectors) read a case's past state through this one helper."""
+    `as_of`. A case without a timeline, or asked of a day before its first event, falls
+    back to its own fields: open on `as_of` when it ended after it. Reviews
+    (reviews.compute.cases) and hotspot scores of a window (hotspots.selectors) read a
+    case's past state through this one helper.
+
+    The timeline is read from its rollup (CaseState, kept by situations.rollup): one
+    LEFT JOIN of the row whose days cover `as_of`, at most one per case, so the
+    caller's scoping (visible_to) and counts are untouched. `as_of_state_from_events`
+    reads the events themselves and must agree (tests/test_case_state_rollup.py)."""
+    covering = Q(states__valid_from__lte=as_of) & (
+        Q(states__valid_until__gt=as_of) | Q(states__valid_until__isnull=True)
+    )
+    cases = cases.annotate(state_then=FilteredRelation("states", condition=covering))
+    return _as_of_fields(
+        cases,
+        as_of,
+        status=NullIf(F("state_then__status"), Value("")),
+        due=F("state_then__due_date"),
+        moved_on=F("state_then__moved_on"),
+    )
+
+
+def as_of_state_from_events(cases: QuerySet[Case], *, as_of: dt.date) -> QuerySet[Case]:
+    """as_of_state read from the events, three correlated subqueries per case: what the
+    rollup must reproduce, kept for the tests that compare both."""
     until = CaseEvent.objects.filter(case_id=OuterRef("pk"), happened_on__lte=as_of)
     newest = ("-happened_on", "-recorded_at", "-pk")
     moved = until.exclude(to_status="").order_by(*newest)
+    return _as_of_fields(
+        cases,
+        as_of,
+        status=Subquery(moved.values("to_status")[:1]),
+        due=Subquery(until.exclude(due_date=None).order_by(*newest).values("due_date")[:1]),
+        moved_on=Subquery(moved.values("happened_on")[:1], output_field=DateField()),
+    )
+
+
+def _as_of_fields(cases: QuerySet[Case], as_of: dt.date, *, status, due, moved_on) -> QuerySet[Case]:
+    """The as-of fields from the timeline's newest move (`status`, None when none),
+    the day of that move and the newest due date, each falling back to the case's own."""
     recorded = Conditional(
         When(closed_on__gt=as_of, then=Value(CaseStatus.IN_PROGRESS.value)),
         default=F("status"),
         output_field=CharField(),
     )
-    ended_on = Subquery(moved.values("happened_on")[:1], output_field=DateField())
-    cases = cases.annotate(
-        status_then=Coalesce(Subquery(moved.values("to_status")[:1]), recorded),
-        due_then=Coalesce(
-            Subquery(until.exclude(due_date=None).order_by(*newest).values("due_date")[:1]),
-            F("due_date"),
-        ),
-    )
+    cases = cases.annotate(status_then=Coalesce(status, recorded), due_then=Coalesce(due, F("due_date")))
     return cases.annotate(
         closed_then=Conditional(
             When(status_then__in=OPEN_STATUSES, then=Value(None)),
-            default=Coalesce(ended_on, F("closed_on")),
+            default=Coalesce(moved_on, F("closed_on")),
             output_field=DateField(),
         )
     )
