@@ -283,6 +283,7 @@ CHART_IMAGE = re.compile(r'<img src="([^"]+/bieu-do/[^"]+)"')
 
 FINISHED = {  # what only the secretariat writes, so a draft may be issued
     "number": "12-BC/BCĐ",
+    "signer_name": "Nguyễn Đức Toàn",
     "results": "Các tổ chức thành viên triển khai đúng kế hoạch.",
     "causes": "Nguyên nhân khách quan: địa bàn rộng.",
     "lessons": "Nội dung phối hợp phải cụ thể, sát thực tiễn.",

@@ -206,6 +206,8 @@ def issue_problems(report: ReviewReport, full, redacted) -> list[str]:
             _("Báo cáo ký “%(authority)s” nên số, ký hiệu phải của Ban Chỉ đạo (…%(suffix)s), không phải “%(number)s”.")
             % {"authority": text.signer_authority, "suffix": suffix, "number": report.number}
         )
+    if not text.signer_name.strip():
+        problems.append(_("Báo cáo chưa có họ tên người ký."))
     for review in (full, redacted):
         problems += documents_disagreements(review, report)
     return list(dict.fromkeys(problems))

@@ -86,7 +86,8 @@ def test_the_load_suite_runs_at_smoke_scale(tmp_path):
     assert load["failures"] == [], load["failures"]
     assert load["total"]["errors"] == 0
     assert load["alone_errors"] == [], load["alone_errors"]
-    assert set(load["alone_ms"]) >= {"home", "activity detail", "activity submit", "case detail",
-                                     "dashboard", "review page", "map data"}, load["alone_ms"]
-    measured = {name for name, row in load["scenarios"].items() if row["requests"]}
-    assert {"home", "activity list", "case list"} <= measured, load["scenarios"]
+    # Every scenario of the mix answers once alone; under load, 5 s of randomly weighted
+    # clicks need not reach each one, so only that the crowd was measured at all is asserted.
+    # (load["scenarios"] has a row for each scenario of the mix, measured or not.)
+    assert set(load["alone_ms"]) >= set(load["scenarios"]), load["alone_ms"]
+    assert load["total"]["requests"] > 0, load["total"]

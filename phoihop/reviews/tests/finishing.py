@@ -4,6 +4,7 @@ from phoihop.reviews.services import review_update
 
 FINISHED_TEXT = {
     "number": "12-BC/BCĐ",
+    "signer_name": "Nguyễn Đức Toàn",
     "results": "Các tổ chức thành viên triển khai đúng kế hoạch.",
     "strengths": "Các thành viên bám sát nội dung ký kết.",
     "causes": "Nguyên nhân khách quan: địa bàn rộng.\nNguyên nhân chủ quan: trao đổi thông tin chưa thường xuyên.",

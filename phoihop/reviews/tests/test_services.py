@@ -73,6 +73,16 @@ def test_a_committee_signed_review_needs_the_committees_number(cast, program, se
     assert "số, ký hiệu phải của Ban Chỉ đạo (…-BC/BCĐ)" in refused.value.messages[0]
 
 
+def test_issuing_refuses_a_review_nobody_is_named_to_sign(cast, program, seed_figures):
+    report = finished(cast.secretariat, _create(cast, program), signer_name="  ")
+    with pytest.raises(ValidationError) as refused:
+        review_issue(actor=cast.secretariat, review=report)
+    assert refused.value.messages == ["Báo cáo chưa có họ tên người ký."]
+
+    report = finished(cast.secretariat, report, signer_name="Nguyễn Đức Toàn")
+    assert review_issue(actor=cast.secretariat, review=report).status == ReviewStatus.ISSUED
+
+
 def test_presets_give_the_dates_of_the_period(program):
     assert preset_period(Kind.SIX_MONTHS, program, year=2020, half=2) == (
         dt.date(2020, 7, 1),
