@@ -21,7 +21,13 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from phoihop.localities.models import ChangeEvent, Kind, Level
-from phoihop.localities.source import EventRecord, LinkRecord, LocalityDataError, SourceData, UnitRecord
+from phoihop.localities.source import (
+    EventRecord,
+    LinkRecord,
+    LocalityDataError,
+    SourceData,
+    UnitRecord,
+)
 
 CHANGES_FILE = Path(__file__).resolve().parent / "data" / "changes.json"
 CORRECTABLE = {"name", "short_name", "kind", "latitude", "longitude"}
@@ -39,8 +45,12 @@ def read_changes(path: Path | None = None) -> dict:
         raise LocalityDataError(
             _("Không đọc được tệp %(file)s (%(error)s).") % {"file": path, "error": exc}
         ) from exc
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("corrections", "events")):
-        raise LocalityDataError(_("Tệp %(file)s không đúng cấu trúc (cần corrections, events).") % {"file": path})
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k), list) for k in ("corrections", "events")
+    ):
+        raise LocalityDataError(
+            _("Tệp %(file)s không đúng cấu trúc (cần corrections, events).") % {"file": path}
+        )
     return data
 
 
@@ -62,7 +72,9 @@ def apply_corrections(data: SourceData, changes: dict | None = None) -> SourceDa
         found = {name: getattr(unit, name) for name in was}
         if found != was:
             raise LocalityDataError(
-                _("Sửa đổi của %(ref)s: dữ liệu gốc là %(found)s, không phải %(was)s; hãy xem lại sửa đổi này.")
+                _(
+                    "Sửa đổi của %(ref)s: dữ liệu gốc là %(found)s, không phải %(was)s; hãy xem lại sửa đổi này."
+                )
                 % {"ref": ref, "found": found, "was": was}
             )
         units[ref] = dataclasses.replace(unit, **value)
@@ -86,7 +98,9 @@ def apply_after_2025(data: SourceData, changes: dict | None = None) -> SourceDat
     units = {u.ref: u for u in data.units}
     latest = {ref: ref for ref in units}  # base ref → ref of the version in force last
     events = list(data.events)
-    entries = sorted(changes["events"], key=lambda e: (e["date"], _level(units, e["unit"]), e["unit"]))
+    entries = sorted(
+        changes["events"], key=lambda e: (e["date"], _level(units, e["unit"]), e["unit"])
+    )
     by_date: dict[str, list[dict]] = defaultdict(list)
     for entry in entries:
         by_date[entry["date"]].append(entry)
@@ -101,15 +115,25 @@ def apply_after_2025(data: SourceData, changes: dict | None = None) -> SourceDat
             events.append(_event(entry, old, new, NOTE_CHANGED.format(old=old.name, new=new.name)))
             changed_parents.append((entry, old, new))
         for entry, old, new in changed_parents:
-            for child in [u for u in list(units.values()) if u.parent_ref == old.ref and _in_force(u, day)]:
+            for child in [
+                u for u in list(units.values()) if u.parent_ref == old.ref and _in_force(u, day)
+            ]:
                 _, moved = _new_version(units, latest, _base(child.ref), day, {})
-                reassign = {**entry, "ref": f"{entry['ref']}.{moved.code}", "kind": ChangeEvent.Kind.REASSIGN}
-                events.append(_event(reassign, child, moved, NOTE_REASSIGNED.format(parent=new.name)))
+                reassign = {
+                    **entry,
+                    "ref": f"{entry['ref']}.{moved.code}",
+                    "kind": ChangeEvent.Kind.REASSIGN,
+                }
+                events.append(
+                    _event(reassign, child, moved, NOTE_REASSIGNED.format(parent=new.name))
+                )
     ordered = sorted(units.values(), key=lambda u: (u.level, u.ref))
     return SourceData(ordered, events)
 
 
-def _new_version(units, latest, base: str, day: dt.date, values: dict) -> tuple[UnitRecord, UnitRecord]:
+def _new_version(
+    units, latest, base: str, day: dt.date, values: dict
+) -> tuple[UnitRecord, UnitRecord]:
     current = units[latest[base]]
     if current.valid_from == day:  # already versioned today (a child of a changed parent)
         new = dataclasses.replace(current, **values)
@@ -117,12 +141,17 @@ def _new_version(units, latest, base: str, day: dt.date, values: dict) -> tuple[
         return units[_previous(units, base, day)], new
     if not _in_force(current, day):
         raise LocalityDataError(
-            _("Thay đổi ngày %(day)s: %(ref)s không còn hiệu lực ngày đó.") % {"day": day, "ref": base}
+            _("Thay đổi ngày %(day)s: %(ref)s không còn hiệu lực ngày đó.")
+            % {"day": day, "ref": base}
         )
     parent = latest.get(current.parent_ref, current.parent_ref) if current.parent_ref else None
     new = dataclasses.replace(
-        current, ref=f"{base}@{day:%Y%m%d}", valid_from=day, valid_to=current.valid_to,
-        parent_ref=parent, **values,
+        current,
+        ref=f"{base}@{day:%Y%m%d}",
+        valid_from=day,
+        valid_to=current.valid_to,
+        parent_ref=parent,
+        **values,
     )
     old = dataclasses.replace(current, valid_to=day)
     units[old.ref], units[new.ref] = old, new
@@ -137,11 +166,18 @@ def _previous(units, base: str, day: dt.date) -> str:
 def _event(entry: dict, old: UnitRecord, new: UnitRecord, note: str) -> EventRecord:
     kind = entry.get("kind") or ChangeEvent.Kind.UPGRADE
     if not entry.get("source") or not entry.get("resolution"):
-        raise LocalityDataError(_("Thay đổi %(ref)s phải ghi nghị quyết và nguồn.") % {"ref": entry["ref"]})
+        raise LocalityDataError(
+            _("Thay đổi %(ref)s phải ghi nghị quyết và nguồn.") % {"ref": entry["ref"]}
+        )
     return EventRecord(
-        entry["ref"], kind, entry["legal_basis"], note, old.group,
+        entry["ref"],
+        kind,
+        entry["legal_basis"],
+        note,
+        old.group,
         [LinkRecord(old.ref, new.ref, True, True)],
-        effective_date=dt.date.fromisoformat(entry["date"]), resolution=entry["resolution"],
+        effective_date=dt.date.fromisoformat(entry["date"]),
+        resolution=entry["resolution"],
     )
 
 
@@ -154,7 +190,9 @@ def _level(units, ref: str) -> int:
 
 
 def _in_force(unit: UnitRecord, day: dt.date) -> bool:
-    return (unit.valid_from is None or unit.valid_from <= day) and (unit.valid_to is None or day < unit.valid_to)
+    return (unit.valid_from is None or unit.valid_from <= day) and (
+        unit.valid_to is None or day < unit.valid_to
+    )
 
 
 # --- Checks ------------------------------------------------------------------------------
@@ -164,7 +202,10 @@ def distance_km(a: UnitRecord, b: UnitRecord) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
     la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
@@ -181,8 +222,11 @@ def far_from_predecessors(data: SourceData, km: float = FAR_KM) -> list[tuple[st
         successor = units.get(next(iter(successors)))
         if successor is None or successor.level != Level.COMMUNE:
             continue
-        distances = [d for ln in event.links
-                     if (d := distance_km(successor, units[ln.predecessor_ref])) is not None]
+        distances = [
+            d
+            for ln in event.links
+            if (d := distance_km(successor, units[ln.predecessor_ref])) is not None
+        ]
         if distances and min(distances) > km:
             far.append((successor.ref, round(min(distances))))
     return sorted(far)

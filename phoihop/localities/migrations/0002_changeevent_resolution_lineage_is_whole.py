@@ -4,25 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('localities', '0001_initial'),
+        ("localities", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='changeevent',
-            name='resolution',
-            field=models.CharField(blank=True, help_text='Ví dụ 1669/NQ-UBTVQH15.', max_length=40, verbose_name='số văn bản'),
+            model_name="changeevent",
+            name="resolution",
+            field=models.CharField(
+                blank=True,
+                help_text="Ví dụ 1669/NQ-UBTVQH15.",
+                max_length=40,
+                verbose_name="số văn bản",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalchangeevent',
-            name='resolution',
-            field=models.CharField(blank=True, help_text='Ví dụ 1669/NQ-UBTVQH15.', max_length=40, verbose_name='số văn bản'),
+            model_name="historicalchangeevent",
+            name="resolution",
+            field=models.CharField(
+                blank=True,
+                help_text="Ví dụ 1669/NQ-UBTVQH15.",
+                max_length=40,
+                verbose_name="số văn bản",
+            ),
         ),
         migrations.AddField(
-            model_name='lineage',
-            name='is_whole',
-            field=models.BooleanField(default=True, help_text='Bỏ chọn khi đơn vị cũ chỉ chuyển một phần diện tích.', verbose_name='toàn bộ diện tích'),
+            model_name="lineage",
+            name="is_whole",
+            field=models.BooleanField(
+                default=True,
+                help_text="Bỏ chọn khi đơn vị cũ chỉ chuyển một phần diện tích.",
+                verbose_name="toàn bộ diện tích",
+            ),
         ),
     ]

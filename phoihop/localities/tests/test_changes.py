@@ -39,11 +39,19 @@ def _loaded():
     return apply_after_2025(apply_corrections(_raw()))
 
 
-def _unit(name: str, parent_name: str, data=None, *, level=Level.COMMUNE, on=dt.date(2025, 7, 1)) -> UnitRecord:
+def _unit(
+    name: str, parent_name: str, data=None, *, level=Level.COMMUNE, on=dt.date(2025, 7, 1)
+) -> UnitRecord:
     data = data or _loaded()
     names = {u.ref: u.name for u in data.units}
-    found = [u for u in data.units if u.name == name and u.level == level and names.get(u.parent_ref) == parent_name
-             and changes._in_force(u, on)]
+    found = [
+        u
+        for u in data.units
+        if u.name == name
+        and u.level == level
+        and names.get(u.parent_ref) == parent_name
+        and changes._in_force(u, on)
+    ]
     assert len(found) == 1, (name, parent_name, found)
     return found[0]
 
@@ -51,14 +59,17 @@ def _unit(name: str, parent_name: str, data=None, *, level=Level.COMMUNE, on=dt.
 # --- Types -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "province", "kind"), [
-    # NQ 1669/NQ-UBTVQH15, khoản 27 ("phường mới có tên gọi là phường Việt Hòa") and 66.
-    ("Phường Việt Hòa", "Thành phố Hải Phòng", Kind.PHUONG),
-    ("Xã Vĩnh Hòa", "Thành phố Hải Phòng", Kind.XA),
-    # NQ 1668/NQ-UBTVQH15: phường Tân Lộc is not rearranged; khoản 31 forms xã Phong Điền.
-    ("Phường Tân Lộc", "Thành phố Cần Thơ", Kind.PHUONG),
-    ("Xã Phong Điền", "Thành phố Cần Thơ", Kind.XA),
-])
+@pytest.mark.parametrize(
+    ("name", "province", "kind"),
+    [
+        # NQ 1669/NQ-UBTVQH15, khoản 27 ("phường mới có tên gọi là phường Việt Hòa") and 66.
+        ("Phường Việt Hòa", "Thành phố Hải Phòng", Kind.PHUONG),
+        ("Xã Vĩnh Hòa", "Thành phố Hải Phòng", Kind.XA),
+        # NQ 1668/NQ-UBTVQH15: phường Tân Lộc is not rearranged; khoản 31 forms xã Phong Điền.
+        ("Phường Tân Lộc", "Thành phố Cần Thơ", Kind.PHUONG),
+        ("Xã Phong Điền", "Thành phố Cần Thơ", Kind.XA),
+    ],
+)
 def test_the_four_types_are_those_of_the_resolutions(name, province, kind):
     """The package has the right names but swapped types (kind "xa" for Phường Việt Hòa)."""
     assert _unit(name, province, _raw()).kind != kind
@@ -68,15 +79,18 @@ def test_the_four_types_are_those_of_the_resolutions(name, province, kind):
 # --- Points ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "province", "point"), [
-    ("Xã Lương Sơn", "Tỉnh Phú Thọ", (20.8763, 105.5016)),
-    ("Xã Sơn Lương", "Tỉnh Phú Thọ", (21.4757, 104.9379)),
-    ("Xã Long Khánh", "Tỉnh Đồng Tháp", (10.8007, 105.3008)),
-    ("Xã Thanh Bình", "Tỉnh Đồng Tháp", (10.5987, 105.5177)),
-    ("Xã Vĩnh Thực", "Tỉnh Quảng Ninh", (21.3689, 107.9144)),
-    ("Xã Cái Chiên", "Tỉnh Quảng Ninh", (21.3296, 107.7769)),
-    ("Xã Yên Bình", "Tỉnh Lào Cai", (21.7738, 104.953)),
-])
+@pytest.mark.parametrize(
+    ("name", "province", "point"),
+    [
+        ("Xã Lương Sơn", "Tỉnh Phú Thọ", (20.8763, 105.5016)),
+        ("Xã Sơn Lương", "Tỉnh Phú Thọ", (21.4757, 104.9379)),
+        ("Xã Long Khánh", "Tỉnh Đồng Tháp", (10.8007, 105.3008)),
+        ("Xã Thanh Bình", "Tỉnh Đồng Tháp", (10.5987, 105.5177)),
+        ("Xã Vĩnh Thực", "Tỉnh Quảng Ninh", (21.3689, 107.9144)),
+        ("Xã Cái Chiên", "Tỉnh Quảng Ninh", (21.3296, 107.7769)),
+        ("Xã Yên Bình", "Tỉnh Lào Cai", (21.7738, 104.953)),
+    ],
+)
 def test_named_points_are_moved_inside_their_commune(name, province, point):
     raw, fixed = _unit(name, province, _raw()), _unit(name, province)
     target = dataclasses.replace(fixed, latitude=point[0], longitude=point[1])
@@ -111,10 +125,18 @@ def test_every_commune_far_from_all_its_predecessors_is_a_known_case():
 
 def test_trường_sa_s_communes_before_2025_go_whole_into_the_special_zone():
     units = {u.ref: u for u in _loaded().units}
-    olds = {"v1.c22736": "Thị trấn Trường Sa", "v1.c22737": "Xã Song Tử Tây", "v1.c22739": "Xã Sinh Tồn"}
+    olds = {
+        "v1.c22736": "Thị trấn Trường Sa",
+        "v1.c22737": "Xã Song Tử Tây",
+        "v1.c22739": "Xã Sinh Tồn",
+    }
     for ref, name in olds.items():
         unit = units[ref]
-        assert (unit.name, units[unit.parent_ref].name, unit.valid_to) == (name, "Huyện Trường Sa", dt.date(2025, 7, 1))
+        assert (unit.name, units[unit.parent_ref].name, unit.valid_to) == (
+            name,
+            "Huyện Trường Sa",
+            dt.date(2025, 7, 1),
+        )
         assert (unit.latitude, unit.longitude) == (None, None)  # the package's point was Cam Ranh's
     event = next(e for e in _loaded().events if e.ref == "2025.c22736")
     assert {ln.predecessor_ref for ln in event.links} == set(olds)
@@ -140,15 +162,22 @@ def test_sài_gòn_has_bến_nghé_whole_and_đa_kao_in_part():
 
 
 def test_a_secondary_link_is_always_a_part():
-    assert all(ln.is_whole is False for e in _loaded().events for ln in e.links if not ln.is_primary
-               and e.ref.startswith("2025.c"))
+    assert all(
+        ln.is_whole is False
+        for e in _loaded().events
+        for ln in e.links
+        if not ln.is_primary and e.ref.startswith("2025.c")
+    )
 
 
 def test_part_flags_are_stored_and_a_second_load_changes_nothing(region):
     from phoihop.localities import services
 
     hà_nam = Locality.objects.get(name="Phường Hà Nam")
-    links = {ln.predecessor.name: (ln.is_primary, ln.is_whole) for ln in Lineage.objects.filter(successor=hà_nam)}
+    links = {
+        ln.predecessor.name: (ln.is_primary, ln.is_whole)
+        for ln in Lineage.objects.filter(successor=hà_nam)
+    }
     assert links["Phường Hoàng Đông"] == (False, False)
     assert links["Phường Quang Trung"] == (True, False)
     assert Lineage.objects.filter(is_whole=False).count() == 12  # the region's divided parts
@@ -180,7 +209,11 @@ def test_đồng_nai_becomes_a_city_with_ten_more_phường():
     before, after = DONG_NAI_2026 - dt.timedelta(days=1), DONG_NAI_2026
     assert _unit("Tỉnh Đồng Nai", None, level=Level.PROVINCE, on=before).ref == "v2.p75"
     city = _unit("Thành phố Đồng Nai", None, level=Level.PROVINCE, on=after)
-    assert (city.ref, city.kind, city.valid_from) == ("v2.p75@20260430", Kind.THANH_PHO_TW, DONG_NAI_2026)
+    assert (city.ref, city.kind, city.valid_from) == (
+        "v2.p75@20260430",
+        Kind.THANH_PHO_TW,
+        DONG_NAI_2026,
+    )
     communes = [u for u in data.units if u.parent_ref == city.ref]
     assert len(communes) == 95 and all(changes._in_force(u, after) for u in communes)
     assert sum(u.kind == Kind.PHUONG for u in communes) == 33  # 23 + 10
@@ -189,9 +222,13 @@ def test_đồng_nai_becomes_a_city_with_ten_more_phường():
     assert _unit("Xã Tân Phú", "Tỉnh Đồng Nai", on=before).valid_to == DONG_NAI_2026
     event = next(e for e in data.events if e.ref == "2026.c26116")
     assert (event.kind, event.effective_date, event.resolution) == (
-        ChangeEvent.Kind.UPGRADE, DONG_NAI_2026, "237/NQ-UBTVQH16"
+        ChangeEvent.Kind.UPGRADE,
+        DONG_NAI_2026,
+        "237/NQ-UBTVQH16",
     )
-    assert [(ln.predecessor_ref, ln.successor_ref) for ln in event.links] == [("v2.c26116", "v2.c26116@20260430")]
+    assert [(ln.predecessor_ref, ln.successor_ref) for ln in event.links] == [
+        ("v2.c26116", "v2.c26116@20260430")
+    ]
     moved = next(e for e in data.events if e.ref == "2026.p75.26068")  # Phường Biên Hòa
     assert (moved.kind, moved.resolution) == (ChangeEvent.Kind.REASSIGN, "30/2026/QH16")
 
@@ -202,9 +239,9 @@ def test_đồng_nai_2026_in_the_database(load_places):
     city = after.get(level=Level.PROVINCE)
     assert city.name == "Thành phố Đồng Nai"
     assert after.filter(parent=city, kind=Kind.PHUONG).count() == 33
-    assert Locality.objects.valid_on(DONG_NAI_2026 - dt.timedelta(days=1)).get(level=Level.PROVINCE).name == (
-        "Tỉnh Đồng Nai"
-    )
+    assert Locality.objects.valid_on(DONG_NAI_2026 - dt.timedelta(days=1)).get(
+        level=Level.PROVINCE
+    ).name == ("Tỉnh Đồng Nai")
     old = Locality.objects.get(ref="v2.c26248")
     assert Lineage.objects.get(predecessor=old).successor.name == "Phường Trảng Bom"
     assert load_places(["tinhdongnai", "tinhbinhphuoc"]).created == 0
@@ -214,20 +251,63 @@ def test_đồng_nai_2026_in_the_database(load_places):
 
 
 def _tiny() -> SourceData:
-    province = UnitRecord("v2.p99", "99", "Tỉnh Thử", "Thử", Kind.TINH, Level.PROVINCE, None,
-                          dt.date(2025, 7, 1), None, 10.0, 106.0, (), "tinhthu")
-    commune = UnitRecord("v2.c99001", "99001", "Xã An", "An", Kind.XA, Level.COMMUNE, "v2.p99",
-                         dt.date(2025, 7, 1), None, 10.1, 106.1, (), "tinhthu")
-    other = dataclasses.replace(commune, ref="v2.c99002", code="99002", name="Xã Bình", short_name="Bình")
-    event = EventRecord("2025.c99001", "rename", "x", "", "tinhthu", [LinkRecord("v2.c99001", None, True)],
-                        resolution="1/NQ")
+    province = UnitRecord(
+        "v2.p99",
+        "99",
+        "Tỉnh Thử",
+        "Thử",
+        Kind.TINH,
+        Level.PROVINCE,
+        None,
+        dt.date(2025, 7, 1),
+        None,
+        10.0,
+        106.0,
+        (),
+        "tinhthu",
+    )
+    commune = UnitRecord(
+        "v2.c99001",
+        "99001",
+        "Xã An",
+        "An",
+        Kind.XA,
+        Level.COMMUNE,
+        "v2.p99",
+        dt.date(2025, 7, 1),
+        None,
+        10.1,
+        106.1,
+        (),
+        "tinhthu",
+    )
+    other = dataclasses.replace(
+        commune, ref="v2.c99002", code="99002", name="Xã Bình", short_name="Bình"
+    )
+    event = EventRecord(
+        "2025.c99001",
+        "rename",
+        "x",
+        "",
+        "tinhthu",
+        [LinkRecord("v2.c99001", None, True)],
+        resolution="1/NQ",
+    )
     return SourceData([province, commune, other], [event])
 
 
 def _entry(**kw) -> dict:
-    return {"ref": "2027.c99001", "date": "2027-01-01", "unit": "v2.c99001", "kind": "upgrade",
-            "set": {"name": "Phường An", "kind": "phuong"}, "resolution": "9/NQ-UBTVQH16",
-            "legal_basis": "Nghị quyết số 9/NQ-UBTVQH16", "source": "thử", **kw}
+    return {
+        "ref": "2027.c99001",
+        "date": "2027-01-01",
+        "unit": "v2.c99001",
+        "kind": "upgrade",
+        "set": {"name": "Phường An", "kind": "phuong"},
+        "resolution": "9/NQ-UBTVQH16",
+        "legal_basis": "Nghị quyết số 9/NQ-UBTVQH16",
+        "source": "thử",
+        **kw,
+    }
 
 
 def test_the_next_change_is_one_entry_of_the_file():
@@ -235,14 +315,17 @@ def test_the_next_change_is_one_entry_of_the_file():
     units = {u.ref: u for u in data.units}
     assert units["v2.c99001"].valid_to == dt.date(2027, 1, 1)
     assert (units["v2.c99001@20270101"].name, units["v2.c99001@20270101"].valid_from) == (
-        "Phường An", dt.date(2027, 1, 1)
+        "Phường An",
+        dt.date(2027, 1, 1),
     )
     assert units["v2.c99002"].valid_to is None  # untouched
     assert data.events[-1].resolution == "9/NQ-UBTVQH16"
 
 
 def test_a_province_change_moves_its_communes_under_the_new_version():
-    entry = _entry(ref="2027.p99", unit="v2.p99", set={"name": "Thành phố Thử", "kind": "thanh_pho_tw"})
+    entry = _entry(
+        ref="2027.p99", unit="v2.p99", set={"name": "Thành phố Thử", "kind": "thanh_pho_tw"}
+    )
     data = apply_after_2025(_tiny(), {"corrections": [], "events": [entry]})
     units = {u.ref: u for u in data.units}
     assert units["v2.c99002@20270101"].parent_ref == "v2.p99@20270101"
@@ -250,15 +333,24 @@ def test_a_province_change_moves_its_communes_under_the_new_version():
 
 
 def test_a_correction_states_what_it_replaces():
-    fix = {"ref": "v2.c99001", "was": {"latitude": 10.1}, "set": {"latitude": 10.2}, "source": "bản đồ"}
+    fix = {
+        "ref": "v2.c99001",
+        "was": {"latitude": 10.1},
+        "set": {"latitude": 10.2},
+        "source": "bản đồ",
+    }
     data = apply_corrections(_tiny(), {"corrections": [fix], "events": []})
     assert next(u for u in data.units if u.ref == "v2.c99001").latitude == 10.2
     with pytest.raises(LocalityDataError, match="10.5"):
-        apply_corrections(_tiny(), {"corrections": [{**fix, "was": {"latitude": 10.5}}], "events": []})
+        apply_corrections(
+            _tiny(), {"corrections": [{**fix, "was": {"latitude": 10.5}}], "events": []}
+        )
     with pytest.raises(LocalityDataError, match="nguồn"):
         apply_corrections(_tiny(), {"corrections": [{**fix, "source": ""}], "events": []})
     with pytest.raises(LocalityDataError, match="parent_ref"):
-        apply_corrections(_tiny(), {"corrections": [{**fix, "set": {"parent_ref": "x"}}], "events": []})
+        apply_corrections(
+            _tiny(), {"corrections": [{**fix, "set": {"parent_ref": "x"}}], "events": []}
+        )
 
 
 def test_a_change_needs_its_resolution_and_a_unit_in_force():
