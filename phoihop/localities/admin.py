@@ -29,14 +29,14 @@ class LocalityAdmin(ReadOnlyAdmin):
 
 @admin.register(ChangeEvent)
 class ChangeEventAdmin(ReadOnlyAdmin):
-    list_display = ["ref", "kind", "effective_date", "legal_basis"]
+    list_display = ["ref", "kind", "effective_date", "resolution", "legal_basis"]
     list_filter = ["kind", "effective_date"]
-    search_fields = ["ref", "note"]
+    search_fields = ["ref", "resolution", "note"]
 
 
 @admin.register(Lineage)
 class LineageAdmin(admin.ModelAdmin):
-    list_display = ["event", "predecessor", "successor", "is_primary"]
+    list_display = ["event", "predecessor", "successor", "is_primary", "is_whole"]
     raw_id_fields = ["event", "predecessor", "successor"]
 
     def has_add_permission(self, request):

@@ -165,6 +165,9 @@ class ChangeEvent(models.Model):
     kind = models.CharField(_("loại thay đổi"), max_length=16, choices=Kind.choices)
     effective_date = models.DateField(_("ngày có hiệu lực"), db_index=True)
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300)
+    resolution = models.CharField(
+        _("số văn bản"), max_length=40, blank=True, help_text=_("Ví dụ 1669/NQ-UBTVQH15.")
+    )
     note = models.TextField(_("ghi chú"), blank=True)
 
     history = HistoricalRecords()
@@ -183,6 +186,8 @@ class Lineage(models.Model):
 
     A commune divided between several new ones has one link per part; exactly one of
     them is `is_primary`, so figures regrouped by successor add up to the same total.
+    `is_whole` says whether the predecessor's whole area went to this successor: Phường Đa
+    Kao's primary link to Phường Sài Gòn is a part (the rest went to Phường Tân Định).
     """
 
     event = models.ForeignKey(ChangeEvent, on_delete=models.CASCADE, related_name="links")
@@ -193,6 +198,9 @@ class Lineage(models.Model):
         Locality, null=True, blank=True, on_delete=models.CASCADE, related_name="predecessor_links"
     )
     is_primary = models.BooleanField(_("kế thừa chính"), default=True)
+    is_whole = models.BooleanField(
+        _("toàn bộ diện tích"), default=True, help_text=_("Bỏ chọn khi đơn vị cũ chỉ chuyển một phần diện tích.")
+    )
 
     class Meta:
         verbose_name = _("liên kết kế thừa")

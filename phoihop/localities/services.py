@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from phoihop.localities.changes import apply_after_2025, apply_corrections
 from phoihop.localities.models import ChangeEvent, Lineage, Locality
 from phoihop.localities.source import (
     EventRecord,
@@ -26,7 +27,7 @@ CHUNK = 2000
 UNIT_FIELDS = ["code", "name", "short_name", "kind", "level", "parent_id", "valid_from", "valid_to",
                "latitude", "longitude", "former_names"]
 UNIT_SAVED_FIELDS = [f.removesuffix("_id") for f in UNIT_FIELDS] + ["name_key", "search_text"]
-EVENT_FIELDS = ["kind", "effective_date", "legal_basis", "note"]
+EVENT_FIELDS = ["kind", "effective_date", "legal_basis", "resolution", "note"]
 
 
 @dataclass
@@ -66,7 +67,7 @@ def localities_load(
     The source is read and checked first; any problem raises LocalityDataError and the
     database is left as it was. Running it twice changes nothing the second time.
     """
-    data = read_source(source_dir, provinces)
+    data = apply_after_2025(apply_corrections(read_source(source_dir, provinces)))
     result = LoadResult()
     with transaction.atomic():
         unit_pks = _save_units(data, result.localities, actor)
@@ -160,7 +161,8 @@ def _save_events(records: list[EventRecord], counts: Counts, actor) -> dict[str,
 
 def _save_links(records, unit_pks, event_pks, counts: Counts) -> None:
     wanted = {
-        (event_pks[e.ref], unit_pks[link.predecessor_ref], unit_pks.get(link.successor_ref)): link.is_primary
+        (event_pks[e.ref], unit_pks[link.predecessor_ref], unit_pks.get(link.successor_ref)):
+            (link.is_primary, link.is_whole)
         for e in records
         for link in e.links
     }
@@ -168,14 +170,15 @@ def _save_links(records, unit_pks, event_pks, counts: Counts) -> None:
     for chunk in _chunks(list(event_pks.values())):
         existing.update({(ln.event_id, ln.predecessor_id, ln.successor_id): ln
                          for ln in Lineage.objects.filter(event_id__in=chunk)})
-    changed = [ln for key, ln in existing.items() if key in wanted and ln.is_primary != wanted[key]]
+    changed = [ln for key, ln in existing.items()
+               if key in wanted and (ln.is_primary, ln.is_whole) != wanted[key]]
     for link in changed:
-        link.is_primary = wanted[(link.event_id, link.predecessor_id, link.successor_id)]
+        link.is_primary, link.is_whole = wanted[(link.event_id, link.predecessor_id, link.successor_id)]
     stale = [ln.pk for key, ln in existing.items() if key not in wanted]
-    created = [Lineage(event_id=e, predecessor_id=p, successor_id=s, is_primary=primary)
-               for (e, p, s), primary in wanted.items() if (e, p, s) not in existing]
+    created = [Lineage(event_id=e, predecessor_id=p, successor_id=s, is_primary=primary, is_whole=whole)
+               for (e, p, s), (primary, whole) in wanted.items() if (e, p, s) not in existing]
     Lineage.objects.bulk_create(created, batch_size=BATCH)
-    Lineage.objects.bulk_update(changed, ["is_primary"], batch_size=BATCH)
+    Lineage.objects.bulk_update(changed, ["is_primary", "is_whole"], batch_size=BATCH)
     for chunk in _chunks(stale):
         Lineage.objects.filter(pk__in=chunk).delete()
     counts.created, counts.updated, counts.deleted = len(created), len(changed), len(stale)

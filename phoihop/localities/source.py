@@ -42,7 +42,23 @@ REQUIRED_WARD = ["ward", "wardShort", "wardType", "wardCode", "wardKey"]
 CONVERTER_KEYS = ("DICT_PROVINCE", "DICT_PROVINCE_WARD_NO_DIVIDED", "DICT_PROVINCE_WARD_DIVIDED")
 
 BASIS_PROVINCE = "Nghị quyết số 202/2025/QH15 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh"
-BASIS_COMMUNE = "Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp xã năm 2025"
+RESOLUTION_PROVINCE = "202/2025/QH15"
+BASIS_COMMUNE = ("Nghị quyết số {number} ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp "
+                 "các đơn vị hành chính cấp xã của {province} năm 2025")
+RESOLUTION_DISTRICT = "72/2025/QH15"
+# The 34 resolutions of 16 June 2025 on the communes, one per 2025 province (the title of
+# each names its province; texts in dvhcvn/20250701 input/docs, see data/SOURCES.md).
+COMMUNE_RESOLUTIONS = {
+    "tinhangiang": 1654, "tinhcamau": 1655, "thanhphohanoi": 1656, "tinhcaobang": 1657,
+    "tinhbacninh": 1658, "thanhphodanang": 1659, "tinhdaklak": 1660, "tinhdienbien": 1661,
+    "tinhdongnai": 1662, "tinhdongthap": 1663, "tinhgialai": 1664, "tinhhatinh": 1665,
+    "tinhhungyen": 1666, "tinhkhanhhoa": 1667, "thanhphocantho": 1668, "thanhphohaiphong": 1669,
+    "tinhlaichau": 1670, "tinhlamdong": 1671, "tinhlangson": 1672, "tinhlaocai": 1673,
+    "tinhninhbinh": 1674, "thanhphohue": 1675, "tinhphutho": 1676, "tinhquangngai": 1677,
+    "tinhnghean": 1678, "tinhquangninh": 1679, "tinhquangtri": 1680, "tinhsonla": 1681,
+    "tinhtayninh": 1682, "tinhthainguyen": 1683, "tinhtuyenquang": 1684,
+    "thanhphohochiminh": 1685, "tinhthanhhoa": 1686, "tinhvinhlong": 1687,
+}
 BASIS_DISTRICT = ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 "
                   "(kết thúc hoạt động của đơn vị hành chính cấp huyện)")
 # Stored texts are data, not interface: they stay Vietnamese whatever the active language.
@@ -77,6 +93,7 @@ class LinkRecord:
     predecessor_ref: str
     successor_ref: str | None
     is_primary: bool
+    is_whole: bool = True  # False: the predecessor gave only part of its area
 
 
 @dataclass
@@ -88,6 +105,7 @@ class EventRecord:
     group: str
     links: list[LinkRecord] = field(default_factory=list)
     effective_date: object = REFORM_2025
+    resolution: str = ""  # number of the act, e.g. "1669/NQ-UBTVQH15"
 
 
 @dataclass
@@ -358,7 +376,8 @@ class _Builder:
         links = [LinkRecord(self._old_ref(old), successor, True) for old in olds]
         kind = self._kind_of_change(links, successor)
         note = NOTE_FORMED.format(names=self._names(links))
-        self._event(f"2025.p{self.units[successor].code}", kind, BASIS_PROVINCE, note, new, links)
+        self._event(f"2025.p{self.units[successor].code}", kind, BASIS_PROVINCE, note, new, links,
+                    RESOLUTION_PROVINCE)
 
     def _commune_links(self) -> dict[tuple[str, str], list[LinkRecord]]:
         links: dict[tuple[str, str], list[LinkRecord]] = defaultdict(list)
@@ -371,8 +390,10 @@ class _Builder:
                 self._check_one_default(old, parts)
                 for part in parts:
                     successor = self._new_ref(f"{group}_{part['newWardKey']}", group)
+                    # A divided unit gives each successor only part of its area, the
+                    # primary one included ("một phần diện tích": Đa Kao → Phường Sài Gòn).
                     links[(group, successor)].append(
-                        LinkRecord(self._old_ref(old), successor, part["isDefaultNewWard"])
+                        LinkRecord(self._old_ref(old), successor, part["isDefaultNewWard"], False)
                     )
         return links
 
@@ -380,13 +401,24 @@ class _Builder:
         group, successor = group_and_ref
         kind = self._kind_of_change(links, successor)
         note = NOTE_FORMED.format(names=self._names(links))
-        self._event(f"2025.c{self.units[successor].code}", kind, BASIS_COMMUNE, note, group, links)
+        number = self._commune_resolution(group)
+        province = self.units[self._new_ref(group, group)].name
+        basis = BASIS_COMMUNE.format(number=number, province=province[:1].lower() + province[1:])
+        self._event(f"2025.c{self.units[successor].code}", kind, basis, note, group, links, number)
 
     def _district_event(self, unit: UnitRecord) -> None:
         province = self._new_ref(unit.group, unit.group)
         link = LinkRecord(unit.ref, province, unit.ref not in self.islands)
         note = NOTE_DISSOLVED.format(name=self.units[province].name)
-        self._event(f"2025.d{unit.code}", ChangeEvent.Kind.DISSOLVE, BASIS_DISTRICT, note, unit.group, [link])
+        self._event(f"2025.d{unit.code}", ChangeEvent.Kind.DISSOLVE, BASIS_DISTRICT, note, unit.group, [link],
+                    RESOLUTION_DISTRICT)
+
+    def _commune_resolution(self, group: str) -> str:
+        if group not in COMMUNE_RESOLUTIONS:
+            raise LocalityDataError(
+                _("Không có nghị quyết sắp xếp cấp xã năm 2025 cho tỉnh %(key)s.") % {"key": group}
+            )
+        return f"{COMMUNE_RESOLUTIONS[group]}/NQ-UBTVQH15"
 
     def _kind_of_change(self, links: list[LinkRecord], successor: str) -> str:
         """Several predecessors: merge; one: reassign (same name), upgrade (same name, other
@@ -402,12 +434,12 @@ class _Builder:
 
     def _names(self, links: list[LinkRecord]) -> str:
         return ", ".join(
-            self.units[link.predecessor_ref].name + ("" if link.is_primary else NOTE_PART)
+            self.units[link.predecessor_ref].name + ("" if link.is_whole else NOTE_PART)
             for link in links
         )
 
-    def _event(self, ref, kind, basis, note, group, links) -> None:
-        self.events.append(EventRecord(ref, kind, basis, note, group, links))
+    def _event(self, ref, kind, basis, note, group, links, resolution) -> None:
+        self.events.append(EventRecord(ref, kind, basis, note, group, links, resolution=resolution))
 
     # Helpers
 

@@ -13,7 +13,6 @@ from django.db.models import Count, Q
 from phoihop.localities.models import REFORM_2025, ChangeEvent, Kind, Level, Lineage, Locality
 from phoihop.localities.services import LocalityDataError, localities_load
 from phoihop.localities.source import (
-    BASIS_COMMUNE,
     BASIS_DISTRICT,
     BASIS_PROVINCE,
     default_source_dir,
@@ -77,7 +76,11 @@ def test_events_have_kind_date_and_legal_basis(region):
         "Tỉnh Hà Nam", "Tỉnh Nam Định", "Tỉnh Ninh Bình"
     }
     thanh_lam = ChangeEvent.objects.get(ref="2025.c13489")
-    assert (thanh_lam.kind, thanh_lam.legal_basis) == (ChangeEvent.Kind.MERGE, BASIS_COMMUNE)
+    assert (thanh_lam.kind, thanh_lam.resolution) == (ChangeEvent.Kind.MERGE, "1674/NQ-UBTVQH15")
+    assert thanh_lam.legal_basis == (
+        "Nghị quyết số 1674/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về việc sắp "
+        "xếp các đơn vị hành chính cấp xã của tỉnh Ninh Bình năm 2025"
+    )
     assert "Xã Thanh Hải" in thanh_lam.note
     district = ChangeEvent.objects.get(ref="2025.d351")  # Huyện Thanh Liêm
     assert (district.kind, district.legal_basis) == (ChangeEvent.Kind.DISSOLVE, BASIS_DISTRICT)

@@ -82,7 +82,7 @@ def test_unit_page_shows_facts_lineage_and_map(cast, region, client_for, django_
     html = page.content.decode()
     assert "tienhiep, tientan" in html
     assert "Phường Hà Nam" in html and "Sáp nhập" in html and "01/07/2025" in html
-    assert "Nghị quyết của Ủy ban Thường vụ Quốc hội" in html
+    assert "Nghị quyết số 1674/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội" in html
     assert 'id="locality-map"' in html and "leaflet/leaflet.js" in html
     assert "hết hiệu lực từ 01/07/2025" in html
 
