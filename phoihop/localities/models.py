@@ -6,6 +6,7 @@ A record dated 2020 keeps pointing at Thanh Hải; a review can regroup by succe
 """
 
 import datetime as dt
+import re
 
 from django.db import models
 from django.db.models import Q
@@ -16,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from phoihop.lib.text import fold, fold_key
 
 REFORM_2025 = dt.date(2025, 7, 1)
+RESOLUTION_NUMBER = re.compile(r"\b\d+/(?:\d{4}/)?(?:NQ-)?(?:UBTVQH|QH)1[3-6]\b")
 
 
 class Level(models.IntegerChoices):
@@ -176,6 +178,13 @@ class ChangeEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.effective_date:%d/%m/%Y})"
+
+    @property
+    def resolution(self) -> str:
+        """The number of the resolution named in the legal basis ("829/NQ-UBTVQH14",
+        "202/2025/QH15"), or "" when the source does not name one."""
+        found = RESOLUTION_NUMBER.search(self.legal_basis)
+        return found.group(0) if found else ""
 
 
 class Lineage(models.Model):
