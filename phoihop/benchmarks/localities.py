@@ -19,7 +19,7 @@ At smoke scale the load is Hà Nam's (with Nam Định and Ninh Bình), not the 
 
 import datetime as dt
 
-from django.db import connection
+from django.db import connection, transaction
 
 from phoihop.benchmarks import Figure, Report, best_of, timed
 from phoihop.lib.text import fold_key
@@ -84,7 +84,7 @@ def _raw_insert_floor(units: int, events: int, links: int) -> float:
          link_rows),
     ]
     total = 0.0
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:  # one transaction, as the load
         for name, columns, rows in tables:
             for copy in ([name, f"{name}_history"] if name != "bench_links" else [name]):
                 cursor.execute(f"DROP TABLE IF EXISTS {copy}")
