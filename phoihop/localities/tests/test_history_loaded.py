@@ -24,8 +24,12 @@ def _country() -> source.SourceData:
 
 
 def _in_force(units, day: dt.date) -> list:
-    return [u for u in units if (u.valid_from is None or u.valid_from <= day)
-            and (u.valid_to is None or day < u.valid_to)]
+    return [
+        u
+        for u in units
+        if (u.valid_from is None or u.valid_from <= day)
+        and (u.valid_to is None or day < u.valid_to)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -41,7 +45,9 @@ def test_units_in_force_on_a_day_are_gso_s_list_of_that_day(day, provinces, dist
     levels = Counter(u.level for u in _in_force(_country().units, day))
 
     assert (levels[Level.PROVINCE], levels[Level.DISTRICT], levels[Level.COMMUNE]) == (
-        provinces, districts, communes
+        provinces,
+        districts,
+        communes,
     )
 
 
@@ -72,7 +78,9 @@ def test_every_event_up_to_july_2021_names_its_resolution():
         (Level.COMMUNE, "14434", "Xã Thanh Lạc", "Huyện Nho Quan", dt.date(2025, 1, 1)),
     ],
 )
-def test_each_dated_example_of_the_issue_reads_as_it_was_on_1_june_2020(level, code, name, parent, ends):
+def test_each_dated_example_of_the_issue_reads_as_it_was_on_1_june_2020(
+    level, code, name, parent, ends
+):
     units = {u.ref: u for u in _country().units}
     found = [u for u in _in_force(units.values(), D2020) if u.level == level and u.code == code]
 
@@ -86,11 +94,15 @@ def test_each_dated_example_of_the_issue_reads_as_it_was_on_1_june_2020(level, c
 def test_tien_tan_and_tien_hiep_became_phuong_tan_hiep_on_1_january_2025(region):
     tien_tan = Locality.objects.get(ref="v1.c13366~20250101")
     tien_hiep = Locality.objects.get(ref="v1.c13372~20250101")
-    links = {(ln.predecessor_id, ln.successor.name, ln.event.effective_date)
-             for ln in tien_tan.successor_links.all() | tien_hiep.successor_links.all()}
+    links = {
+        (ln.predecessor_id, ln.successor.name, ln.event.effective_date)
+        for ln in tien_tan.successor_links.all() | tien_hiep.successor_links.all()
+    }
 
-    assert links == {(tien_tan.pk, "Phường Tân Hiệp", dt.date(2025, 1, 1)),
-                     (tien_hiep.pk, "Phường Tân Hiệp", dt.date(2025, 1, 1))}
+    assert links == {
+        (tien_tan.pk, "Phường Tân Hiệp", dt.date(2025, 1, 1)),
+        (tien_hiep.pk, "Phường Tân Hiệp", dt.date(2025, 1, 1)),
+    }
 
 
 def test_the_resolver_answers_the_units_of_2020(region):
@@ -111,19 +123,23 @@ def test_the_unit_s_timeline_runs_from_2019_to_2025_date_by_date(region):
 
     rows = locality_timeline(tien_tan)
 
-    assert [(r["event"].effective_date, r["event"].get_kind_display()) for r in rows if r["here"]] == [
-        (dt.date(2025, 1, 1), "Sáp nhập")
-    ]
-    assert [r["event"].effective_date for r in rows] == sorted(r["event"].effective_date for r in rows)
+    assert [
+        (r["event"].effective_date, r["event"].get_kind_display()) for r in rows if r["here"]
+    ] == [(dt.date(2025, 1, 1), "Sáp nhập")]
+    assert [r["event"].effective_date for r in rows] == sorted(
+        r["event"].effective_date for r in rows
+    )
     assert rows[-1]["event"].effective_date == REFORM_2025
     assert {ln.successor.name for ln in rows[-1]["links"]} >= {"Phường Hà Nam"}
 
 
 def test_the_unit_page_shows_its_history_date_by_date_with_the_resolution(cast, region, client_for):
-    url = reverse("localities:detail", args=[Locality.objects.get(ref="v2.c13366").pk])  # Phường Hà Nam
+    url = reverse(
+        "localities:detail", args=[Locality.objects.get(ref="v2.c13366").pk]
+    )  # Phường Hà Nam
 
     page = client_for(cast.viewer).get(url).content.decode()
-    html = page[page.index("Lịch sử qua các thời kỳ"):]
+    html = page[page.index("Lịch sử qua các thời kỳ") :]
 
     assert html.index("01/01/2020") < html.index("01/01/2025") < html.index("01/07/2025")
     assert "829/NQ-UBTVQH14" in html  # Hà Nam's arrangement of 1 January 2020
