@@ -9,11 +9,11 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -36,7 +36,7 @@ from phoihop.activities.rules import (
 from phoihop.core.history import ensure_unchanged
 from phoihop.core.uploads import checked_upload
 from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
-from phoihop.lib.text import clean_name
+from phoihop.lib.text import clean_name, fold
 from phoihop.localities.models import Locality
 from phoihop.localities.selectors import not_in_force_message
 from phoihop.programs.models import Task
@@ -164,9 +164,14 @@ def _typed(data: ActivityData) -> dict:
     """The fields of an activity that `data` sets, by attname, as they are stored."""
     title = clean_name(data.title)
     return {
-        "title": title, "start_date": data.start_date, "end_date": data.end_date,
-        "content_area_id": data.content_area_id, "lead_id": data.lead_id, "task_id": data.task_id,
-        "narrative": data.narrative.strip(), "search_text": Activity.search_text_of(title),
+        "title": title,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "content_area_id": data.content_area_id,
+        "lead_id": data.lead_id,
+        "task_id": data.task_id,
+        "narrative": data.narrative.strip(),
+        "search_text": fold(title)[:300],  # as Activity.refresh_search_fields
     }
 
 
@@ -244,7 +249,9 @@ def activity_create(
 
 
 @transaction.atomic
-def activity_update(*, actor, activity: Activity, data: ActivityData, version: int | None = None) -> Activity:
+def activity_update(
+    *, actor, activity: Activity, data: ActivityData, version: int | None = None
+) -> Activity:
     """Edit; `version` is the revision the editor saw (a stale one is refused)."""
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
@@ -359,6 +366,7 @@ def participation_respond(
 
 # --- Attachments: evidence of an activity ---------------------------------------------
 
+
 @transaction.atomic
 def attachment_add(*, actor, activity: Activity, upload) -> Attachment:
     """Attach evidence: checked by size, extension and the file's own bytes.
@@ -405,7 +413,11 @@ def attachment_restore(*, actor, attachment: Attachment) -> None:
 
 
 def _set_deleted(attachment: Attachment, *, actor, deleted: bool) -> None:
-    current = Attachment.objects.select_for_update().values_list("deleted_at", flat=True).get(pk=attachment.pk)
+    current = (
+        Attachment.objects.select_for_update()
+        .values_list("deleted_at", flat=True)
+        .get(pk=attachment.pk)
+    )
     if (current is not None) == deleted:
         return
     attachment.deleted_at = timezone.now() if deleted else None
@@ -464,11 +476,15 @@ def _rows_checked(actor, program, rows: list[ActivityData]) -> tuple[list[RowErr
     may_import: dict[int, bool] = {}  # by lead: the rule reads only the user and the program
     for index, data in enumerate(rows):
         if data.lead_id not in may_import:
-            may_import[data.lead_id] = can_import_activity_for(actor, program=program, lead_id=data.lead_id)
+            may_import[data.lead_id] = can_import_activity_for(
+                actor, program=program, lead_id=data.lead_id
+            )
         if not may_import[data.lead_id]:
-            errors.append(RowError(index, "lead", _(
-                "Bạn chỉ được nhập hoạt động do tổ chức của mình chủ trì."
-            )))
+            errors.append(
+                RowError(
+                    index, "lead", _("Bạn chỉ được nhập hoạt động do tổ chức của mình chủ trì.")
+                )
+            )
         try:
             _check_program_fit(program, data, facts)
         except ValidationError as error:
@@ -495,7 +511,12 @@ def activity_rows_check(*, actor, program, rows: list[ActivityData]) -> list[Row
 
 @transaction.atomic
 def activity_bulk_create(
-    *, actor, program, rows: list[ActivityData], submit: bool = False, batch: uuid.UUID | None = None
+    *,
+    actor,
+    program,
+    rows: list[ActivityData],
+    submit: bool = False,
+    batch: uuid.UUID | None = None,
 ) -> int:
     """Create all `rows` in one transaction, or none: raises ActivityRowsInvalid listing
     every row's problems. History rows are written in bulk too. Returns the count.
@@ -509,8 +530,11 @@ def activity_bulk_create(
         activities = []
         for data in rows:
             activity = Activity(
-                program=program, created_by=actor, participant_count=1 + len(set(data.partner_ids)),
-                status=status, submitted_at=now if submit else None,
+                program=program,
+                created_by=actor,
+                participant_count=1 + len(set(data.partner_ids)),
+                status=status,
+                submitted_at=now if submit else None,
             )
             _apply(activity, data)
             activities.append(activity)
@@ -519,16 +543,27 @@ def activity_bulk_create(
         ids = [activity.pk for activity in created]
     else:  # an import: plain INSERTs of the rows' values, their history copied in SQL
         common = {
-            "program_id": program.pk, "created_by_id": actor.pk if actor else None, "status": str(status),
-            "submitted_at": now if submit else None, "import_batch": batch, "created_at": now, "updated_at": now,
+            "program_id": program.pk,
+            "created_by_id": actor.pk if actor else None,
+            "status": str(status),
+            "submitted_at": now if submit else None,
+            "import_batch": batch,
+            "created_at": now,
+            "updated_at": now,
         }
         for data, values in zip(rows, typed, strict=True):
             values["participant_count"] = 1 + len(set(data.partner_ids))
         _insert_rows(Activity, typed, common)
-        ids = list(Activity.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True))
+        ids = list(
+            Activity.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True)
+        )
         _import_children(ids, rows)
         _history_of_batch(actor, batch, now)
-        created = [Activity(pk=pk, import_batch=batch) for pk in ids] if submit and HANDOFF_LISTENERS else []
+        created = (
+            [Activity(pk=pk, import_batch=batch) for pk in ids]
+            if submit and HANDOFF_LISTENERS
+            else []
+        )
     if submit and ids:
         _hand_off(Step.IMPORTED, None, actor, activities=created)  # one notice per reader
     return len(ids)
@@ -539,19 +574,25 @@ def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData]) 
     parts, figures, places = [], [], []
     through = Activity.localities.through
     for activity, data in zip(activities, rows, strict=True):
-        parts.append(Participation(
-            activity=activity, organization_id=data.lead_id, role=ParticipantRole.LEAD,
-            status=ParticipationStatus.CONFIRMED,
-        ))
+        parts.append(
+            Participation(
+                activity=activity,
+                organization_id=data.lead_id,
+                role=ParticipantRole.LEAD,
+                status=ParticipationStatus.CONFIRMED,
+            )
+        )
         parts += [
             Participation(activity=activity, organization_id=pk, role=ParticipantRole.PARTNER)
             for pk in dict.fromkeys(data.partner_ids)
         ]
         figures += [
-            Figure(activity=activity, indicator_id=pk, value=value) for pk, value in data.figures.items()
+            Figure(activity=activity, indicator_id=pk, value=value)
+            for pk, value in data.figures.items()
         ]
         places += [
-            through(activity_id=activity.pk, locality_id=pk) for pk in dict.fromkeys(data.locality_ids)
+            through(activity_id=activity.pk, locality_id=pk)
+            for pk in dict.fromkeys(data.locality_ids)
         ]
     bulk_create_with_history(parts, Participation, batch_size=500, default_user=actor)
     bulk_create_with_history(figures, Figure, batch_size=500, default_user=actor)
@@ -565,7 +606,9 @@ def _import_children(ids: list[int], rows: list[ActivityData]) -> None:
     confirmed, pending = str(ParticipationStatus.CONFIRMED), str(ParticipationStatus.PENDING)
     parts, figures, places = [], [], []
     for pk, data in zip(ids, rows, strict=True):
-        parts.append({"activity_id": pk, "organization_id": data.lead_id, "role": lead, "status": confirmed})
+        parts.append(
+            {"activity_id": pk, "organization_id": data.lead_id, "role": lead, "status": confirmed}
+        )
         parts += [
             {"activity_id": pk, "organization_id": org, "role": partner, "status": pending}
             for org in dict.fromkeys(data.partner_ids)
@@ -574,7 +617,9 @@ def _import_children(ids: list[int], rows: list[ActivityData]) -> None:
             {"activity_id": pk, "indicator_id": indicator, "value": value}
             for indicator, value in data.figures.items()
         ]
-        places += [{"activity_id": pk, "locality_id": place} for place in dict.fromkeys(data.locality_ids)]
+        places += [
+            {"activity_id": pk, "locality_id": place} for place in dict.fromkeys(data.locality_ids)
+        ]
     _insert_rows(Participation, parts)
     _insert_rows(Figure, figures)
     _insert_rows(Activity.localities.through, places)
@@ -584,8 +629,38 @@ BULK_BATCH = 10_000  # rows per executemany of an import
 
 
 # Fields whose Python values the database drivers take as they are (int, str, None): no
-# per-value preparation. Any other field's values go through get_db_prep_save.
-_PLAIN_FIELDS = (models.AutoField, models.IntegerField, models.CharField, models.TextField, models.ForeignKey)
+# per-value preparation. Dates and decimals go straight to the backend's adapter, as their
+# field's get_db_prep_save ends; any other field's values go through get_db_prep_save.
+_PLAIN_FIELDS = (
+    models.AutoField,
+    models.IntegerField,
+    models.CharField,
+    models.TextField,
+    models.ForeignKey,
+)
+
+
+def _preparer(model_field, db):
+    """A function preparing one value of `model_field` for `db`, or None when none is needed."""
+    if isinstance(model_field, _PLAIN_FIELDS):
+        return None
+    if type(model_field) is models.DateField:
+        adapt = db.ops.adapt_datefield_value
+        return lambda value: (
+            adapt(value) if type(value) is dt.date else model_field.get_db_prep_save(value, db)
+        )
+    if type(model_field) is models.DecimalField:
+        adapt, digits, places = (
+            db.ops.adapt_decimalfield_value,
+            model_field.max_digits,
+            model_field.decimal_places,
+        )
+        return lambda value: (
+            adapt(value, digits, places)
+            if type(value) is Decimal and value.is_finite()
+            else model_field.get_db_prep_save(value, db)
+        )
+    return partial(_prepared, model_field, db)
 
 
 def _insert_rows(model, rows: list[dict], common: dict | None = None) -> None:
@@ -595,34 +670,40 @@ def _insert_rows(model, rows: list[dict], common: dict | None = None) -> None:
     no signal, no returned pk and no history of their own here."""
     if not rows:
         return
+    db = connections[router.db_for_write(model)]
     common = common or {}
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     given = [f for f in fields if f.attname in rows[0]]
     template = model(**{f.attname: common[f.attname] for f in fields if f.attname in common})
-    fixed = {f.attname: f.get_db_prep_save(f.pre_save(template, add=True), connection) for f in fields
-             if f not in given}
-    prepare = {
-        f.attname: None if isinstance(f, _PLAIN_FIELDS) else partial(_prepared, f) for f in given
+    fixed = {
+        f.attname: f.get_db_prep_save(f.pre_save(template, add=True), db)
+        for f in fields
+        if f not in given
     }
-    quote = connection.ops.quote_name
+    prepare = {f.attname: _preparer(f, db) for f in given}
+    quote = db.ops.quote_name
     names = [f.attname for f in fields]
     columns = ", ".join(quote(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         for start in range(0, len(rows), BULK_BATCH):
-            cursor.executemany(sql, [
+            cursor.executemany(
+                sql,
                 [
-                    fixed[name] if name in fixed
-                    else (row[name] if prepare[name] is None else prepare[name](row[name]))
-                    for name in names
-                ]
-                for row in rows[start : start + BULK_BATCH]
-            ])
+                    [
+                        fixed[name]
+                        if name in fixed
+                        else (row[name] if prepare[name] is None else prepare[name](row[name]))
+                        for name in names
+                    ]
+                    for row in rows[start : start + BULK_BATCH]
+                ],
+            )
 
 
-def _prepared(model_field, value):
-    return model_field.get_db_prep_save(value, connection)
+def _prepared(model_field, db, value):
+    return model_field.get_db_prep_save(value, db)
 
 
 def _history_of_batch(actor, batch: uuid.UUID, now) -> None:
@@ -639,12 +720,19 @@ def _history_of_batch(actor, batch: uuid.UUID, now) -> None:
     ):
         history = model.history.model
         fields = history.tracked_fields
-        select, params = rows.order_by("pk").values_list(*[f.attname for f in fields]).query.sql_with_params()
-        select = select.replace(" FROM ", ", %s, %s, %s FROM ", 1)  # the columns are plain: first FROM
+        select, params = (
+            rows.order_by("pk").values_list(*[f.attname for f in fields]).query.sql_with_params()
+        )
+        select = select.replace(
+            " FROM ", ", %s, %s, %s FROM ", 1
+        )  # the columns are plain: first FROM
         target = ", ".join(quote(c) for c in [f.column for f in fields] + HISTORY_COLUMNS)
         stamp = [connection.ops.adapt_datetimefield_value(now), "+", actor.pk if actor else None]
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {quote(history._meta.db_table)} ({target}) {select}", [*stamp, *params])
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({target}) {select}",
+                [*stamp, *params],
+            )
 
 
 HISTORY_COLUMNS = ["history_date", "history_type", "history_user_id"]

@@ -20,8 +20,19 @@ class JobSerializer(serializers.ModelSerializer):
     class Meta:
         model = Job
         fields = [
-            "id", "kind", "label", "status", "progress", "stage", "stage_rows", "stage_text", "result", "error",
-            "page_url", "created_at", "finished_at",
+            "id",
+            "kind",
+            "label",
+            "status",
+            "progress",
+            "stage",
+            "stage_rows",
+            "stage_text",
+            "result",
+            "error",
+            "page_url",
+            "created_at",
+            "finished_at",
         ]
         read_only_fields = fields
 
