@@ -554,6 +554,8 @@ def activity_bulk_create(
         for data, values in zip(rows, typed, strict=True):
             values["participant_count"] = 1 + len(set(data.partner_ids))
         _insert_rows(Activity, typed, common)
+        # Their pks, in the order of `rows`: one session's inserts take ascending ids
+        # (SQLite's rowid, PostgreSQL's sequence), whatever other sessions insert meanwhile.
         ids = list(
             Activity.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True)
         )
