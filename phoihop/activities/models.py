@@ -178,7 +178,11 @@ class Activity(models.Model):
 
     def refresh_search_fields(self) -> None:
         """The folded title, so "tuyen truyen dat dai" finds "Tuyên truyền … Đất đai"."""
-        self.search_text = fold(self.title)[:300]
+        self.search_text = self.search_text_of(self.title)
+
+    @staticmethod
+    def search_text_of(title: str) -> str:
+        return fold(title)[:300]
 
     @property
     def is_joint(self) -> bool:

@@ -10,9 +10,10 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import connection, connections, models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -35,7 +36,7 @@ from phoihop.activities.rules import (
 from phoihop.core.history import ensure_unchanged
 from phoihop.core.uploads import checked_upload
 from phoihop.lib.bounds import ID_MAX, MAX_LOCALITIES
-from phoihop.lib.text import clean_name
+from phoihop.lib.text import clean_name, fold
 from phoihop.localities.models import Locality
 from phoihop.localities.selectors import not_in_force_message
 from phoihop.programs.models import Task
@@ -159,12 +160,24 @@ def _check_program_fit(program, data: ActivityData, facts: ProgramFacts | None =
         raise ValidationError(errors)
 
 
+def _typed(data: ActivityData) -> dict:
+    """The fields of an activity that `data` sets, by attname, as they are stored."""
+    title = clean_name(data.title)
+    return {
+        "title": title,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "content_area_id": data.content_area_id,
+        "lead_id": data.lead_id,
+        "task_id": data.task_id,
+        "narrative": data.narrative.strip(),
+        "search_text": fold(title)[:300],  # as Activity.refresh_search_fields
+    }
+
+
 def _apply(activity: Activity, data: ActivityData) -> None:
-    activity.title = clean_name(data.title)
-    activity.start_date, activity.end_date = data.start_date, data.end_date
-    activity.content_area_id, activity.lead_id = data.content_area_id, data.lead_id
-    activity.task_id, activity.narrative = data.task_id, data.narrative.strip()
-    activity.refresh_search_fields()
+    for name, value in _typed(data).items():
+        setattr(activity, name, value)
 
 
 def _sync_participants(activity: Activity, data: ActivityData) -> None:
@@ -236,7 +249,9 @@ def activity_create(
 
 
 @transaction.atomic
-def activity_update(*, actor, activity: Activity, data: ActivityData, version: int | None = None) -> Activity:
+def activity_update(
+    *, actor, activity: Activity, data: ActivityData, version: int | None = None
+) -> Activity:
     """Edit; `version` is the revision the editor saw (a stale one is refused)."""
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     if not can_edit_activity(actor, program=activity.program, lead_id=activity.lead_id):
@@ -351,6 +366,7 @@ def participation_respond(
 
 # --- Attachments: evidence of an activity ---------------------------------------------
 
+
 @transaction.atomic
 def attachment_add(*, actor, activity: Activity, upload) -> Attachment:
     """Attach evidence: checked by size, extension and the file's own bytes.
@@ -397,7 +413,11 @@ def attachment_restore(*, actor, attachment: Attachment) -> None:
 
 
 def _set_deleted(attachment: Attachment, *, actor, deleted: bool) -> None:
-    current = Attachment.objects.select_for_update().values_list("deleted_at", flat=True).get(pk=attachment.pk)
+    current = (
+        Attachment.objects.select_for_update()
+        .values_list("deleted_at", flat=True)
+        .get(pk=attachment.pk)
+    )
     if (current is not None) == deleted:
         return
     attachment.deleted_at = timezone.now() if deleted else None
@@ -427,119 +447,265 @@ class ActivityRowsInvalid(ValidationError):
         super().__init__([f"{e.index + 1}: {e.message}" for e in row_errors])
 
 
-# Fields validated by activity_rows_check itself (relations) or by the check constraint.
-_BULK_CLEAN_EXCLUDE = ["program", "task", "content_area", "lead", "created_by", "localities"]
+# The fields of an activity that differ from row to row of an import, checked for each row
+# as full_clean would (Field.clean); the others are the same defaults for every row. The
+# relations (content area, task, lead) and places are checked by _check_program_fit.
+_ROW_FIELDS = ["title", "start_date", "end_date", "narrative", "search_text"]
 
 
-def activity_rows_check(*, actor, program, rows: list[ActivityData]) -> list[RowError]:
-    """Every problem of every row (permission, program fit, field limits); writes nothing."""
+def _field_errors(values: dict) -> dict[str, list]:
+    """What Activity.full_clean says of the row fields of `values` (`_typed`), by field."""
+    errors = {}
+    for name in _ROW_FIELDS:
+        model_field = Activity._meta.get_field(name)
+        value = values[name]
+        if model_field.blank and value in model_field.empty_values:
+            continue  # as clean_fields skips it
+        try:
+            model_field.clean(value, None)
+        except ValidationError as error:
+            errors[name] = error.error_list
+    return errors
+
+
+def _rows_checked(actor, program, rows: list[ActivityData]) -> tuple[list[RowError], list[dict]]:
+    """Every problem of every row, and each row's stored fields (`_typed`)."""
     facts = program_facts(program)
     errors: list[RowError] = []
+    typed: list[dict] = []
+    may_import: dict[int, bool] = {}  # by lead: the rule reads only the user and the program
     for index, data in enumerate(rows):
-        if not can_import_activity_for(actor, program=program, lead_id=data.lead_id):
-            errors.append(RowError(index, "lead", _(
-                "Bạn chỉ được nhập hoạt động do tổ chức của mình chủ trì."
-            )))
+        if data.lead_id not in may_import:
+            may_import[data.lead_id] = can_import_activity_for(
+                actor, program=program, lead_id=data.lead_id
+            )
+        if not may_import[data.lead_id]:
+            errors.append(
+                RowError(
+                    index, "lead", _("Bạn chỉ được nhập hoạt động do tổ chức của mình chủ trì.")
+                )
+            )
         try:
             _check_program_fit(program, data, facts)
-            activity = Activity(program=program)
-            _apply(activity, data)
-            activity.full_clean(
-                exclude=_BULK_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False
-            )
         except ValidationError as error:
             errors += [
                 RowError(index, name, message)
                 for name, messages in error.message_dict.items()
                 for message in messages
             ]
-    return errors
+        values = _typed(data)
+        typed.append(values)
+        if found := _field_errors(values):
+            errors += [
+                RowError(index, name, message)
+                for name, messages in ValidationError(found).message_dict.items()
+                for message in messages
+            ]
+    return errors, typed
+
+
+def activity_rows_check(*, actor, program, rows: list[ActivityData]) -> list[RowError]:
+    """Every problem of every row (permission, program fit, field limits); writes nothing."""
+    return _rows_checked(actor, program, rows)[0]
 
 
 @transaction.atomic
 def activity_bulk_create(
-    *, actor, program, rows: list[ActivityData], submit: bool = False, batch: uuid.UUID | None = None
+    *,
+    actor,
+    program,
+    rows: list[ActivityData],
+    submit: bool = False,
+    batch: uuid.UUID | None = None,
 ) -> int:
     """Create all `rows` in one transaction, or none: raises ActivityRowsInvalid listing
     every row's problems. History rows are written in bulk too. Returns the count.
     `batch` marks the rows of one import, so the list can show them (?lo=)."""
-    errors = activity_rows_check(actor=actor, program=program, rows=rows)
+    errors, typed = _rows_checked(actor, program, rows)
     if errors:
         raise ActivityRowsInvalid(errors)
     now = timezone.now()
-    activities = []
-    for data in rows:
-        activity = Activity(
-            program=program,
-            created_by=actor,
-            participant_count=1 + len(set(data.partner_ids)),
-            status=ActivityStatus.SUBMITTED if submit else ActivityStatus.DRAFT,
-            submitted_at=now if submit else None,
-            import_batch=batch,
-        )
-        _apply(activity, data)
-        activities.append(activity)
+    status = ActivityStatus.SUBMITTED if submit else ActivityStatus.DRAFT
     if batch is None:
+        activities = []
+        for data in rows:
+            activity = Activity(
+                program=program,
+                created_by=actor,
+                participant_count=1 + len(set(data.partner_ids)),
+                status=status,
+                submitted_at=now if submit else None,
+            )
+            _apply(activity, data)
+            activities.append(activity)
         created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=actor)
         _bulk_children(actor, created, rows)
-    else:  # an import: the rows carry its batch, so their history is copied in SQL
-        created = Activity.objects.bulk_create(activities, batch_size=BULK_BATCH)
-        _bulk_children(actor, created, rows, batch=batch)
+        ids = [activity.pk for activity in created]
+    else:  # an import: plain INSERTs of the rows' values, their history copied in SQL
+        common = {
+            "program_id": program.pk,
+            "created_by_id": actor.pk if actor else None,
+            "status": str(status),
+            "submitted_at": now if submit else None,
+            "import_batch": batch,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for data, values in zip(rows, typed, strict=True):
+            values["participant_count"] = 1 + len(set(data.partner_ids))
+        _insert_rows(Activity, typed, common)
+        # Their pks, in the order of `rows`: one session's inserts take ascending ids
+        # (SQLite's rowid, PostgreSQL's sequence), whatever other sessions insert meanwhile.
+        ids = list(
+            Activity.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True)
+        )
+        _import_children(ids, rows)
         _history_of_batch(actor, batch, now)
-    if submit and created:
+        created = (
+            [Activity(pk=pk, import_batch=batch) for pk in ids]
+            if submit and HANDOFF_LISTENERS
+            else []
+        )
+    if submit and ids:
         _hand_off(Step.IMPORTED, None, actor, activities=created)  # one notice per reader
-    return len(created)
+    return len(ids)
 
 
-def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData], batch=None) -> None:
-    """Participations, figures and localities of freshly bulk-created activities (with
-    `batch`, an import's: their history is written afterwards, _history_of_batch)."""
+def _bulk_children(actor, activities: list[Activity], rows: list[ActivityData]) -> None:
+    """Participations, figures and localities of freshly bulk-created activities, with history."""
     parts, figures, places = [], [], []
     through = Activity.localities.through
     for activity, data in zip(activities, rows, strict=True):
-        parts.append(Participation(
-            activity=activity, organization_id=data.lead_id, role=ParticipantRole.LEAD,
-            status=ParticipationStatus.CONFIRMED,
-        ))
+        parts.append(
+            Participation(
+                activity=activity,
+                organization_id=data.lead_id,
+                role=ParticipantRole.LEAD,
+                status=ParticipationStatus.CONFIRMED,
+            )
+        )
         parts += [
             Participation(activity=activity, organization_id=pk, role=ParticipantRole.PARTNER)
             for pk in dict.fromkeys(data.partner_ids)
         ]
         figures += [
-            Figure(activity=activity, indicator_id=pk, value=value) for pk, value in data.figures.items()
+            Figure(activity=activity, indicator_id=pk, value=value)
+            for pk, value in data.figures.items()
         ]
         places += [
-            through(activity_id=activity.pk, locality_id=pk) for pk in dict.fromkeys(data.locality_ids)
+            through(activity_id=activity.pk, locality_id=pk)
+            for pk in dict.fromkeys(data.locality_ids)
         ]
-    if batch is not None:
-        for model, objs in ((Participation, parts), (Figure, figures), (through, places)):
-            _insert_plain(model, objs)
-        return
     bulk_create_with_history(parts, Participation, batch_size=500, default_user=actor)
     bulk_create_with_history(figures, Figure, batch_size=500, default_user=actor)
     through.objects.bulk_create(places, batch_size=500)
 
 
-BULK_BATCH = 1_000  # rows per INSERT of an import (SQLite allows 32,766 parameters)
+def _import_children(ids: list[int], rows: list[ActivityData]) -> None:
+    """Participations, figures and places of an import's activities (`ids`, in the order of
+    `rows`), as plain INSERTs; their history is written afterwards (_history_of_batch)."""
+    lead, partner = str(ParticipantRole.LEAD), str(ParticipantRole.PARTNER)
+    confirmed, pending = str(ParticipationStatus.CONFIRMED), str(ParticipationStatus.PENDING)
+    parts, figures, places = [], [], []
+    for pk, data in zip(ids, rows, strict=True):
+        parts.append(
+            {"activity_id": pk, "organization_id": data.lead_id, "role": lead, "status": confirmed}
+        )
+        parts += [
+            {"activity_id": pk, "organization_id": org, "role": partner, "status": pending}
+            for org in dict.fromkeys(data.partner_ids)
+        ]
+        figures += [
+            {"activity_id": pk, "indicator_id": indicator, "value": value}
+            for indicator, value in data.figures.items()
+        ]
+        places += [
+            {"activity_id": pk, "locality_id": place} for place in dict.fromkeys(data.locality_ids)
+        ]
+    _insert_rows(Participation, parts)
+    _insert_rows(Figure, figures)
+    _insert_rows(Activity.localities.through, places)
 
 
-def _insert_plain(model, objs: list) -> None:
-    """INSERT `objs` (unsaved, their pk not needed back) with one executemany: each
-    value prepared by its field as bulk_create would, without compiling a query per
-    batch. Rows that need no signal, no returned pk and no history of their own here."""
-    if not objs:
+BULK_BATCH = 10_000  # rows per executemany of an import
+
+
+# Fields whose Python values the database drivers take as they are (int, str, None): no
+# per-value preparation. Dates and decimals go straight to the backend's adapter, as their
+# field's get_db_prep_save ends; any other field's values go through get_db_prep_save.
+_PLAIN_FIELDS = (
+    models.AutoField,
+    models.IntegerField,
+    models.CharField,
+    models.TextField,
+    models.ForeignKey,
+)
+
+
+def _preparer(model_field, db):
+    """A function preparing one value of `model_field` for `db`, or None when none is needed."""
+    if isinstance(model_field, _PLAIN_FIELDS):
+        return None
+    if type(model_field) is models.DateField:
+        adapt = db.ops.adapt_datefield_value
+        return lambda value: (
+            adapt(value) if type(value) is dt.date else model_field.get_db_prep_save(value, db)
+        )
+    if type(model_field) is models.DecimalField:
+        adapt, digits, places = (
+            db.ops.adapt_decimalfield_value,
+            model_field.max_digits,
+            model_field.decimal_places,
+        )
+        return lambda value: (
+            adapt(value, digits, places)
+            if type(value) is Decimal and value.is_finite()
+            else model_field.get_db_prep_save(value, db)
+        )
+    return partial(_prepared, model_field, db)
+
+
+def _insert_rows(model, rows: list[dict], common: dict | None = None) -> None:
+    """INSERT `rows` (dicts by attname, each with the same keys) with executemany, without
+    a model instance per row. `common` holds the values shared by every row; a field
+    neither gives takes its default, as an unsaved instance would have it. Rows that need
+    no signal, no returned pk and no history of their own here."""
+    if not rows:
         return
+    db = connections[router.db_for_write(model)]
+    common = common or {}
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
+    given = [f for f in fields if f.attname in rows[0]]
+    template = model(**{f.attname: common[f.attname] for f in fields if f.attname in common})
+    fixed = {
+        f.attname: f.get_db_prep_save(f.pre_save(template, add=True), db)
+        for f in fields
+        if f not in given
+    }
+    prepare = {f.attname: _preparer(f, db) for f in given}
+    quote = db.ops.quote_name
+    names = [f.attname for f in fields]
     columns = ", ".join(quote(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
-    prepared = [
-        [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields] for obj in objs
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(prepared), BULK_BATCH * 10):
-            cursor.executemany(sql, prepared[start : start + BULK_BATCH * 10])
+    with db.cursor() as cursor:
+        for start in range(0, len(rows), BULK_BATCH):
+            cursor.executemany(
+                sql,
+                [
+                    [
+                        fixed[name]
+                        if name in fixed
+                        else (row[name] if prepare[name] is None else prepare[name](row[name]))
+                        for name in names
+                    ]
+                    for row in rows[start : start + BULK_BATCH]
+                ],
+            )
+
+
+def _prepared(model_field, db, value):
+    return model_field.get_db_prep_save(value, db)
 
 
 def _history_of_batch(actor, batch: uuid.UUID, now) -> None:
@@ -556,12 +722,19 @@ def _history_of_batch(actor, batch: uuid.UUID, now) -> None:
     ):
         history = model.history.model
         fields = history.tracked_fields
-        select, params = rows.order_by("pk").values_list(*[f.attname for f in fields]).query.sql_with_params()
-        select = select.replace(" FROM ", ", %s, %s, %s FROM ", 1)  # the columns are plain: first FROM
+        select, params = (
+            rows.order_by("pk").values_list(*[f.attname for f in fields]).query.sql_with_params()
+        )
+        select = select.replace(
+            " FROM ", ", %s, %s, %s FROM ", 1
+        )  # the columns are plain: first FROM
         target = ", ".join(quote(c) for c in [f.column for f in fields] + HISTORY_COLUMNS)
         stamp = [connection.ops.adapt_datetimefield_value(now), "+", actor.pk if actor else None]
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {quote(history._meta.db_table)} ({target}) {select}", [*stamp, *params])
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({target}) {select}",
+                [*stamp, *params],
+            )
 
 
 HISTORY_COLUMNS = ["history_date", "history_type", "history_user_id"]

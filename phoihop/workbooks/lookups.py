@@ -32,7 +32,9 @@ class MemberLookup:
     """A member by full name, short name or alias, without diacritics or case."""
 
     def __init__(self, program):
-        self.members = {m.organization_id: m for m in program.members.select_related("organization")}
+        self.members = {
+            m.organization_id: m for m in program.members.select_related("organization")
+        }
         self.keys: dict[str, set[int]] = defaultdict(set)
         for member in self.members.values():
             for key in _org_keys(member.organization):
@@ -42,21 +44,35 @@ class MemberLookup:
             Q(memberships__committee=committee) | Q(hosted_committees=committee)
         ).exclude(pk__in=self.members)
         self.non_members = {key for org in others for key in _org_keys(org)}
+        self.folded: dict[str, str] = {}  # the names of a file repeat: fold each once
+
+    def _folded(self, text: str) -> str:
+        if text not in self.folded:
+            self.folded[text] = fold(text)
+        return self.folded[text]
 
     def find(self, text: str, day: dt.date | None) -> int:
-        found = self.keys.get(fold(text), set())
+        found = self.keys.get(self._folded(text), set())
         if len(found) > 1:
-            raise CellProblem(_("“%(name)s” trùng tên với nhiều tổ chức thành viên; hãy ghi tên đầy đủ.")
-                              % {"name": text})
+            raise CellProblem(
+                _("“%(name)s” trùng tên với nhiều tổ chức thành viên; hãy ghi tên đầy đủ.")
+                % {"name": text}
+            )
         if not found:
-            if fold(text) in self.non_members:
-                raise CellProblem(_("“%(name)s” không phải thành viên chương trình.") % {"name": text})
-            raise CellProblem(_("Không tìm thấy tổ chức thành viên “%(name)s” (xem trang Hướng dẫn).")
-                              % {"name": text})
+            if self._folded(text) in self.non_members:
+                raise CellProblem(
+                    _("“%(name)s” không phải thành viên chương trình.") % {"name": text}
+                )
+            raise CellProblem(
+                _("Không tìm thấy tổ chức thành viên “%(name)s” (xem trang Hướng dẫn).")
+                % {"name": text}
+            )
         (pk,) = found
         if day is not None and not self.members[pk].is_member_on(day):
-            raise CellProblem(_("“%(name)s” không là thành viên chương trình vào ngày %(day)s.")
-                              % {"name": text, "day": f"{day:%d/%m/%Y}"})
+            raise CellProblem(
+                _("“%(name)s” không là thành viên chương trình vào ngày %(day)s.")
+                % {"name": text, "day": f"{day:%d/%m/%Y}"}
+            )
         return pk
 
 
@@ -71,14 +87,18 @@ class ProgramLookup:
 
     def area(self, number: int) -> int:
         if number not in self.areas:
-            raise CellProblem(_("Không có nội dung phối hợp số %(n)s (chương trình có các số %(all)s).")
-                              % {"n": number, "all": ", ".join(map(str, sorted(self.areas)))})
+            raise CellProblem(
+                _("Không có nội dung phối hợp số %(n)s (chương trình có các số %(all)s).")
+                % {"n": number, "all": ", ".join(map(str, sorted(self.areas)))}
+            )
         return self.areas[number]
 
     def task(self, number: int, year: int) -> int:
         if (number, year) not in self.tasks:
-            raise CellProblem(_("Không có nhiệm vụ số %(n)s trong kế hoạch năm %(year)s.")
-                              % {"n": number, "year": year})
+            raise CellProblem(
+                _("Không có nhiệm vụ số %(n)s trong kế hoạch năm %(year)s.")
+                % {"n": number, "year": year}
+            )
         return self.tasks[(number, year)]
 
 
@@ -94,9 +114,12 @@ class LocalityLookup:
             self.by_code[unit.code].append(unit)
         self.bounds = sorted({d for u in units for d in (u.valid_from, u.valid_to) if d})
         self.cache: dict[tuple[str, int], int | CellProblem] = {}
+        self.folded: dict[str, str] = {}
 
     def find(self, text: str, day: dt.date) -> int:
-        key = (fold(text), bisect.bisect_right(self.bounds, day))
+        if text not in self.folded:
+            self.folded[text] = fold(text)
+        key = (self.folded[text], bisect.bisect_right(self.bounds, day))
         if key not in self.cache:
             try:
                 self.cache[key] = self._find(text, day)
@@ -119,14 +142,23 @@ class LocalityLookup:
             return found.best.pk
         if found.status == AMBIGUOUS:
             names = "; ".join(c.locality.full_name for c in found.candidates[:MAX_CANDIDATES_SHOWN])
-            raise CellProblem(_("“%(name)s” có thể là: %(names)s. Hãy ghi mã đơn vị, hoặc thêm tên "
-                                "huyện sau dấu phẩy.") % {"name": text, "names": names})
-        raise CellProblem(_("Không tìm thấy địa bàn “%(name)s” thuộc %(scope)s vào ngày %(day)s.")
-                          % {"name": text, "scope": self.scope.name, "day": f"{day:%d/%m/%Y}"})
+            raise CellProblem(
+                _(
+                    "“%(name)s” có thể là: %(names)s. Hãy ghi mã đơn vị, hoặc thêm tên "
+                    "huyện sau dấu phẩy."
+                )
+                % {"name": text, "names": names}
+            )
+        raise CellProblem(
+            _("Không tìm thấy địa bàn “%(name)s” thuộc %(scope)s vào ngày %(day)s.")
+            % {"name": text, "scope": self.scope.name, "day": f"{day:%d/%m/%Y}"}
+        )
 
     def _by_code(self, code: str, day: dt.date) -> int:
         units = [u for u in self.by_code.get(code, []) if u.is_valid_on(day)]
         if len(units) != 1:
-            raise CellProblem(_("Không có đơn vị hành chính mã %(code)s thuộc %(scope)s vào ngày %(day)s.")
-                              % {"code": code, "scope": self.scope.name, "day": f"{day:%d/%m/%Y}"})
+            raise CellProblem(
+                _("Không có đơn vị hành chính mã %(code)s thuộc %(scope)s vào ngày %(day)s.")
+                % {"code": code, "scope": self.scope.name, "day": f"{day:%d/%m/%Y}"}
+            )
         return units[0].pk
