@@ -54,6 +54,7 @@ def timeline_states(events: Iterable[tuple[dt.date, str, dt.date | None]]) -> li
 def case_states_refresh(case_ids: Iterable[int], *, event_model=None, state_model=None) -> int:
     """Rebuild the rows of these cases from their events; the number of rows written.
     The models may be passed (a migration passes its historical ones)."""
+    # Late: migration 0012 imports this module and passes its historical models instead.
     from phoihop.situations.models import CaseEvent, CaseState
 
     event_model, state_model = event_model or CaseEvent, state_model or CaseState
@@ -94,6 +95,7 @@ def _rewrite(case_ids: list[int], event_model, state_model) -> int:
 def case_states_rebuild(*, event_model=None, state_model=None) -> int:
     """Every case with a timeline, BATCH cases at a time; rows left by cases without
     events are removed. The number of rows written."""
+    # Late: migration 0012 imports this module and passes its historical models instead.
     from phoihop.situations.models import CaseEvent, CaseState
 
     event_model, state_model = event_model or CaseEvent, state_model or CaseState
@@ -120,6 +122,7 @@ def _event_deleted(sender, instance, origin=None, **kwargs) -> None:
 
 
 def connect() -> None:
+    # Late: called from SituationsConfig.ready(), once the models are loaded.
     from phoihop.situations.models import CaseEvent
 
     post_save.connect(_event_written, sender=CaseEvent, dispatch_uid="case-states-event-saved")
