@@ -465,3 +465,13 @@ def test_program_create_refuses_members_outside_the_committee(cast, program):
             period_start=dt.date(2021, 1, 1),
             period_end=dt.date(2025, 12, 31),
         )
+
+
+@pytest.mark.django_db
+def test_english_pages_print_years_as_years(client_for, cast, program, settings):
+    client = client_for(cast.secretariat)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    plan = program.plans.first()
+    text = client.get(reverse("programs:detail", args=[program.pk])).content.decode()
+    assert f"<td>{plan.year}</td>" in text
+    assert f"({program.period_start.year}–{program.period_end.year})" in text
