@@ -1,3 +1,5 @@
+import hashlib
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,12 @@ class ImportForm(forms.Form):
         ),
     )
 
+    again = forms.BooleanField(
+        label=_("Vẫn nhập lại tệp này"),
+        required=False,
+        help_text=_("Chỉ chọn khi các hoạt động của lần nhập trước đã bị xóa hoặc cần nhập thêm một lần nữa."),
+    )
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         limit = settings.PHOIHOP_IMPORT_MAX_UPLOAD_MB
@@ -28,6 +36,15 @@ class ImportForm(forms.Form):
                 _("Tệp quá lớn (tối đa %(mb)s MB). Hãy chia thành nhiều tệp."), params={"mb": limit}
             )
         return upload
+
+
+def file_digest(upload) -> str:
+    """The SHA-256 of an uploaded file's bytes: the same file uploaded twice has the same."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
 
 
 class TasksImportForm(forms.Form):

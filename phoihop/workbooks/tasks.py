@@ -21,9 +21,8 @@ from phoihop.jobs.services import JobFailed, JobOutput, job_run
 from phoihop.lib.vnformat import number
 from phoihop.workbooks.importer import activities_import
 from phoihop.workbooks.limits import DIMENSION, HEAD_BYTES
-from phoihop.workbooks.selectors import get_program_for_import
+from phoihop.workbooks.selectors import KIND_IMPORT, get_program_for_import  # noqa: F401 - the kind, named here too
 
-KIND_IMPORT = "activities_import"
 FIRST_SHEET = "xl/worksheets/sheet1.xml"
 # The bar: reading runs from 5% to READ_DONE% as rows come (against the rows the sheet
 # declares), then checking and saving.

@@ -22,14 +22,15 @@ from phoihop.jobs.selectors import get_job_for_user
 from phoihop.jobs.services import job_start
 from phoihop.jobs.views import job_page
 from phoihop.lib.text import nfc
-from phoihop.lib.vnformat import number
+from phoihop.lib.vnformat import number, short_date
 from phoihop.programs.selectors import get_plan_for_user, get_program_for_user
 from phoihop.workbooks.export import activities_workbook
-from phoihop.workbooks.forms import ImportForm, TasksImportForm
+from phoihop.workbooks.forms import ImportForm, TasksImportForm, file_digest
 from phoihop.workbooks.plan_tasks import plan_tasks_import, plan_tasks_workbook
 from phoihop.workbooks.selectors import (
     drafts_imported_for_others,
     get_program_for_import,
+    import_of_same_file,
     programs_for_import,
 )
 from phoihop.workbooks.tasks import KIND_IMPORT, activities_import_task, batch_of
@@ -84,6 +85,23 @@ def _file_label(upload) -> str:
     return _("Nhập hoạt động từ tệp %(name)s") % {"name": name}
 
 
+def _already_imported(earlier) -> ValidationError:
+    """Refuse a second import of a file already imported into the program (by anyone:
+    the message names no one), unless the user says to import it again."""
+    when = timezone.localtime(earlier.created_at)
+    if earlier.status == JobStatus.DONE:
+        message = _(
+            "Tệp này đã được nhập vào chương trình lúc %(time)s ngày %(day)s (%(n)s hoạt động). "
+            "Nhập lại sẽ tạo các hoạt động trùng; nếu thật sự cần, chọn «Vẫn nhập lại tệp này» rồi gửi lại."
+        ) % {"time": when.strftime("%H:%M"), "day": short_date(when.date()), "n": number((earlier.result or {}).get("created", 0))}
+    else:
+        message = _(
+            "Tệp này đang được nhập vào chương trình (từ lúc %(time)s ngày %(day)s). Hãy chờ lần nhập đó xong; "
+            "nếu thật sự cần nhập thêm một lần, chọn «Vẫn nhập lại tệp này» rồi gửi lại."
+        ) % {"time": when.strftime("%H:%M"), "day": short_date(when.date())}
+    return ValidationError({"again": message})
+
+
 @login_required
 def activities_upload(request, program_pk: int):
     """Store the file with a queued import job and show the job's page."""
@@ -91,6 +109,12 @@ def activities_upload(request, program_pk: int):
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
 
     def run(data):
+        digest = file_digest(data["file"])
+        earlier = import_of_same_file(program, digest)
+        if earlier is not None and earlier.status != JobStatus.DONE and earlier.user_id == request.user.pk:
+            return earlier  # the same file sent twice (a double click): follow the first
+        if earlier is not None and not data["again"]:
+            raise _already_imported(earlier)
         return job_start(
             user=request.user,
             kind=KIND_IMPORT,
@@ -98,7 +122,7 @@ def activities_upload(request, program_pk: int):
             label=_file_label(data["file"]),
             page_url=lambda job: reverse("workbooks:import_job", args=[program.pk, job.pk]),
             task=activities_import_task,
-            params={"submit": data["submit"]},
+            params={"submit": data["submit"], "digest": digest},
             input_file=data["file"],
         )
 

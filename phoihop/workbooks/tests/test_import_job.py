@@ -23,6 +23,12 @@ def _import_url(program):
     return reverse("workbooks:import", args=[program.pk])
 
 
+def _file(content: bytes) -> io.BytesIO:
+    upload = io.BytesIO(content)
+    upload.name = "hoat-dong.xlsx"
+    return upload
+
+
 def _send(client, program, rows, **fields):
     return client.post(_import_url(program), {"file": workbook_bytes(program, rows), **fields})
 
@@ -33,7 +39,7 @@ def test_the_upload_answers_with_the_job_page_which_ends_with_the_result(cast, p
     job = Job.objects.get()
     assert response.status_code == 302 and response["Location"] == job.page_url
     assert job.page_url == reverse("workbooks:import_job", args=[program.pk, job.pk])
-    assert (job.user, job.kind, job.subject_id, job.params) == (cast.secretariat, tasks.KIND_IMPORT, program.pk, {"submit": True})
+    assert (job.user, job.kind, job.subject_id, job.params["submit"]) == (cast.secretariat, tasks.KIND_IMPORT, program.pk, True)
     assert job.label == "Nhập hoạt động từ tệp hoat-dong.xlsx"
     assert (job.status, job.progress, job.stage, job.result["created"]) == (JobStatus.DONE, 100, "save", 3)
     assert not job.input_file  # not kept once imported
@@ -131,3 +137,43 @@ def test_a_queued_import_waits_for_the_worker_with_its_file_stored(cast, program
     assert (job.status, job.result["created"], bool(job.input_file)) == (JobStatus.DONE, 2, False)
     assert "Đã nhập 2 hoạt động từ tệp này." in client.get(job_url).content.decode()
     assert Activity.objects.filter(lead=cast.women, status="draft").count() == 2
+
+
+def test_the_same_file_again_is_refused_with_when_it_was_imported_until_the_user_insists(cast, program, client_for):
+    client = client_for(cast.secretariat)
+    content = workbook_bytes(program, [good_row(n) for n in (1, 2)])
+    first = client.post(_import_url(program), {"file": _file(content.getvalue())})
+    assert first.status_code == 302 and Activity.objects.count() == 2
+    again = client.post(_import_url(program), {"file": _file(content.getvalue())})
+    assert again.status_code == 200 and Job.objects.count() == 1 and Activity.objects.count() == 2
+    page = again.content.decode()
+    assert "Tệp này đã được nhập vào chương trình lúc" in page and "(2 hoạt động)" in page
+    assert 'name="again"' in page  # the box to insist appears only now
+    assert 'name="again"' not in client.get(_import_url(program)).content.decode()
+    insisted = client.post(_import_url(program), {"file": _file(content.getvalue()), "again": "on"})
+    assert insisted.status_code == 302 and Job.objects.count() == 2 and Activity.objects.count() == 4
+
+
+def test_another_file_and_a_failed_import_of_the_same_file_are_not_held_back(cast, program, client_for):
+    client = client_for(cast.secretariat)
+    bad = workbook_bytes(program, [good_row(1, **{"Từ ngày": "hôm qua"})]).getvalue()
+    assert client.post(_import_url(program), {"file": _file(bad)}).status_code == 302
+    assert client.post(_import_url(program), {"file": _file(bad)}).status_code == 302  # the first imported nothing
+    assert _send(client, program, [good_row(1)]).status_code == 302
+    assert _send(client, program, [good_row(2)]).status_code == 302
+    assert Job.objects.count() == 4 and Activity.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the data migrations' rows
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_a_double_click_follows_the_queued_import_and_another_user_is_told_it_is_under_way(cast, program, client_for):
+    content = workbook_bytes(program, [good_row(n, **{"Đơn vị chủ trì": "Hội LHPN tỉnh"}) for n in (1, 2)]).getvalue()
+    client = client_for(cast.women_focal)
+    first = client.post(_import_url(program), {"file": _file(content)})["Location"]
+    second = client.post(_import_url(program), {"file": _file(content)})["Location"]
+    assert first == second and Job.objects.count() == 1
+    other = client_for(cast.secretariat).post(_import_url(program), {"file": _file(content)})
+    assert other.status_code == 200 and "Tệp này đang được nhập vào chương trình" in other.content.decode()
+    assert cast.women_focal.display_name not in other.content.decode()
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False, verbosity=0)
+    assert Activity.objects.count() == 2
