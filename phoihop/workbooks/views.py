@@ -92,12 +92,12 @@ def _already_imported(earlier) -> ValidationError:
     if earlier.status == JobStatus.DONE:
         message = _(
             "Tệp này đã được nhập vào chương trình lúc %(time)s ngày %(day)s (%(n)s hoạt động). "
-            "Nhập lại sẽ tạo các hoạt động trùng; nếu thật sự cần, chọn «Vẫn nhập lại tệp này» rồi gửi lại."
+            "Nhập lại sẽ tạo các hoạt động trùng; nếu thật sự cần, chọn lại tệp, đánh dấu «Vẫn nhập lại tệp này» rồi gửi."
         ) % {"time": when.strftime("%H:%M"), "day": short_date(when.date()), "n": number((earlier.result or {}).get("created", 0))}
     else:
         message = _(
             "Tệp này đang được nhập vào chương trình (từ lúc %(time)s ngày %(day)s). Hãy chờ lần nhập đó xong; "
-            "nếu thật sự cần nhập thêm một lần, chọn «Vẫn nhập lại tệp này» rồi gửi lại."
+            "nếu thật sự cần nhập thêm một lần, chọn lại tệp, đánh dấu «Vẫn nhập lại tệp này» rồi gửi."
         ) % {"time": when.strftime("%H:%M"), "day": short_date(when.date())}
     return ValidationError({"again": message})
 
