@@ -58,6 +58,7 @@ HEADS: tuple[Head, ...] = (
     Head(r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy)", "party_board"),
     Head(r"dang doan", "party_board"),
     Head(r"(?:dang uy|chi bo)", "party_board"),
+    Head(r"cap uy", "party_board", word="cấp"),  # "Cấp ủy quận 1" (lowercase "cấp ủy" is any committee)
     # State
     Head(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|toa an nhan dan|vien kiem sat nhan dan)", "state"),
     Head(r"van phong (?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|huyen uy|thanh uy|quan uy|thi uy)",
@@ -124,7 +125,7 @@ HEADS: tuple[Head, ...] = (
     Head(rf"cuc dan van(?: tong cuc chinh tri)?(?: {_QDND})?", "military", FIXED, CENTRAL),
     Head(_QDND, "military", FIXED, CENTRAL),
     Head(r"bo tu lenh (?:bien phong|bo doi bien phong|thu do|canh sat bien)", "military", FIXED, CENTRAL),
-    Head(r"bo tu lenh (?:tp ho chi minh|tp hcm|tp\.hcm|thanh pho ho chi minh)", "military", FIXED, REGION),
+    Head(r"bo tu lenh (?:tp ho chi minh|tp hcm|tp\.hcm|tphcm|thanh pho ho chi minh)", "military", FIXED, REGION),
     Head(r"bo tu lenh vung canh sat bien \d+", "military", FIXED, REGION),
     Head(r"(?:bo chi huy quan su|bo chqs|bchqs|ban chi huy quan su|ban chqs|bch quan su|bo chi huy bo doi bien phong|"
          r"bo chi huy bdbp|ban chi huy bo doi bien phong|ban chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
@@ -201,7 +202,8 @@ LEVEL_WORDS = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|ph
 _COMPILED = [(re.compile(rf"\b(?:{h.pattern})(?!\w)"), h) for h in HEADS]
 _LEVEL_AFTER = re.compile(rf" {LEVEL_WORDS}\b")
 _UNIT = r"(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)"
-GENERIC_AFTER = re.compile(r"^ (?:cac cap|\d+ dia phuong|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa)"
+GENERIC_AFTER = re.compile(r"^ (?:cac cap|\d+ dia phuong|cap (?:tinh|huyen|xa|co so)|co so|khu vuc"
+                           r"|\d+ (?:tinh|huyen|xa|phuong|quan|thi tran|don vi)"
                            rf"|{_UNIT}, {_UNIT}(?! uy))\b")  # "Ban Chỉ huy Quân sự xã, phường": a kind
 
 

@@ -132,6 +132,7 @@ def find(doc: Document, gaz, *, day, province, localities: list[Span], posts: li
     spans = []
     for name in names:
         spans += _spans_of(doc, gaz, name, day, province, province_name, places, city=city)
+    spans += _police_of_units(doc, spans)
     spans += _registry_only(doc, gaz, day, province, province_name, taken=spans)
     _complete_local_names(spans)
     return sorted(spans, key=lambda s: (s.start, -s.end))
@@ -185,6 +186,8 @@ def _read_name(doc, gaz, match, places, starts=frozenset()) -> _Name | None:
         if orgnames.is_generic(doc.folded, doc.text, end):
             return _Name(match.start, match.end, end, head, generic=True)
         end = orgnames.level_after(doc.folded, end)
+        if end == match.end and doc.folded[match.start:match.end] == "cap uy":
+            return None  # "Cấp ủy, chính quyền …" opening a sentence: any committee
     name = _Name(match.start, match.end, end, head)
     if head.tail == orgnames.FIXED:
         return name
@@ -416,6 +419,25 @@ def _spans_of(doc, gaz, name: _Name, day, province, province_name, places, *, ci
         tail = f" {_without_type_word(source.place.text)}" if source.place is not None else ""
     surface = f"{head_surface}{tail}" if name.shared else doc.text[name.start:name.end]
     return [_generic_span(doc, gaz, name, surface, day, province, province_name, source.place, places, city=city)]
+
+
+_UNIT_OF_POLICE = re.compile(r"^doi .+? (cong an .+)$")
+
+
+def _police_of_units(doc, spans: list[Span]) -> list[Span]:
+    """"Đội An ninh nhân dân Công an quận 1" names the team and the police it belongs to."""
+    found = []
+    for span in spans:
+        match = _UNIT_OF_POLICE.match(span.value["key"])
+        inner = doc.folded.find(" cong an ", span.start, span.end + 1) if match else -1
+        if inner < 0:
+            continue
+        start = inner + 1
+        found.append(Span(start, span.end, ORGANIZATION, doc.text[start:span.end], {
+            "key": match.group(1), "name": doc.text[start:span.end], "registry_id": None, "kind": "state",
+            "level": span.value.get("level", ""),
+        }, _("Tên tổ chức đọc theo ngữ pháp (đầu tên và phần đuôi)")))
+    return found
 
 
 def _owned_span(doc, gaz, name, day, province, province_name, places, *, city=False) -> Span:

@@ -178,3 +178,38 @@ def test_a_day_without_its_year_takes_the_year_of_the_tet_it_names(load):
         "Chiều 23-12, nhân dịp lễ Giáng sinh 2022, Đoàn đã thăm TP. Pleiku.", "Hồ Chí Minh"
     )
     assert extraction.on.isoformat() == "2022-12-23"
+
+
+@pytest.mark.django_db
+def test_a_defence_zone_then_the_city_command_it_belongs_to(load):
+    load("thanhphohochiminh")
+    keys = _keys(
+        "Ngày 16/1/2026, Ban Thường vụ Đảng ủy phường Tân Sơn Nhất đã công bố quyết định của Quân khu 7 về việc bổ "
+        "nhiệm Trung tá Nguyễn Hoành Quyền, Phó Tham mưu trưởng Ban Chỉ huy phòng thủ khu vực 1 - Long Bình, Bộ Tư "
+        "lệnh TPHCM, giữ chức Chỉ huy trưởng Ban Chỉ huy Quân sự phường Tân Sơn Nhất.",
+        "Hồ Chí Minh",
+    )
+    assert keys == {
+        "ban thuong vu dang uy phuong tan son nhat",
+        "quan khu 7",
+        "ban chi huy phong thu khu vuc 1 long binh",
+        "bo tu lenh thanh pho ho chi minh",
+        "ban chi huy quan su phuong tan son nhat",
+    }
+
+
+@pytest.mark.django_db
+def test_a_police_team_names_its_police_and_a_committee_needs_its_level(load):
+    load("thanhphohochiminh")
+    keys = _keys(
+        "Với sự thống nhất của Cấp ủy quận 1, sáng ngày 27/9/2017, đồng chí Lê Công Chí, Đội trưởng Đội An ninh "
+        "nhân dân Công an quận 1 đã báo cáo tình hình. Đồng chí đề nghị Chủ tịch Ủy ban MTTQ Việt Nam 10 phường "
+        "phối hợp.",
+        "Hồ Chí Minh",
+    )
+    assert keys == {"cap uy quan 1", "doi an ninh nhan dan cong an quan 1", "cong an quan 1"}
+    keys = _keys(
+        "Năm 2020, Cấp ủy, chính quyền và các tổ chức chính trị - xã hội đã vào cuộc.",
+        "Hồ Chí Minh",
+    )
+    assert not keys
