@@ -14,11 +14,16 @@ from dataclasses import dataclass
 ACTIONS = ("tổ chức", "phối hợp", "ký kết", "trao tặng", "trao", "tặng", "khởi công", "khánh thành", "bàn giao",
            "thăm", "kiểm tra", "ra quân", "tổng kết", "sơ kết", "ban hành", "huy động", "triển khai", "làm việc",
            "tuyên truyền", "vận động", "gặp mặt", "giúp", "hỗ trợ", "đăng cai", "chúc mừng")
-_ACTION = re.compile(r"(?:đã |vừa |cùng |chính thức )*(" + "|".join(ACTIONS) + r")\b")
+_ACTION = re.compile(r"(?:đã |vừa |cùng |chính thức |đến |tới )*(" + "|".join(ACTIONS) + r")\b")
 _LIGHT_VERBS = ("phối hợp", "tổ chức")
 _PARTNERS = re.compile(r"(?:phối hợp )?(?:với|cùng) ")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+và\s+|,\s*và\s+)$")
-_SENTENCE = re.compile(r"[^.!?\n]+")
+# a sentence ends at ".", "!", "?" or a line end, not at the dot of "TP. Vũng Tàu", "TP.Mỹ Tho" or "405.000"
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\bTP)\.|(?<=\bTX)\.|(?<=\bTT)\.|\.(?=\S))+")
+# what may stand between a body and its verb: its short name in brackets, "(Ban CHPTKV)"; the one who led
+# its delegation, "Đoàn cán bộ Hội Chữ thập đỏ tỉnh do ông … làm trưởng đoàn đã đến thăm"
+_ASIDE = re.compile(r"\([^()]{1,40}\)\s*|do [^.;]{3,120}? làm trưởng đoàn,?\s*")
+_CLAUSE_END = re.compile(r"[,;:\n]|(?<!\bTP)(?<!\bTX)(?<!\bTT)\.(?!\S)| nhằm | để ")
 HEADLINE_WORDS = 25
 TITLE_WORDS = 14
 
@@ -35,16 +40,19 @@ def actors(text: str, extraction: dict) -> Actors:
     before an action verb; partners are the rest of that group and those after
     "phối hợp với" / "cùng" up to the verb."""
     orgs = sorted((s for s in extraction.get("spans", []) if s["kind"] == "organization"), key=lambda s: s["start"])
+    places = [s for s in extraction.get("spans", []) if s["kind"] == "locality"]
     for sentence in _SENTENCE.finditer(text):
         inside = [s for s in orgs if sentence.start() <= s["start"] < sentence.end()]
         for i, span in enumerate(inside):
             group = _group_from(text, inside, i)
-            after = group[-1]["end"]
+            after = _past_owner(text, inside, group[-1])
             partners: list[dict] = []
             rest = text[after:sentence.end()].lstrip()
+            aside = _ASIDE.match(rest)
+            rest = rest[aside.end():] if aside else rest
             offset = after + len(text[after:sentence.end()]) - len(rest)
             if rest.startswith("phối hợp với") or rest.startswith("cùng"):
-                partners, offset = _partners(text, inside, offset, sentence.end())
+                partners, offset = _partners(text, inside, offset, sentence.end(), places)
             verb = _ACTION.match(text, offset)
             if verb:
                 return Actors(span["value"], _unique([g["value"] for g in group[1:]] + partners, span["value"]),
@@ -61,16 +69,30 @@ def _group_from(text: str, spans: list[dict], i: int) -> list[dict]:
     return group
 
 
-def _partners(text: str, spans: list[dict], offset: int, end: int) -> tuple[list[dict], int]:
-    """The organizations after "phối hợp với" up to the next verb, and where it starts."""
+def _partners(text: str, spans: list[dict], offset: int, end: int, places=()) -> tuple[list[dict], int]:
+    """The organizations after "phối hợp với" up to the next verb, and where it starts
+    (past the place a partner's name is followed by: "BCĐ 138 phường 10, TP. Vũng Tàu")."""
     partner = _PARTNERS.match(text, offset)
     cursor = partner.end() if partner else offset
     first = next((j for j, s in enumerate(spans) if s["start"] >= cursor), None)
     if first is None or text[cursor:spans[first]["start"]].strip():
         return [], cursor
     group = _group_from(text, spans, first)
-    rest = text[group[-1]["end"]:end]
-    return [g["value"] for g in group], group[-1]["end"] + len(rest) - len(rest.lstrip())
+    after = group[-1]["end"]
+    for place in sorted(places, key=lambda s: s["start"]):
+        if place["start"] > after and text[after:place["start"]].strip() == ",":
+            after = place["end"]
+    rest = text[after:end]
+    return [g["value"] for g in group], after + len(rest) - len(rest.lstrip())
+
+
+def _past_owner(text: str, spans: list[dict], span: dict) -> int:
+    """"Đảng ủy Ban Chỉ huy …": a party committee is read with the body it leads, whose end ends both."""
+    for other in spans:
+        if other["start"] >= span["end"] and text[span["end"]:other["start"]].strip() in ("", "-", "–") \
+                and span["value"]["key"].endswith(" " + other["value"]["key"]):
+            return other["end"]
+    return span["end"]
 
 
 def _unique(values: list[dict], lead: dict) -> list[dict]:
@@ -97,7 +119,10 @@ def title(text: str, extraction: dict) -> str:
     while verb and verb.group(1) in _LIGHT_VERBS:
         verb = _ACTION.match(text, verb.end() + 1)
         start = verb.start(1) if verb else start
-    clause = re.split(r"[,.;:\n]| nhằm | để ", text[start:], maxsplit=1)[0].strip()
+    parts = _CLAUSE_END.split(text[start:])
+    clause = parts[0].strip()
+    if len(clause.split()) < 3 and len(parts) > 1:  # "thăm, chúc mừng …": two verbs of one action
+        clause = f"{clause}, {parts[1].strip()}"
     phrase = " ".join(clause.split()[:TITLE_WORDS])
     place = _place_in_sentence(text, extraction, start)
     if place and place["text"] in clause:

@@ -98,12 +98,22 @@ def org_identity(key: str) -> str:
     return _LEVEL_BEFORE_NAME.sub(" ", f" {key}").strip()
 
 
+# A party committee written alone before the post of another body of its place: "Bí thư Đảng ủy, Chủ tịch
+# UBND xã Xuân Quế" (a row "Đảng ủy" with the locality "xã Xuân Quế"), closed by that locality as written.
+_BARE_PARTY_COMMITTEE = re.compile(r"^(?:dang uy|chi bo)$")
+
+
 def gold_org_key(row, province: str) -> str:
     """A gold organization: a name (the first texts) or a row with the locality that
-    closes a name written only up to its level word ("Công an huyện" in Kông Chro)."""
+    closes a name written only up to its level word ("Công an huyện" in Kông Chro), or a
+    party committee written alone ("Đảng ủy" of xã Xuân Quế)."""
     if isinstance(row, str):
         return org_identity(canonical_key(row, province))
-    return org_identity(canonical_key(row["name"], province, locality=row.get("locality", "")))
+    locality = row.get("locality", "")
+    key = canonical_key(row["name"], province, locality=locality)
+    if locality and _BARE_PARTY_COMMITTEE.match(key):
+        key = f"{key} {canonical_key(locality)}"
+    return org_identity(key)
 
 
 def gold_sets(gold: dict) -> dict[str, set]:

@@ -18,6 +18,8 @@ PATTERNS = [  # (kind, pattern on the folded text); earlier patterns win overlap
     ("month", re.compile(rf"\bthang\s+(\d{{1,2}})\s*(?:/|-|\s+nam\s+)\s*{_Y}")),
     ("period", re.compile(rf"(?<![\d/])(?:(?:giai doan|nhiem ky|nam|tu nam|tu)\s+)?{_Y}\s*(?:[-–—]|den(?: nam)?)\s*{_Y}")),
     ("year", re.compile(rf"\bnam\s+{_Y}(?![/\d])")),
+    # a season or feast with its year: "Xuân Bính Ngọ 2026", "Tết Nguyên đán Ất Tỵ 2025", "lễ Giáng sinh 2022"
+    ("year", re.compile(rf"\b(?:xuan|tet|giang sinh|noel|vesak|duong lich)(?: [a-z]+){{0,3}}\s+{_Y}(?![/\d])")),
 ]
 
 
@@ -36,12 +38,13 @@ def find(doc: Document) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-_DAY_MONTH = re.compile(r"\bngay\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/.-]|\s*[/-]\s*\d)")
+_DAY_MONTH = re.compile(r"\b(?:ngay|sang|chieu|toi|trua)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/.-]|\s*[/-]\s*\d)")
 
 
 def _days_without_year(doc: Document, spans: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
-    """"Ngày 3-7" with no year: in the year of the text's other dates (its latest day, month
-    or year; a period's years are a plan as often as a past), else not a date at all."""
+    """"Ngày 3-7", "Chiều 9/10" with no year: in the year of the text's other dates (its latest
+    day, month or year, "Xuân Bính Ngọ 2026" too; a period's years are a plan as often as a
+    past), else not a date at all."""
     years = [int(v[:4]) for s in spans if s.value["kind"] != "period" for v in s.value["values"]]
     if not years:
         return []

@@ -43,11 +43,13 @@ _UBTU = (r"(?:(?:uy ban trung uong|ubtu) (?:mat tran to quoc|mttq)(?: \(mttq\))?
 
 HEADS: tuple[Head, ...] = (
     # Party
-    Head(rf"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|kiem tra|noi chinh|thuong vu|chap hanh)"
+    Head(rf"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|kiem tra|noi chinh|thuong vu|chap hanh|xay dung dang)"
          rf"{_ABBR} {_PARTY}", "party_board"),
     Head(rf"(?:btv|bdv|btg|bch|btc) {_PARTY}", "party_board"),
     Head(r"(?:ban chap hanh|bch) dang bo", "party_board"),  # "BCH Đảng bộ TP."
     Head(r"ban (?:dan van|tuyen giao va dan van|tuyen giao|to chuc|kiem tra|noi chinh)", "party_board"),
+    # the board of a commune's or ward's party committee since 2025: "Trưởng Ban Xây dựng Đảng"
+    Head(r"ban xay dung dang", "party_board"),
     Head(r"ban chap hanh trung uong dang|ban chap hanh trung uong", "party_board", FIXED, CENTRAL),
     Head(r"uy ban kiem tra (?:tinh uy|huyen uy|thanh uy|trung uong)", "party_board"),
     Head(r"(?:bo chinh tri|ban bi thu|quan uy trung uong|van phong trung uong dang)", "party_board", FIXED, CENTRAL),
@@ -56,6 +58,7 @@ HEADS: tuple[Head, ...] = (
     Head(r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy)", "party_board"),
     Head(r"dang doan", "party_board"),
     Head(r"(?:dang uy|chi bo)", "party_board"),
+    Head(r"cap uy", "party_board", word="cấp"),  # "Cấp ủy quận 1" (lowercase "cấp ủy" is any committee)
     # State
     Head(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|toa an nhan dan|vien kiem sat nhan dan)", "state"),
     Head(r"van phong (?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|huyen uy|thanh uy|quan uy|thi uy)",
@@ -72,7 +75,7 @@ HEADS: tuple[Head, ...] = (
          r"nong nghiep va moi truong|lao dong thuong binh va xa hoi|thong tin va truyen thong|cong thuong|xay dung|"
          r"van hoa the thao va du lich|ke hoach va dau tu|tai nguyen va moi truong|giao thong van tai|"
          r"khoa hoc va cong nghe|dan toc va ton giao|ngoai vu|nn ptnt|nn&ptnt)" + _ABBR, "state"),
-    Head(r"phong (?:dan toc|noi vu|tu phap|van hoa va thong tin|van hoa thong tin|lao dong thuong binh va xa hoi|"
+    Head(r"phong (?:dan toc va ton giao|dan toc|noi vu|tu phap|van hoa va thong tin|van hoa thong tin|lao dong thuong binh va xa hoi|"
          r"tai nguyen va moi truong|giao duc va dao tao|nong nghiep va phat trien nong thon|kinh te)", "state"),
     Head(r"ban (?:dan toc|ton giao|thi dua khen thuong)", "state"),
     Head(r"cong an", "state"),
@@ -122,11 +125,14 @@ HEADS: tuple[Head, ...] = (
     Head(rf"cuc dan van(?: tong cuc chinh tri)?(?: {_QDND})?", "military", FIXED, CENTRAL),
     Head(_QDND, "military", FIXED, CENTRAL),
     Head(r"bo tu lenh (?:bien phong|bo doi bien phong|thu do|canh sat bien)", "military", FIXED, CENTRAL),
-    Head(r"bo tu lenh (?:tp ho chi minh|tp hcm|tp\.hcm|thanh pho ho chi minh)", "military", FIXED, REGION),
+    Head(r"bo tu lenh (?:tp ho chi minh|tp hcm|tp\.hcm|tphcm|thanh pho ho chi minh)", "military", FIXED, REGION),
     Head(r"bo tu lenh vung canh sat bien \d+", "military", FIXED, REGION),
     Head(r"(?:bo chi huy quan su|bo chqs|bchqs|ban chi huy quan su|ban chqs|bch quan su|bo chi huy bo doi bien phong|"
          r"bo chi huy bdbp|ban chi huy bo doi bien phong|ban chi huy bdbp|bo doi bien phong|bdbp)" + _ABBR, "military"),
-    Head(r"ban chi huy phong thu khu vuc \d+(?: ?- ?[a-z ]+?)?(?= \(|,|\.| $)", "military", FIXED, DISTRICT),
+    # a defence-zone command, its name after a dash: "Ban Chỉ huy PTKV 1 - Vạn An với …" ends before "với"
+    Head(r"ban chi huy (?:phong thu khu vuc|ptkv) \d+(?: ?- ?[a-z]+(?: [a-z]+){0,2}?)?"
+         r"(?= \(|,|\.|;| ?$|\n| (?:voi|va|tai|cua|trong|tren|ve|o|den|cung|to chuc|da|la|thuc hien)\b)",
+         "military", FIXED, DISTRICT),
     Head(r"(?:trung doan|su doan|lu doan|tieu doan|hai doi|doan kinh te quoc phong|dai doi(?: bo binh)?) \d+", "military",
          FIXED, PROVINCE),
     Head(r"tieu doan bo binh", "military", NAME_TAIL, word="tiểu"),
@@ -136,7 +142,13 @@ HEADS: tuple[Head, ...] = (
     Head(r"cuc an ninh (?:noi dia|tay bac|tay nguyen|tay nam bo|mien nam|dieu tra|mang)(?:,? (?:[-–] )?bo cong an)?", "state", FIXED,
          CENTRAL),
     # Religious
-    Head(r"(?:ban tri su|phan ban ni gioi) giao hoi phat giao viet nam", "religious"),
+    Head(r"(?:(?:ban thuong truc|van phong) )?(?:ban tri su|bts|phan ban ni gioi|pbng|ban (?:tu thien xa hoi|ttxh)) "
+         r"(?:giao hoi phat giao(?: \(ghpg\))?(?: viet nam| vn)?|ghpgvn|ghpg(?: viet nam| vn)?|phat giao)",
+         "religious"),
+    Head(r"(?:phan ban ni gioi|pbng)", "religious"),
+    # the Sangha's central boards: "Ban Pháp chế Trung ương"
+    Head(r"ban (?:phap che|hoang phap|tang su|giao duc tang ni|nghi le|tu thien xa hoi|huong dan phat tu|"
+         r"phat giao quoc te|ni gioi) trung uong", "religious", FIXED, CENTRAL),
     # the Sangha's two central offices: "Chánh Văn phòng 2 Trung ương" (Hà Nội, TP. Hồ Chí Minh)
     Head(r"van phong (?:1|2|i|ii) trung uong(?: (?:giao hoi phat giao viet nam|ghpgvn))?", "religious", FIXED, CENTRAL,
          word="văn"),
@@ -190,7 +202,8 @@ LEVEL_WORDS = (r"(?:tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang uy(?: (?:xa|ph
 _COMPILED = [(re.compile(rf"\b(?:{h.pattern})(?!\w)"), h) for h in HEADS]
 _LEVEL_AFTER = re.compile(rf" {LEVEL_WORDS}\b")
 _UNIT = r"(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)"
-GENERIC_AFTER = re.compile(r"^ (?:cac cap|\d+ dia phuong|cap (?:tinh|huyen|xa|co so)|co so|khu vuc|\d+ (?:tinh|huyen|xa)"
+GENERIC_AFTER = re.compile(r"^ (?:cac cap|\d+ dia phuong|cap (?:tinh|huyen|xa|co so)|co so|khu vuc"
+                           r"|\d+ (?:tinh|huyen|xa|phuong|quan|thi tran|don vi)"
                            rf"|{_UNIT}, {_UNIT}(?! uy))\b")  # "Ban Chỉ huy Quân sự xã, phường": a kind
 
 

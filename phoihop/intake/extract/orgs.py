@@ -35,6 +35,7 @@ ABBREVIATIONS = [  # folded abbreviation → folded full words
     ("lhtn", "lien hiep thanh nien"), ("ghpg", "giao hoi phat giao"), ("hdts", "hoi dong tri su"),
     ("hdcm", "hoi dong chung minh"), ("t u", "trung uong"), ("tw", "trung uong"), ("btt", "ban thuong truc"),
     ("dkcg", "doan ket cong giao"), ("catp", "cong an thanh pho"), ("tphcm", "thanh pho ho chi minh"),
+    ("bts", "ban tri su"), ("pbng", "phan ban ni gioi"), ("ttxh", "tu thien xa hoi"), ("ptkv", "phong thu khu vuc"),
 ]
 _CENTRAL_ABBR = re.compile(r"(?<!\w)TƯ(?!\w)")  # "Ủy viên TƯ Đảng" (uppercase: "tư" alone is many words)
 _TRAILING_PROVINCE = re.compile(r"(?:^| )(?:tinh|tinh uy|cap tinh|tinh doan)$")
@@ -120,7 +121,9 @@ def find(doc: Document, gaz, *, day, province, localities: list[Span], posts: li
     province_name = province.short_name if province else ""
     city = province is not None and province.kind == Kind.THANH_PHO_TW
     places = [s for s in localities if s.kind == LOCALITY]
-    names = [_read_name(doc, gaz, match, places) for match in orgnames.heads_in(doc.folded)]
+    matches = orgnames.heads_in(doc.folded)
+    starts = {match.start for match in matches}
+    names = [_read_name(doc, gaz, match, places, starts) for match in matches]
     names = [n for n in names if n is not None]
     _share_tails(doc, names)
     if posts is not None:
@@ -129,6 +132,7 @@ def find(doc: Document, gaz, *, day, province, localities: list[Span], posts: li
     spans = []
     for name in names:
         spans += _spans_of(doc, gaz, name, day, province, province_name, places, city=city)
+    spans += _police_of_units(doc, spans)
     spans += _registry_only(doc, gaz, day, province, province_name, taken=spans)
     _complete_local_names(spans)
     return sorted(spans, key=lambda s: (s.start, -s.end))
@@ -151,25 +155,39 @@ class _Name:
     owner: "_Name | None" = None  # "Đảng đoàn" + the body it belongs to
 
 
-def _read_name(doc, gaz, match, places) -> _Name | None:
+# "Tỉnh ủy viên", "Đảng ủy viên": a member of the committee, a post
+_MEMBER_AFTER = re.compile(r" vien\b")
+
+
+def _read_name(doc, gaz, match, places, starts=frozenset()) -> _Name | None:
     head = match.head
     if not _written_as_head(doc, match) or any(p.start < match.start < p.end for p in places):
         return None
     if match.start and doc.text[match.start - 1] in "-/":  # "Quyết định số 13/2019/QĐ-UBND": a number's part
+        return None
+    if doc.folded[match.start:match.end].endswith(" uy") and _MEMBER_AFTER.match(doc.folded, match.end):
+        return None
+    # "nhà thờ Giáo xứ Thăng Thiên": the name after the head is a body of its own, read by its head
+    if head.tail == orgnames.NAME_TAIL and match.end + 1 in starts:
         return None
     end = match.end
     if head.kind == "front" and (_front_as_field(doc.folded, match.start)
                                  or _front_among_kinds(doc.folded, match.start, match.end)):
         return _Name(match.start, match.end, end, head, generic=True)
     if head.tail == orgnames.NAME_TAIL:
-        end = _proper_name_end(doc, match.end, gaz)
+        worship = head.kind == "religious" and head.lower_ok
+        end = _proper_name_end(doc, match.end, gaz, lowercase_before_bracket=worship)
         if end == match.end:
             return None
+        if worship:  # "Chùa Vĩnh Tràng thành phố Mỹ Tho": a place of worship, then where it stands
+            return _Name(match.start, match.end, end, head)
         end = orgnames.level_after(doc.folded, end)
     elif head.tail == orgnames.LEVEL_TAIL:
         if orgnames.is_generic(doc.folded, doc.text, end):
             return _Name(match.start, match.end, end, head, generic=True)
         end = orgnames.level_after(doc.folded, end)
+        if end == match.end and doc.folded[match.start:match.end] == "cap uy":
+            return None  # "Cấp ủy, chính quyền …" opening a sentence: any committee
     name = _Name(match.start, match.end, end, head)
     if head.tail == orgnames.FIXED:
         return name
@@ -281,16 +299,28 @@ def _province_after(doc, gaz, end: int) -> Span | None:
     return None
 
 
-def _proper_name_end(doc, end: int, gaz=None) -> int:
+def _proper_name_end(doc, end: int, gaz=None, *, lowercase_before_bracket: bool = False) -> int:
     """The end of the proper name after a head: capitalized words, with lowercase ones
     only between capitalized ones ("Trường Cao đẳng Công nghiệp Thanh Hóa"). A province
     closes the name: "Báo và Phát thanh, truyền hình Cao Bằng Sầm Việt An" ends before
-    the director's name."""
+    the director's name; so does a dash before a place ("Tu viện Phao lô An Khê - Phường
+    An Phú"). With `lowercase_before_bracket`, up to two lowercase words before a bracket
+    end it ("Giáo xứ Mẹ vô nhiễm (phường Hoa Lư)")."""
     words = [w for w in doc.words if w.start >= end][:8]
     last, cursor = end, end
     for i, word in enumerate(words):
-        if doc.text[cursor:word.start] not in (" ", " - ", " – ") or word.text.lower() in _NAME_STOPS:
+        gap = doc.text[cursor:word.start]
+        if gap not in (" ", " - ", " – ") or word.text.lower() in _NAME_STOPS:
             break
+        if gap != " " and word.text.lower() in _TYPE_WORDS_AFTER_DASH:
+            break
+        if last > end and _type_word_before_name(doc.text, word.start):  # "Chùa Vĩnh Tràng thành phố Mỹ Tho"
+            break
+        if lowercase_before_bracket and last > end and last == cursor and not word.text[0].isupper():
+            run = _lowercase_run_before_bracket(doc, words[i:i + 3])
+            if run:
+                last = run
+                break
         if word.text[0].isupper() or word.text[0].isdigit():
             last = word.end
             if gaz is not None and _ends_with_province(doc, gaz, words[:i + 1], end):
@@ -316,6 +346,27 @@ def _ends_with_province(doc, gaz, words, start: int) -> bool:
 
 
 _NAME_STOPS = {"và", "của", "tại", "ở", "với", "cho", "cùng", "trên", "về", "do", "là"}
+_TYPE_WORDS_AFTER_DASH = {"phường", "xã", "thị", "huyện", "quận", "tỉnh", "thành", "tp"}
+_LOWER_TYPE_WORD = re.compile(r"(?:thành phố|thị xã|thị trấn|xã|phường|huyện|quận|tỉnh) (?=\w)")
+
+
+def _type_word_before_name(text: str, start: int) -> bool:
+    """A lowercase type word and a capitalized name at `start`: a place, not the body's name."""
+    match = _LOWER_TYPE_WORD.match(text, start)
+    return bool(match) and (text[match.end()].isupper() or text[match.end()].isdigit())
+
+
+def _lowercase_run_before_bracket(doc, words) -> int | None:
+    """The end of one or two lowercase words that a bracket follows ("vô nhiễm (")."""
+    for size in (1, 2):
+        run = words[:size]
+        if len(run) < size or any(w.text[0].isupper() or w.text[0].isdigit() for w in run):
+            return None
+        if any(doc.text[a.end:b.start] != " " for a, b in zip(run, run[1:], strict=False)):
+            return None
+        if doc.text[run[-1].end:run[-1].end + 2] == " (":
+            return run[-1].end
+    return None
 
 
 def _share_tails(doc, names: list[_Name]) -> None:
@@ -327,6 +378,10 @@ def _share_tails(doc, names: list[_Name]) -> None:
         gap = doc.folded[left.end:right.start]
         if orgnames.is_party_committee_of_body(doc.folded[left.start:left.end]) and _OWNER_GAP.match(gap):
             left.owner = right
+            continue
+        if (doc.folded[left.start:left.end] == "dang uy" and _CHAIR_GAP.match(gap) and right.head.kind == "state"
+                and right.place is not None):
+            left.shared = right
             continue
         if not _SHARE_GAP.match(gap):
             continue
@@ -342,6 +397,8 @@ def _share_tails(doc, names: list[_Name]) -> None:
 # Việt Nam tỉnh" (after "Đảng ủy", a dash names the body it leads: see _OWNER_GAP, tried first)
 _SHARE_GAP = re.compile(r"^(?:,\s*|\s+va\s+|,\s*va\s+|\s+[-–]\s+)$")
 _OWNER_GAP = re.compile(r"^(?: | [-–] |, chinh uy )$")  # "Đảng ủy - Ban Chỉ huy BĐBP …"
+# "Bí thư Đảng ủy, Chủ tịch HĐND phường Phú Nhuận": one person leads both bodies of one place
+_CHAIR_GAP = re.compile(r"^, (?:pho )?chu tich $")
 
 def _is_open(doc, name: _Name) -> bool:
     """"UBND", "Ban Dân vận", "Huyện ủy" wait for a tail; "Ban Thường vụ Tỉnh ủy" has one."""
@@ -362,6 +419,25 @@ def _spans_of(doc, gaz, name: _Name, day, province, province_name, places, *, ci
         tail = f" {_without_type_word(source.place.text)}" if source.place is not None else ""
     surface = f"{head_surface}{tail}" if name.shared else doc.text[name.start:name.end]
     return [_generic_span(doc, gaz, name, surface, day, province, province_name, source.place, places, city=city)]
+
+
+_UNIT_OF_POLICE = re.compile(r"^doi .+? (cong an .+)$")
+
+
+def _police_of_units(doc, spans: list[Span]) -> list[Span]:
+    """"Đội An ninh nhân dân Công an quận 1" names the team and the police it belongs to."""
+    found = []
+    for span in spans:
+        match = _UNIT_OF_POLICE.match(span.value["key"])
+        inner = doc.folded.find(" cong an ", span.start, span.end + 1) if match else -1
+        if inner < 0:
+            continue
+        start = inner + 1
+        found.append(Span(start, span.end, ORGANIZATION, doc.text[start:span.end], {
+            "key": match.group(1), "name": doc.text[start:span.end], "registry_id": None, "kind": "state",
+            "level": span.value.get("level", ""),
+        }, _("Tên tổ chức đọc theo ngữ pháp (đầu tên và phần đuôi)")))
+    return found
 
 
 def _owned_span(doc, gaz, name, day, province, province_name, places, *, city=False) -> Span:

@@ -40,17 +40,20 @@ TYPE_WORDS = {
     "quận": Level.DISTRICT, "tỉnh": Level.PROVINCE, "xã": Level.COMMUNE,
 }
 ABBREVIATED = {"TP": "thành phố", "TX": "thị xã", "TT": "thị trấn"}
+DOTTED = {"T.X": "thị xã", "T.P": "thành phố"}  # "T.X Phổ Yên": two words and a dot
 # A party committee followed by its place: "Tỉnh ủy Nam Định", "Huyện ủy Thanh Liêm".
 PARTY_WORDS = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
                "quận ủy": "quận"}
 PREPOSITIONS = {"tại", "ở"}
 # First words of organization names: a list of places stops there ("xã A, Bộ đội …").
 ORGANIZATION_WORDS = {"bộ", "ban", "hội", "sở", "phòng", "công", "ủy", "ubnd", "hđnd", "đảng", "đoàn", "trường",
-                      "báo", "chùa", "liên", "mặt", "trung", "cục", "tổng", "quân", "đồn", "giáo", "tòa"}
+                      "báo", "chùa", "liên", "mặt", "trung", "cục", "tổng", "quân", "đồn", "giáo", "tòa",
+                      "tu", "nhà", "thánh", "chi", "viện", "đài", "tịnh"}  # "Phường An Phú và Tu viện …"
 LOOSE_PROVINCE_EXCLUDED = {"hochiminh"}  # "tư tưởng Hồ Chí Minh" names the man, not the city
 MODIFIERS = {"bien gioi", "mien nui", "vung cao", "ven bien", "dao", "diem", "vung sau"}  # folded
 # Folded first words of all the above: a cheap test before the exact one.
-FIRST_FOLDED = {fold_key(w.split()[0]) for w in [*TYPE_WORDS, *PARTY_WORDS]} | {w.lower() for w in ABBREVIATED}
+FIRST_FOLDED = ({fold_key(w.split()[0]) for w in [*TYPE_WORDS, *PARTY_WORDS]} | {w.lower() for w in ABBREVIATED}
+                | {w.split(".")[0].lower() for w in DOTTED})
 
 
 @dataclass
@@ -116,6 +119,9 @@ class Reader:
             return 1, word, TYPE_WORDS[word.lower()], False
         if word in ABBREVIATED:
             return 1, word, TYPE_WORDS[ABBREVIATED[word]], False
+        if k + 1 < len(self.words) and self.gap(k + 1) == "." and f"{word}.{self.words[k + 1].text}" in DOTTED:
+            spelled = DOTTED[f"{word}.{self.words[k + 1].text}"]  # asked of the registry spelled out
+            return 2, spelled, TYPE_WORDS[spelled], False
         return None
 
     def name_at(self, k: int) -> tuple[int, int] | None:
@@ -166,6 +172,8 @@ class Reader:
         return self._mention(k, name, "", level=Level.PROVINCE, optional=True)
 
     def loose_at(self, k: int) -> Mention | None:
+        if k < len(self.words) and self.words[k].text.lower() in ORGANIZATION_WORDS:
+            return None  # "tại Chùa Vĩnh Tràng": a body's name, not a place's
         name = self.name_at(k) if k < len(self.words) and self.gap(k) == " " else None
         if not name:
             return None
@@ -374,15 +382,20 @@ class Reader:
     def spans(self) -> list[Span]:
         cache: dict = {}
         spans, emitted = [], set()
+        districts: list[tuple[int, Locality]] = []  # the districts named so far, in the text's order
         for mention in self.read():
             for item in _with_parents(mention):
                 if id(item) in emitted:
                     continue
                 emitted.add(id(item))
                 found = cache.get(id(item)) or self.resolve(item, cache)
+                if found.status == AMBIGUOUS:
+                    found = _within_named_district(found, item, districts)
                 cache[id(item)] = found
                 if found.status not in (MATCHED, AMBIGUOUS) and (item.optional or _person_like(item.name)):
                     continue
+                if found.status == MATCHED and found.best.level == Level.DISTRICT:
+                    districts.append((item.start, found.best))
                 spans.append(self.span(item, found))
         unique = {(s.start, s.end): s for s in spans}
         return sorted(unique.values(), key=lambda s: s.start)
@@ -441,9 +454,24 @@ def _person_like(name: str) -> bool:
     "… Đảng bộ TP. Ông Nguyễn Hữu Doãn" (the type word ends the body's name, or the sentence)."""
     words = name.split()
     first = words[0].lower() if words else ""
+    if first == "thích":  # a Buddhist monk's or nun's name: "TT.Thích Quảng Lộc" (Thượng tọa, not thị trấn)
+        return True
     if first in TRIGGERS or (len(words) > 1 and f"{first} {words[1].lower()}" in TRIGGERS):
         return True
     return 3 <= len(words) <= 4 and fold_key(words[0]) in SURNAMES
+
+
+def _within_named_district(found: Found, mention: Mention, districts: list[tuple[int, Locality]]) -> Found:
+    """A name two units share, one of them in the district the text named last before it:
+    that one ("các cơ sở trên địa bàn TP. Pleiku … (phường Tây Sơn)", Pleiku's, not An Khê's)."""
+    before = [unit for start, unit in districts if start < mention.start]
+    if not before:
+        return found
+    inside = [c for c in found.candidates if c.locality.parent_id == before[-1].pk]
+    if len(inside) != 1:
+        return found
+    note = _("trong %(district)s, nêu gần nhất trước đó") % {"district": before[-1].full_name}
+    return Found(MATCHED, inside[0].locality, list(found.candidates), [*found.notes, note])
 
 
 def _unit_ref(unit: Locality) -> dict:

@@ -68,3 +68,31 @@ def test_the_draft_form_takes_the_lead_the_text_names_not_the_users_own_organiza
     assert initial["lead"] == hanam.military.pk
     assert initial["partners"] == [hanam.dan_van.pk]
     assert initial["title"] == "Tuyên truyền pháp luật về đất đai cho 300 hộ dân ở xã Thanh Hải"
+
+
+@pytest.mark.django_db
+def test_a_partner_followed_by_its_city_and_a_city_written_with_a_dot(load):
+    load("tinhbariavungtau")
+    text = ("Tối ngày 2/2/2021, Công an TP. Vũng Tàu phối hợp với BCĐ 138 phường 10, TP. Vũng Tàu tổ chức tuyên "
+            "truyền phòng chống tội phạm, phòng chống COVID-19 cho hơn 120 người trên địa bàn phường.")
+    extraction = _read(text, "Bà Rịa - Vũng Tàu")
+    found = drafts.actors(text, extraction)
+    assert found.lead["key"] == "cong an thanh pho vung tau"
+    assert [p["key"] for p in found.partners] == ["ban chi dao 138 phuong 10"]
+    assert drafts.title(text, extraction) == "Tuyên truyền phòng chống tội phạm tại phường 10"
+
+
+@pytest.mark.django_db
+def test_a_delegation_led_by_someone_and_a_party_committee_of_a_command_lead_the_work(load):
+    load("tinhgialai", "tinhnghean")
+    text = ("Nhân dịp lễ Giáng sinh, chiều 23-12-2022, Đoàn cán bộ Hội Chữ thập đỏ tỉnh Gia Lai do ông Nguyễn Chí "
+            "Cẩn - Phó Chủ tịch Hội làm trưởng đoàn đã đến thăm, chúc mừng Giáng sinh một số cơ sở tôn giáo trên địa "
+            "bàn TP. Pleiku.")
+    extraction = _read(text, "Gia Lai")
+    assert drafts.actors(text, extraction).lead["key"] == "hoi chu thap do tinh gia lai"
+    assert drafts.title(text, extraction) == (
+        "Thăm, chúc mừng Giáng sinh một số cơ sở tôn giáo trên địa bàn TP. Pleiku")
+    text = ("Chiều 9/10/2025, Đảng ủy Ban Chỉ huy phòng thủ khu vực 1 - Vạn An (Ban CHPTKV) tổ chức hội nghị ký kết "
+            "Quy chế phối hợp với Đảng ủy các xã, phường trên địa bàn.")
+    found = drafts.actors(text, _read(text, "Nghệ An"))
+    assert found.lead["key"] == "dang uy ban chi huy phong thu khu vuc 1 van an"

@@ -64,6 +64,9 @@ def test_a_gold_name_written_up_to_its_level_is_closed_by_its_locality():
     assert evaluate.gold_org_key("Bộ CHQS tỉnh", "Hà Tĩnh") == "bo chi huy quan su ha tinh"
     assert evaluate.gold_org_key({"name": "Thành ủy Hà Tĩnh", "level": "district", "locality": "TP Hà Tĩnh"},
                                  "Hà Tĩnh") == "thanh uy ha tinh"
+    # "Bí thư Đảng ủy, Chủ tịch UBND xã Xuân Quế" (079): the party committee of that commune
+    assert evaluate.gold_org_key({"name": "Đảng ủy", "level": "commune", "locality": "xã Xuân Quế"},
+                                 "Đồng Nai") == "dang uy xa xuan que"
 
 
 def test_scores_count_true_and_false_values():
