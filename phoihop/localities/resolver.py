@@ -18,18 +18,20 @@ when the registry changes; `rank` scores units the caller already holds.
 """
 
 import datetime as dt
+import functools
 import string
 import unicodedata
 from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from phoihop.lib.text import fold
 from phoihop.lib.vnformat import short_date
 from phoihop.localities import index as name_index
-from phoihop.localities.models import ChangeEvent, Level, Lineage, Locality
+from phoihop.localities.models import ChangeEvent, Kind, Level, Lineage, Locality
 from phoihop.localities.names import (
     EXACT,
     NEAR,
@@ -279,10 +281,22 @@ def _kind_weight(unit: Locality, parsed: ParsedName) -> tuple[int, str]:
     if not parsed.kinds:
         return 0, ""
     if unit.kind in parsed.kinds:
-        return KIND_BONUS, _("đúng loại %(kind)s") % {"kind": unit.get_kind_display().lower()}
+        return KIND_BONUS, _kind_reason("kind", unit.kind, get_language())
     if unit.level in parsed.levels:
-        return -KIND_PENALTY, _("khác loại: dữ liệu ghi %(kind)s") % {"kind": unit.get_kind_display().lower()}
-    return -LEVEL_PENALTY, _("khác cấp: %(level)s") % {"level": unit.get_level_display().lower()}
+        return -KIND_PENALTY, _kind_reason("other_kind", unit.kind, get_language())
+    return -LEVEL_PENALTY, _kind_reason("level", unit.level, get_language())
+
+
+@functools.cache
+def _kind_reason(reason: str, value, language: str | None) -> str:
+    """The reason a type word gives, per language: every candidate of a resolve has one,
+    and translating the choice's label each time was a tenth of reading a text."""
+    if reason == "level":
+        return _("khác cấp: %(level)s") % {"level": str(dict(Level.choices).get(value, value)).lower()}
+    label = str(dict(Kind.choices).get(value, value)).lower()
+    if reason == "kind":
+        return _("đúng loại %(kind)s") % {"kind": label}
+    return _("khác loại: dữ liệu ghi %(kind)s") % {"kind": label}
 
 
 def _fits(candidates: list[Candidate], parsed: ParsedName) -> bool:
