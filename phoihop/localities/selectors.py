@@ -76,6 +76,35 @@ def locality_successor_links(unit: Locality) -> QuerySet[Lineage]:
     )
 
 
+TIMELINE_LIMIT = 200
+
+
+def locality_timeline(unit: Locality, limit: int = TIMELINE_LIMIT) -> list[dict]:
+    """The unit's whole history, oldest first: every change event on its line (the units it
+    came from, back to 2019, and those it went into), each with its date, kind, legal basis
+    and links. One query a step of the lineage, at most `limit` events."""
+    events: dict[int, dict] = {}
+    for forward in (False, True):
+        seen, frontier = {unit.pk}, [unit.pk]
+        while frontier and len(events) < limit:
+            where = {"predecessor_id__in": frontier} if forward else {"successor_id__in": frontier}
+            links = list(Lineage.objects.filter(**where).select_related(
+                "event", "predecessor__parent__parent", "successor__parent__parent"
+            ).order_by("event__effective_date", "event__ref", "-is_primary", "pk"))
+            frontier = []
+            for link in links:
+                entry = events.setdefault(link.event_id, {"event": link.event, "links": {}})
+                entry["links"].setdefault(link.pk, link)
+                other = link.successor_id if forward else link.predecessor_id
+                if other is not None and other not in seen:
+                    seen.add(other)
+                    frontier.append(other)
+    rows = sorted(events.values(), key=lambda e: (e["event"].effective_date, e["event"].ref))[:limit]
+    return [{"event": e["event"], "links": list(e["links"].values()),
+             "here": any(unit.pk in (ln.predecessor_id, ln.successor_id) for ln in e["links"].values())}
+            for e in rows]
+
+
 def localities_for_autocomplete(
     user,
     *,
