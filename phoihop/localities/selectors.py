@@ -153,6 +153,37 @@ def localities_in_force_for(unit: Locality, day: dt.date) -> list[Locality]:
     return _walk(unit, day, forward=False)
 
 
+def localities_now_for(units: list[Locality], day: dt.date) -> dict[int, list[Locality]]:
+    """For each of `units` (by pk), the units standing for it on `day` as
+    `localities_in_force_for` says going forward: itself while in force, else its
+    successors in force on `day` (a 2019 commune on a 2025 map). One query a lineage step
+    for all of them; a unit not begun yet on `day` gets none."""
+    found: dict[int, list[Locality]] = {}
+    frontier: dict[int, set[int]] = {}  # a unit reached -> the units of `units` it stands for
+    for unit in units:
+        found.setdefault(unit.pk, [])
+        if unit.is_valid_on(day):
+            found[unit.pk] = [unit]
+        elif unit.valid_to is not None and day >= unit.valid_to:
+            frontier.setdefault(unit.pk, set()).add(unit.pk)
+    seen = set(frontier)
+    for _step in range(LINEAGE_STEPS):
+        if not frontier:
+            break
+        onward: dict[int, set[int]] = {}
+        for link in lineage_step(list(frontier), day, forward=True):
+            reached, origins = link.successor, frontier[link.predecessor_id]
+            if reached.is_valid_on(day):
+                for origin in origins:
+                    if reached not in found[origin]:
+                        found[origin].append(reached)
+            elif reached.pk not in seen:
+                onward.setdefault(reached.pk, set()).update(origins)
+            seen.add(reached.pk)
+        frontier = onward
+    return found
+
+
 def _walk(unit: Locality, day: dt.date, *, forward: bool) -> list[Locality]:
     """Follow Lineage from `unit` (to successors or to predecessors), step by step, and
     keep the units reached that are in force on `day`."""

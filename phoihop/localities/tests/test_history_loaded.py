@@ -13,7 +13,12 @@ from django.urls import reverse
 from phoihop.localities import source
 from phoihop.localities.models import REFORM_2025, Level, Locality
 from phoihop.localities.resolver import resolve
-from phoihop.localities.selectors import locality_timeline
+from phoihop.localities.selectors import (
+    LINEAGE_STEPS,
+    localities_in_force_for,
+    localities_now_for,
+    locality_timeline,
+)
 
 D2020 = dt.date(2020, 6, 1)
 
@@ -144,3 +149,21 @@ def test_the_unit_page_shows_its_history_date_by_date_with_the_resolution(cast, 
     assert html.index("01/01/2020") < html.index("01/01/2025") < html.index("01/07/2025")
     assert "829/NQ-UBTVQH14" in html  # Hà Nam's arrangement of 1 January 2020
     assert "Xã Tiên Tân, Thành phố Phủ Lý, Tỉnh Hà Nam" in html
+
+
+def test_units_of_2019_stand_for_their_successors_on_a_later_day(
+    region, django_assert_max_num_queries
+):
+    tan_son = Locality.objects.get(ref="v1.c13411~20250101")  # Xã Tân Sơn until 2025
+    tien_tan = Locality.objects.get(ref="v1.c13366~20250101")  # Xã Tiên Tân until 2025
+    late, reform = dt.date(2025, 6, 30), REFORM_2025
+
+    with django_assert_max_num_queries(LINEAGE_STEPS):
+        found = localities_now_for([tan_son, tien_tan], late)
+    names = {pk: [u.name for u in units] for pk, units in found.items()}
+
+    assert names == {tan_son.pk: ["Phường Tân Sơn"], tien_tan.pk: ["Phường Tân Hiệp"]}
+    assert [u.name for u in localities_now_for([tien_tan], reform)[tien_tan.pk]] == [
+        u.name for u in localities_in_force_for(tien_tan, reform)
+    ]
+    assert localities_now_for([tien_tan], D2020) == {tien_tan.pk: [tien_tan]}
