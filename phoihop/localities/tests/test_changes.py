@@ -76,6 +76,34 @@ def test_the_four_types_are_those_of_the_resolutions(name, province, kind):
     assert _unit(name, province).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("ref", "name", "kind"),
+    [
+        ("v1.c15061", "Thị trấn Ngọc Lặc", Kind.THI_TRAN),  # Huyện Ngọc Lặc, Thanh Hóa
+        ("v1.c27046", "Phường 5", Kind.PHUONG),  # Quận Phú Nhuận: a quận has only phường
+        ("v1.c27076", "Phường 15", Kind.PHUONG),
+    ],
+)
+def test_three_pre_reform_units_named_thi_tran_or_phuong_are_not_xa(ref, name, kind):
+    raw = {u.ref: u for u in _raw().units}
+    loaded = {u.ref: u for u in _loaded().units}
+
+    assert (raw[ref].name, raw[ref].kind) == (name, Kind.XA)  # the package's wardType
+    assert (loaded[ref].name, loaded[ref].kind) == (name, kind)
+
+
+def test_every_unit_of_the_pre_reform_layer_has_the_type_its_name_says():
+    words = {"Xã": Kind.XA, "Phường": Kind.PHUONG, "Thị trấn": Kind.THI_TRAN}
+    wrong = [
+        (u.ref, u.name, u.kind)
+        for u in _loaded().units
+        if u.level == Level.COMMUNE and u.ref.startswith("v1.") and "~" not in u.ref
+        for word, kind in words.items()
+        if u.name.startswith(word + " ") and u.kind != kind
+    ]
+    assert wrong == []
+
+
 # --- Points ------------------------------------------------------------------------------
 
 
