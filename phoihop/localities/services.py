@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
@@ -129,7 +129,9 @@ def _unit_values(record: UnitRecord, pks: dict[str, int]) -> dict:
 
 CHAR_LIMITS = {f.attname: f.max_length for f in Locality._meta.concrete_fields
                if isinstance(f, models.CharField) and f.name != "ref"}
+CHAR_ITEMS = tuple(CHAR_LIMITS.items())
 KINDS, LEVELS = set(Kind.values), set(Level.values)
+NUMBERS = (float, int)
 
 
 def _prepared(unit: Locality) -> Locality:
@@ -149,11 +151,14 @@ def _prepared(unit: Locality) -> Locality:
 def _looks_valid(unit: Locality) -> bool:
     """The checks of `clean_fields` that package data can fail, without its cost (a third
     of a full load's time when run on every unit)."""
+    values = unit.__dict__  # a plain loop over the instance's own values: ten times cheaper
+    for name, limit in CHAR_ITEMS:
+        value = values[name]
+        if not isinstance(value, str) or not value or len(value) > limit:
+            return False
     return (
-        all(isinstance(v, str) and v and len(v) <= CHAR_LIMITS[k]
-            for k, v in ((k, getattr(unit, k)) for k in CHAR_LIMITS))
-        and unit.kind in KINDS and unit.level in LEVELS
-        and all(v is None or isinstance(v, float | int) for v in (unit.latitude, unit.longitude))
+        unit.kind in KINDS and unit.level in LEVELS
+        and all(v is None or isinstance(v, NUMBERS) for v in (unit.latitude, unit.longitude))
     )
 
 
@@ -194,9 +199,11 @@ def _save_links(records, unit_pks, event_pks, counts: Counts) -> None:
     for link in changed:
         link.is_primary, link.is_whole = wanted[(link.event_id, link.predecessor_id, link.successor_id)]
     stale = [ln.pk for key, ln in existing.items() if key not in wanted]
-    created = [Lineage(event_id=e, predecessor_id=p, successor_id=s, is_primary=primary, is_whole=whole)
+    # New links go in as plain rows: a model instance each cost a tenth of a cold load.
+    order = [f.attname for f in _insert_fields(Lineage)]
+    created = [dict(event_id=e, predecessor_id=p, successor_id=s, is_primary=primary, is_whole=whole)
                for (e, p, s), (primary, whole) in wanted.items() if (e, p, s) not in existing]
-    _insert(created, Lineage)
+    _insert_rows(Lineage, [[row[name] for name in order] for row in created])
     Lineage.objects.bulk_update(changed, ["is_primary", "is_whole"], batch_size=BATCH)
     for chunk in _chunks(stale):
         Lineage.objects.filter(pk__in=chunk).delete()
@@ -246,23 +253,37 @@ def _create(objs: list, model, actor) -> list:
 
 
 def _insert(objs: list, model) -> None:
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = _insert_fields(model)
+    db = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: the proxy costs a lookup a value
+    prep = [(f.attname, _preparer(f, db)) for f in fields]
+    _insert_rows(model, [[p(getattr(obj, name)) if p else getattr(obj, name) for name, p in prep]
+                         for obj in objs])
+
+
+def _insert_fields(model) -> list:
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
+def _insert_rows(model, rows: list) -> None:
+    """Rows of values in the order of `_insert_fields(model)`, ready for the database."""
+    fields = _insert_fields(model)
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    prep = [_preparer(f) for f in fields]
-    rows = [[p(getattr(obj, f.attname)) for f, p in zip(fields, prep, strict=True)] for obj in objs]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH * 4):
             cursor.executemany(sql, rows[start:start + BATCH * 4])
 
 
-def _preparer(field):
-    if isinstance(field, models.JSONField | models.DateField):
-        return lambda value: field.get_db_prep_save(value, connection)
-    return lambda value: value
+def _preparer(field, db):
+    """How a value of `field` goes to `db`; None when it goes as it is."""
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        return db.ops.adapt_datefield_value
+    if isinstance(field, models.JSONField | models.DateTimeField):
+        return lambda value: field.get_db_prep_save(value, db)
+    return None
 
 
 def _copy_to_history(model, after: int, actor) -> None:
