@@ -70,7 +70,9 @@ class Places:
     def __init__(self):
         units = Locality.objects.filter(level=Level.COMMUNE, parent__parent__ref=data.HA_NAM)
         self.all = list(units.order_by("ref"))
-        self.seed = [u for u in self.all if u.ref in data.SEED_COMMUNE_REFS]
+        # Every version of a seed commune (`v1.c13366~20250101` Xã Tiên Tân is the seed's
+        # v1.c13366 before 2025); `pick` keeps the one in force on the activity's day.
+        self.seed = [u for u in self.all if u.ref.partition("~")[0] in data.SEED_COMMUNE_REFS]
 
     def pick(self, rng: random.Random, day: dt.date) -> Locality:
         pool = self.seed if rng.random() < SEED_SHARE else self.all

@@ -12,7 +12,7 @@ from decimal import Decimal
 from phoihop.activities.models import Activity, ActivityStatus
 from phoihop.demo import data
 from phoihop.demo.clock import demo_clock
-from phoihop.localities.models import Locality
+from phoihop.localities.models import Level, Locality
 from phoihop.practices.models import CoordinationModel
 from phoihop.practices.services import (
     coordination_model_create,
@@ -34,8 +34,20 @@ from phoihop.programs.services import (
 _DECISION_DAY = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def communes(codes: list[str]) -> list[Locality]:
-    return list(Locality.objects.filter(ref__in=[f"v1.c{code}" for code in codes]))
+def communes(codes: list[str], *, on: dt.date) -> list[Locality]:
+    """The pre-reform communes of `codes` as they were on `on`, in that order.
+
+    With the dated history loaded, a code has a version for each period of the unit
+    (`v1.c13366~20250101` Xã Tiên Tân, then `v1.c13366` Phường Tân Hiệp): a record keeps
+    the one in force on its own day."""
+    units = Locality.objects.filter(
+        level=Level.COMMUNE, code__in=codes, ref__startswith="v1."
+    ).valid_on(on)
+    found = {unit.code: unit for unit in units}
+    missing = [code for code in codes if code not in found]
+    if missing:
+        raise LookupError(f"No commune {', '.join(missing)} in force on {on.isoformat()}.")
+    return [found[code] for code in codes]
 
 
 def members_and_areas(program: Program, orgs, people, actor) -> None:
@@ -100,7 +112,7 @@ def _tasks(plan: AnnualPlan, orgs, actor, specs: list[dict]) -> None:
             actor=actor, plan=plan, number=number, title=spec["title"],
             content_area=areas[spec["area"]], lead=orgs[spec["lead"]],
             due_date=spec["due_date"], partners=[orgs[k] for k in spec["partners"]],
-            localities=communes(spec["localities"]),
+            localities=communes(spec["localities"], on=spec["due_date"]),
         )
         for code, value in spec["targets"].items():
             task_target_set(actor=actor, task=task, indicator=indicators[code], value=Decimal(value))
@@ -122,7 +134,7 @@ def coordination_models(program: Program, orgs, actor) -> None:
         with demo_clock(spec["started_on"] + dt.timedelta(days=30)):
             model = coordination_model_create(
                 actor=actor, program=program, name=spec["name"], content_area=areas[spec["area"]],
-                members=members, localities=communes(spec["localities"]),
+                members=members, localities=communes(spec["localities"], on=spec["started_on"]),
                 started_on=spec["started_on"], description=spec["description"],
                 evidence=list(evidence),
             )
@@ -132,4 +144,5 @@ def coordination_models(program: Program, orgs, actor) -> None:
                 coordination_model_decide(actor=actor, model=model, status=spec["status"], note=spec["note"])
         for code, started_on in spec.get("replications", []):
             with demo_clock(started_on):
-                replication_add(actor=actor, model=model, locality=communes([code])[0], started_on=started_on)
+                replication_add(actor=actor, model=model, locality=communes([code], on=started_on)[0],
+                                started_on=started_on)

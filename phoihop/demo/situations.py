@@ -20,6 +20,7 @@ from phoihop.accounts.models import User
 from phoihop.activities.models import Activity, ActivityStatus
 from phoihop.demo import data
 from phoihop.demo.clock import demo_clock
+from phoihop.demo.program import communes
 from phoihop.exchange import services as services_exchange
 from phoihop.hotspots import services as services_hotspots
 from phoihop.hotspots.selectors import Window, hotspot_scores_for_user
@@ -280,9 +281,9 @@ def _ending(rng) -> str | None:
     return None
 
 
-def _one_case(cast, rng, locality, topic_code, *, severity, ending="random") -> Case:
+def _one_case(cast, rng, code, topic_code, *, severity, ending="random") -> Case:
     opened_on = _day(rng, dt.date(2016, 2, 1), dt.date(2020, 11, 30))
-    case = _open(cast, rng, locality, topic_code, opened_on, severity)
+    case = _open(cast, rng, communes([code], on=opened_on)[0], topic_code, opened_on, severity)
     lead_key = _assign_and_follow(cast, rng, case, topic_code)
     _finish(cast, rng, case, lead_key, _ending(rng) if ending == "random" else ending)
     return case
@@ -294,7 +295,8 @@ def _recur(cast: Cast, rng, earlier: Case) -> Case:
         earlier.closed_on + dt.timedelta(days=rng.randint(60, 300)), dt.date(2020, 12, 10)
     )
     topic_code = earlier.topic.code
-    case = _open(cast, rng, earlier.locality, topic_code, opened_on, min(earlier.severity + 1, 4))
+    locality = communes([earlier.locality.code], on=opened_on)[0]  # Yên Bắc a phường from 2020
+    case = _open(cast, rng, locality, topic_code, opened_on, min(earlier.severity + 1, 4))
     with demo_clock(opened_on):
         services.case_link_recurrence(actor=cast.secretariat, case=case, earlier=earlier)
     lead_key = _assign_and_follow(cast, rng, case, topic_code)
@@ -315,34 +317,25 @@ def _reopen(cast: Cast, rng, case: Case) -> None:
 
 
 def _cases(cast: Cast, rng) -> list[Case]:
-    places = Locality.objects.in_bulk(
-        [f"v1.c{code}" for code in [*SEED_PROFILES, *OTHER_PLACES]], field_name="ref"
-    )
     cases = []
     for code, (count, topics) in SEED_PROFILES.items():
         for index in range(count):
             severity = rng.choices([1, 2, 3, 4], weights=[1, 3, 3, 2])[0]
-            cases.append(
-                _one_case(
-                    cast, rng, places[f"v1.c{code}"], topics[index % len(topics)], severity=severity
-                )
-            )
+            cases.append(_one_case(cast, rng, code, topics[index % len(topics)], severity=severity))
     for code in OTHER_PLACES:
         topic = rng.choice(OTHER_TOPICS)
         cases.append(
             _one_case(
                 cast,
                 rng,
-                places[f"v1.c{code}"],
+                code,
                 topic,
                 severity=rng.choice([1, 1, 2]),
                 ending=CaseStatus.RESOLVED,
             )
         )
     resolved = [
-        c
-        for c in cases
-        if c.status == CaseStatus.RESOLVED and c.locality.ref.removeprefix("v1.c") in SEED_PROFILES
+        c for c in cases if c.status == CaseStatus.RESOLVED and c.locality.code in SEED_PROFILES
     ]
     resolved = [c for c in resolved if c.closed_on < dt.date(2020, 9, 1)]
     for earlier in rng.sample(resolved, min(8, len(resolved))):
@@ -357,9 +350,7 @@ def _hotspots(cast: Cast) -> None:
     scores = hotspot_scores_for_user(
         cast.secretariat, cast.committee, start=START, end=dt.date(2019, 12, 31)
     )
-    seeds = [e for e in scores if e.locality.ref.removeprefix("v1.c") in SEED_PROFILES][
-        :HOTSPOT_COUNT
-    ]
+    seeds = [e for e in scores if e.locality.code in SEED_PROFILES][:HOTSPOT_COUNT]
     designated = []
     for entry in seeds:
         topics = sorted({c.row.topic.lower() for c in entry.cases})

@@ -16,6 +16,7 @@ from phoihop.activities.selectors import activities_for_review, pending_for_user
 from phoihop.hotspots.models import Hotspot
 from phoihop.hotspots.selectors import hotspots_for_user
 from phoihop.localities.models import Level, Locality
+from phoihop.localities.selectors import localities_now_for
 from phoihop.organizations.models import Committee, Membership, Position
 from phoihop.organizations.selectors import committees_for_user
 from phoihop.programs.models import Program
@@ -107,7 +108,7 @@ class HomeOverview:
     @property
     def map_data(self) -> dict:
         """What the map script draws (rendered with json_script, so escaped)."""
-        hot = {hotspot.locality_id for hotspot in self.hotspots}
+        hot = {unit.pk for group in self.districts for unit in group.highlighted}
         points = []
         for group in self.districts:
             for unit in group.communes:
@@ -192,13 +193,16 @@ def home_overview_for_user(user) -> HomeOverview:
     committee = (current or committees)[0]
     day = _scope_day(committee)
     hotspots = _hotspots(user, committee)
+    # A designation of 2019 on Xã Tân Sơn marks Phường Tân Sơn on a map of 2025.
+    standing = localities_now_for([h.locality for h in hotspots], day)
+    hot = {unit.pk for units in standing.values() for unit in units}
     return HomeOverview(
         committee=committee,
         committees=committees,
         scope_day=day,
         program=program_current_for_committee(committee),
         members=_members(committee, day),
-        districts=_districts(committee, day, {h.locality_id for h in hotspots}),
+        districts=_districts(committee, day, hot),
         hotspots=hotspots,
     )
 

@@ -6,6 +6,7 @@ A record dated 2020 keeps pointing at Thanh Hải; a review can regroup by succe
 """
 
 import datetime as dt
+import re
 
 from django.db import models
 from django.db.models import Q
@@ -16,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from phoihop.lib.text import fold, fold_key
 
 REFORM_2025 = dt.date(2025, 7, 1)
+RESOLUTION_NUMBER = re.compile(r"\b\d+/(?:\d{4}/)?(?:NQ-)?(?:UBTVQH|QH)1[3-6]\b")
 
 
 class Level(models.IntegerChoices):

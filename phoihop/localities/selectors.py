@@ -76,6 +76,35 @@ def locality_successor_links(unit: Locality) -> QuerySet[Lineage]:
     )
 
 
+TIMELINE_LIMIT = 200
+
+
+def locality_timeline(unit: Locality, limit: int = TIMELINE_LIMIT) -> list[dict]:
+    """The unit's whole history, oldest first: every change event on its line (the units it
+    came from, back to 2019, and those it went into), each with its date, kind, legal basis
+    and links. One query a step of the lineage, at most `limit` events."""
+    events: dict[int, dict] = {}
+    for forward in (False, True):
+        seen, frontier = {unit.pk}, [unit.pk]
+        while frontier and len(events) < limit:
+            where = {"predecessor_id__in": frontier} if forward else {"successor_id__in": frontier}
+            links = list(Lineage.objects.filter(**where).select_related(
+                "event", "predecessor__parent__parent", "successor__parent__parent"
+            ).order_by("event__effective_date", "event__ref", "-is_primary", "pk"))
+            frontier = []
+            for link in links:
+                entry = events.setdefault(link.event_id, {"event": link.event, "links": {}})
+                entry["links"].setdefault(link.pk, link)
+                other = link.successor_id if forward else link.predecessor_id
+                if other is not None and other not in seen:
+                    seen.add(other)
+                    frontier.append(other)
+    rows = sorted(events.values(), key=lambda e: (e["event"].effective_date, e["event"].ref))[:limit]
+    return [{"event": e["event"], "links": list(e["links"].values()),
+             "here": any(unit.pk in (ln.predecessor_id, ln.successor_id) for ln in e["links"].values())}
+            for e in rows]
+
+
 def localities_for_autocomplete(
     user,
     *,
@@ -122,6 +151,37 @@ def localities_in_force_for(unit: Locality, day: dt.date) -> list[Locality]:
     if unit.valid_to is not None and day >= unit.valid_to:
         return _walk(unit, day, forward=True)
     return _walk(unit, day, forward=False)
+
+
+def localities_now_for(units: list[Locality], day: dt.date) -> dict[int, list[Locality]]:
+    """For each of `units` (by pk), the units standing for it on `day` as
+    `localities_in_force_for` says going forward: itself while in force, else its
+    successors in force on `day` (a 2019 commune on a 2025 map). One query a lineage step
+    for all of them; a unit not begun yet on `day` gets none."""
+    found: dict[int, list[Locality]] = {}
+    frontier: dict[int, set[int]] = {}  # a unit reached -> the units of `units` it stands for
+    for unit in units:
+        found.setdefault(unit.pk, [])
+        if unit.is_valid_on(day):
+            found[unit.pk] = [unit]
+        elif unit.valid_to is not None and day >= unit.valid_to:
+            frontier.setdefault(unit.pk, set()).add(unit.pk)
+    seen = set(frontier)
+    for _step in range(LINEAGE_STEPS):
+        if not frontier:
+            break
+        onward: dict[int, set[int]] = {}
+        for link in lineage_step(list(frontier), day, forward=True):
+            reached, origins = link.successor, frontier[link.predecessor_id]
+            if reached.is_valid_on(day):
+                for origin in origins:
+                    if reached not in found[origin]:
+                        found[origin].append(reached)
+            elif reached.pk not in seen:
+                onward.setdefault(reached.pk, set()).update(origins)
+            seen.add(reached.pk)
+        frontier = onward
+    return found
 
 
 def _walk(unit: Locality, day: dt.date, *, forward: bool) -> list[Locality]:

@@ -5,6 +5,9 @@ before the database is touched. `dataset.db` holds the units before 1 July 2025
 (`admin_units_legacy`) and after (`admin_units`); `converter_2025.json` links them.
 """
 
+import dataclasses
+import datetime as dt
+import gzip
 import json
 import sqlite3
 from collections import defaultdict
@@ -15,7 +18,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from phoihop.lib.text import clean_name, fold_key
-from phoihop.localities.models import REFORM_2025, ChangeEvent, Level
+from phoihop.localities.models import REFORM_2025, RESOLUTION_NUMBER, ChangeEvent, Level
 from phoihop.localities.names import (
     COMMUNE_KINDS,
     DISTRICT_KINDS,
@@ -24,6 +27,7 @@ from phoihop.localities.names import (
 )
 
 DATASET = "dataset.db"
+HISTORY = Path(__file__).resolve().parent / "data" / "history.json.gz"
 CONVERTER = "converter_2025.json"
 LEGACY_TABLE = "admin_units_legacy"
 NEW_TABLE = "admin_units"
@@ -107,6 +111,12 @@ class EventRecord:
     effective_date: object = REFORM_2025
     resolution: str = ""  # number of the act, e.g. "1669/NQ-UBTVQH15"
 
+    def __post_init__(self):
+        # The dated history (GSO's lists) names its act only inside the legal basis.
+        if not self.resolution:
+            found = RESOLUTION_NUMBER.search(self.legal_basis or "")
+            self.resolution = found.group(0) if found else ""
+
 
 @dataclass
 class SourceData:
@@ -120,9 +130,14 @@ def default_source_dir() -> Path:
     return Path(vietnamadminunits.__file__).resolve().parent / "data"
 
 
-def read_source(source_dir: Path | None = None, provinces: Iterable[str] | None = None) -> SourceData:
-    """All units and 2025 events from `source_dir`, optionally only for some old provinces
-    (plus the 2025 provinces they went into, and those provinces' other parts)."""
+def read_source(
+    source_dir: Path | None = None,
+    provinces: Iterable[str] | None = None,
+    history: Path | None = HISTORY,
+) -> SourceData:
+    """All units and events from `source_dir` and the dated history file (2019 to 30 June
+    2025, see data/SOURCES.md; None leaves it out), optionally only for some old
+    provinces (plus the 2025 provinces they went into, and those provinces' other parts)."""
     source_dir = Path(source_dir) if source_dir else default_source_dir()
     legacy_rows, new_rows = read_dataset(source_dir / DATASET)
     converter = read_converter(source_dir / CONVERTER)
@@ -130,7 +145,33 @@ def read_source(source_dir: Path | None = None, provinces: Iterable[str] | None 
     builder.add_legacy(legacy_rows)
     builder.add_new(new_rows)
     builder.add_events()
+    if history is not None:
+        builder.add_history(read_history(history))
     return builder.result(_selected_groups(converter, provinces))
+
+
+def read_history(path: Path = HISTORY) -> dict:
+    """The compiled history file, its shape checked (see data/build_history.py)."""
+    if not Path(path).is_file():
+        raise LocalityDataError(_("Không tìm thấy tệp dữ liệu %(file)s.") % {"file": path})
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            data = json.load(stream)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LocalityDataError(
+            _("Tệp %(file)s không phải JSON hợp lệ (%(error)s).") % {"file": path, "error": exc}
+        ) from exc
+    ok = isinstance(data, dict) and data.get("version") == 1
+    ok = ok and all(isinstance(data.get(k), t) for k, t in
+                    [("units", list), ("events", list), ("legacy_valid_from", dict)])
+    ok = ok and all(isinstance(u, list) and len(u) == 8 for u in data["units"])
+    ok = ok and all(isinstance(e, list) and len(e) == 5 and isinstance(e[4], list) for e in data["events"])
+    if not ok:
+        raise LocalityDataError(
+            _("Tệp %(file)s không đúng cấu trúc (cần %(keys)s).")
+            % {"file": path, "keys": "version, units, events, legacy_valid_from"}
+        )
+    return data
 
 
 # --- Files -------------------------------------------------------------------------------
@@ -441,6 +482,49 @@ class _Builder:
     def _event(self, ref, kind, basis, note, group, links, resolution) -> None:
         self.events.append(EventRecord(ref, kind, basis, note, group, links, resolution=resolution))
 
+    # Dated history, 2019 to 30 June 2025
+
+    def add_history(self, data: dict) -> None:
+        """Earlier versions of the pre-reform units and the events between them; the
+        pre-reform layer's units start on the day the file says (none: before 2019)."""
+        for ref, day in data["legacy_valid_from"].items():
+            unit = self.units.get(ref)
+            if unit is None:
+                raise LocalityDataError(
+                    _("Tệp %(file)s nhắc đến đơn vị %(ref)s không có trong %(dataset)s.")
+                    % {"file": HISTORY.name, "ref": ref, "dataset": DATASET}
+                )
+            self.units[ref] = dataclasses.replace(unit, valid_from=_day(day))
+        province_group = {u.code: u.group for u in self.units.values() if u.level == Level.PROVINCE}
+        by_code = {(u.level, u.code): u for u in self.units.values() if u.ref.startswith("v1.")}
+        rows = sorted(data["units"], key=lambda row: row[1])
+        for ref, level, code, name, kind, parent_ref, valid_from, valid_to in rows:
+            parent = self.units.get(parent_ref) if parent_ref else None
+            if parent_ref and parent is None:
+                raise LocalityDataError(
+                    _("Không tìm thấy đơn vị cấp trên %(parent)s của %(ref)s.")
+                    % {"parent": parent_ref, "ref": ref}
+                )
+            group = parent.group if parent else province_group.get(code)
+            same = by_code.get((level, code))
+            self._add(UnitRecord(
+                ref, code, name, _short_name(name), kind, level, parent_ref, _day(valid_from),
+                _day(valid_to), same.latitude if same else None, same.longitude if same else None,
+                (), group,
+            ))
+        for ref, kind, day, basis, links in data["events"]:
+            records = [LinkRecord(p, s, primary) for p, s, primary in links]
+            missing = [r for link in records for r in (link.predecessor_ref, link.successor_ref)
+                       if r and r not in self.units]
+            if missing:
+                raise LocalityDataError(
+                    _("Tệp %(file)s nhắc đến đơn vị %(ref)s không có trong %(dataset)s.")
+                    % {"file": HISTORY.name, "ref": missing[0], "dataset": DATASET}
+                )
+            group = self.units[records[0].predecessor_ref].group
+            note = NOTE_FORMED.format(names=self._names(records)) if kind == ChangeEvent.Kind.MERGE else ""
+            self.events.append(EventRecord(ref, kind, basis, note, group, records, _day(day)))
+
     # Helpers
 
     def _add(self, unit: UnitRecord) -> None:
@@ -488,7 +572,28 @@ class _Builder:
     def result(self, groups: set[str] | None) -> SourceData:
         units = [u for u in self.units.values() if groups is None or u.group in groups]
         events = [e for e in self.events if groups is None or e.group in groups]
+        if groups is not None:  # a link to a unit of another province is left out with it
+            kept = {u.ref for u in units}
+            for event in events:
+                event.links = [ln for ln in event.links if ln.predecessor_ref in kept
+                               and (ln.successor_ref is None or ln.successor_ref in kept)]
+            events = [e for e in events if e.links]
         return SourceData(sorted(units, key=lambda u: (u.level, u.ref)), events)
+
+
+def _day(value: str | None):
+    return dt.date.fromisoformat(value) if value else None
+
+
+SHORT_PREFIXES = sorted({*PROVINCE_KINDS, *DISTRICT_KINDS, *COMMUNE_KINDS}, key=len, reverse=True)
+
+
+def _short_name(name: str) -> str:
+    """"Thị xã Cửa Lò" → "Cửa Lò" (a number stays whole: "Phường 1")."""
+    for prefix in SHORT_PREFIXES:
+        if name.startswith(prefix + " "):
+            return name[len(prefix) + 1:]
+    return name
 
 
 def _require(row: dict, table: str, columns: list[str]) -> None:

@@ -33,6 +33,7 @@ def locality_detail(request, pk: int):
         "children_count": children_count,
         "predecessor_links": selectors.locality_predecessor_links(unit),
         "successor_links": selectors.locality_successor_links(unit),
+        "timeline": selectors.locality_timeline(unit),
     })
 
 

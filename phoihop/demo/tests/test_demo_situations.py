@@ -26,8 +26,10 @@ def demo(db):
 def test_demo_cases_concentrate_on_the_seed_localities_and_top_the_scores(demo):
     cases = Case.objects.filter(committee=demo)
     assert 60 <= cases.count() <= 100
-    seed = cases.filter(locality__ref__in=data.SEED_COMMUNE_REFS)
-    assert set(seed.values_list("locality__ref", flat=True)) == set(data.SEED_COMMUNE_REFS)
+    seed = cases.filter(locality__code__in=data.SEED_COMMUNES, locality__ref__startswith="v1.")
+    assert set(seed.values_list("locality__code", flat=True)) == set(data.SEED_COMMUNES)
+    # each on the commune as it was on the day the case opened (Yên Bắc a phường from 2020)
+    assert all(c.locality.is_valid_on(c.opened_on) for c in cases.select_related("locality"))
     assert seed.count() > 0.8 * cases.count()
     statuses = Counter(cases.values_list("status", flat=True))
     assert (
@@ -48,15 +50,15 @@ def test_demo_cases_concentrate_on_the_seed_localities_and_top_the_scores(demo):
     scores = hotspot_scores_for_user(
         secretariat, demo, start=dt.date(2016, 1, 1), end=dt.date(2020, 12, 31)
     )
-    top = [entry.locality.ref for entry in scores[:13]]
-    assert set(top) == set(data.SEED_COMMUNE_REFS)
+    top = [entry.locality.code for entry in scores[:13]]
+    assert set(top) == set(data.SEED_COMMUNES)
 
 
 def test_demo_designates_hotspots_with_reasons_and_sends_bulletins(demo):
     hotspots = Hotspot.objects.filter(committee=demo)
     assert 4 <= hotspots.filter(lifted_on__isnull=True).count() <= 6
     assert hotspots.exclude(lifted_on=None).count() == 1
-    assert all(h.locality.ref in data.SEED_COMMUNE_REFS and len(h.reason) > 40 for h in hotspots)
+    assert all(h.locality.code in data.SEED_COMMUNES and len(h.reason) > 40 for h in hotspots)
     assert Bulletin.objects.filter(committee=demo).count() >= 4
 
 

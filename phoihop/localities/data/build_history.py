@@ -139,9 +139,18 @@ def read_legacy(path: Path) -> dict[tuple[int, str], tuple]:
         units[(1, pcode)] = (clean(province), pkind, None, pcode)
         units[(2, dcode)] = (clean(district), KINDS[clean(dtype)], pcode, pcode)
         if wcode:
-            units[(3, wcode)] = (clean(ward), KINDS[clean(wtype)], dcode, pcode)
+            units[(3, wcode)] = (clean(ward), _named_kind(clean(ward)) or KINDS[clean(wtype)], dcode, pcode)
     conn.close()
     return units
+
+
+COMMUNE_WORDS = {"Xã": "xa", "Phường": "phuong", "Thị trấn": "thi_tran", "Đặc khu": "dac_khu"}
+
+
+def _named_kind(name: str) -> str | None:
+    """The type a commune's name says: the package's wardType is "Xã" for Thị trấn Ngọc
+    Lặc and Phường 5, Phường 15 of Quận Phú Nhuận (see changes.json)."""
+    return next((k for w, k in COMMUNE_WORDS.items() if name.lower().startswith(w.lower() + " ")), None)
 
 
 def _legacy_path() -> Path:
@@ -175,12 +184,15 @@ def fold_key(text: str) -> str:
 
 
 TYPE_PREFIXES = sorted((*KINDS, "Thành phố"), key=len, reverse=True)
+LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
 
 def short_key(name: str) -> str:
-    """fold_key of the name without its type word: "Huyện Duy Tiên" → "duytien"."""
-    prefix = next((t for t in TYPE_PREFIXES if name.startswith(t + " ")), "")
-    return fold_key(name[len(prefix):])
+    """fold_key of the name without its type word, whatever its case, and numbers without
+    leading zeros: "Huyện Duy Tiên" → "duytien", "Thị Trấn Ngọc Lặc" → "ngoclac",
+    "Phường 05" → "5" (GSO writes both "Phường 05" and "Phường 5": a spelling, no change)."""
+    prefix = next((t for t in TYPE_PREFIXES if name.lower().startswith(t.lower() + " ")), "")
+    return fold_key(LEADING_ZEROS.sub("", name[len(prefix):]))
 
 
 # --- Diffing -------------------------------------------------------------------------------

@@ -34,9 +34,14 @@ def test_list_filters_by_name_level_date_and_parent(cast, region, api_for, djang
 
 
 def test_search_matches_former_names(cast, region, api_for):
-    data = api_for(cast.viewer).get(LIST, {"q": "tiên tân", "on": "2020-06-15"}).json()
+    data = api_for(cast.viewer).get(LIST, {"q": "tiên tân", "on": "2025-03-01"}).json()
     assert [row["name"] for row in data["results"]] == ["Phường Tân Hiệp"]
     assert data["results"][0]["former_names"] == ["tienhiep", "tientan"]
+
+
+def test_search_on_a_2020_day_finds_the_commune_of_that_day(cast, region, api_for):
+    data = api_for(cast.viewer).get(LIST, {"q": "tiên tân", "on": "2020-06-15"}).json()
+    assert [(row["name"], row["valid_to"]) for row in data["results"]] == [("Xã Tiên Tân", "2025-01-01")]
 
 
 def test_detail_gives_the_unit(cast, region, api_for):

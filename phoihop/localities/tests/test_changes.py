@@ -15,7 +15,7 @@ from phoihop.localities.changes import (
     far_from_predecessors,
     read_changes,
 )
-from phoihop.localities.models import ChangeEvent, Kind, Level, Lineage, Locality
+from phoihop.localities.models import REFORM_2025, ChangeEvent, Kind, Level, Lineage, Locality
 from phoihop.localities.source import (
     COMMUNE_RESOLUTIONS,
     EventRecord,
@@ -74,6 +74,34 @@ def test_the_four_types_are_those_of_the_resolutions(name, province, kind):
     """The package has the right names but swapped types (kind "xa" for Phường Việt Hòa)."""
     assert _unit(name, province, _raw()).kind != kind
     assert _unit(name, province).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("ref", "name", "kind"),
+    [
+        ("v1.c15061", "Thị trấn Ngọc Lặc", Kind.THI_TRAN),  # Huyện Ngọc Lặc, Thanh Hóa
+        ("v1.c27046", "Phường 5", Kind.PHUONG),  # Quận Phú Nhuận: a quận has only phường
+        ("v1.c27076", "Phường 15", Kind.PHUONG),
+    ],
+)
+def test_three_pre_reform_units_named_thi_tran_or_phuong_are_not_xa(ref, name, kind):
+    raw = {u.ref: u for u in _raw().units}
+    loaded = {u.ref: u for u in _loaded().units}
+
+    assert (raw[ref].name, raw[ref].kind) == (name, Kind.XA)  # the package's wardType
+    assert (loaded[ref].name, loaded[ref].kind) == (name, kind)
+
+
+def test_every_unit_of_the_pre_reform_layer_has_the_type_its_name_says():
+    words = {"Xã": Kind.XA, "Phường": Kind.PHUONG, "Thị trấn": Kind.THI_TRAN}
+    wrong = [
+        (u.ref, u.name, u.kind)
+        for u in _loaded().units
+        if u.level == Level.COMMUNE and u.ref.startswith("v1.") and "~" not in u.ref
+        for word, kind in words.items()
+        if u.name.startswith(word + " ") and u.kind != kind
+    ]
+    assert wrong == []
 
 
 # --- Points ------------------------------------------------------------------------------
@@ -189,9 +217,17 @@ def test_part_flags_are_stored_and_a_second_load_changes_nothing(region):
 # --- Resolutions -------------------------------------------------------------------------
 
 
-def test_every_event_names_its_resolution():
+def test_every_event_names_its_resolution_but_those_dated_by_gso_s_lists():
     events = _loaded().events
-    assert all(e.resolution for e in events)
+    # From 01/11/2021 to 30/06/2025 the history knows a change only from GSO's lists,
+    # which name no resolution (data/SOURCES.md): those say so in their legal basis.
+    unknown = {e.ref for e in events if "chưa xác định" in e.legal_basis}
+    assert all(
+        dt.date(2021, 11, 1) <= e.effective_date < REFORM_2025 and not e.resolution
+        for e in events
+        if e.ref in unknown
+    )
+    assert all(e.resolution for e in events if e.ref not in unknown)
     communes = {e.resolution for e in events if e.ref.startswith("2025.c")}
     assert communes == {f"{n}/NQ-UBTVQH15" for n in range(1654, 1688)}
     assert len(COMMUNE_RESOLUTIONS) == 34

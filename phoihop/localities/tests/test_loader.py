@@ -85,7 +85,7 @@ def test_events_have_kind_date_and_legal_basis(region):
     district = ChangeEvent.objects.get(ref="2025.d351")  # Huyện Thanh Liêm
     assert (district.kind, district.legal_basis) == (ChangeEvent.Kind.DISSOLVE, BASIS_DISTRICT)
     assert ChangeEvent.objects.filter(kind=ChangeEvent.Kind.DISSOLVE).count() == Locality.objects.filter(
-        level=Level.DISTRICT
+        level=Level.DISTRICT, valid_to=REFORM_2025
     ).count()
 
 

@@ -16,7 +16,8 @@ TODAY = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 # Every name of "xã Thanh Hải, Thanh Nghị, Thị trấn Kiện Khê (huyện Thanh Liêm); Châu Sơn,
 # Thanh Tuyền, Lam Hạ, Tiên Tân (thành phố Phủ Lý); Tân Sơn, Thi Sơn, Khả Phong, Ba Sao
 # (huyện Kim Bảng); Yên Bắc, Đồng Văn (thị xã Duy Tiên)" as written, with the unit and
-# district in the data and the primary 2025 successor (checked against the package data).
+# district in force on the seed's day (GSO's list of 01/06/2020) and the primary 2025
+# successor, reached through the 2025 changes (checked against the package data).
 SEED = [
     ("xã Thanh Hải", "huyện Thanh Liêm", "Xã Thanh Hải", "Huyện Thanh Liêm", "Xã Thanh Lâm"),
     ("Thanh Nghị", "huyện Thanh Liêm", "Xã Thanh Nghị", "Huyện Thanh Liêm", "Xã Thanh Lâm"),
@@ -24,11 +25,11 @@ SEED = [
     ("Châu Sơn", "thành phố Phủ Lý", "Phường Châu Sơn", "Thành phố Phủ Lý", "Phường Châu Sơn"),
     ("Thanh Tuyền", "thành phố Phủ Lý", "Phường Thanh Tuyền", "Thành phố Phủ Lý", "Phường Châu Sơn"),
     ("Lam Hạ", "thành phố Phủ Lý", "Phường Lam Hạ", "Thành phố Phủ Lý", "Phường Hà Nam"),
-    ("Tiên Tân", "thành phố Phủ Lý", "Phường Tân Hiệp", "Thành phố Phủ Lý", "Phường Hà Nam"),
-    ("Tân Sơn", "huyện Kim Bảng", "Phường Tân Sơn", "Thị xã Kim Bảng", "Phường Nguyễn Úy"),
-    ("Thi Sơn", "huyện Kim Bảng", "Phường Thi Sơn", "Thị xã Kim Bảng", "Phường Lý Thường Kiệt"),
-    ("Khả Phong", "huyện Kim Bảng", "Xã Khả Phong", "Thị xã Kim Bảng", "Phường Tam Chúc"),
-    ("Ba Sao", "huyện Kim Bảng", "Phường Ba Sao", "Thị xã Kim Bảng", "Phường Tam Chúc"),
+    ("Tiên Tân", "thành phố Phủ Lý", "Xã Tiên Tân", "Thành phố Phủ Lý", "Phường Hà Nam"),
+    ("Tân Sơn", "huyện Kim Bảng", "Xã Tân Sơn", "Huyện Kim Bảng", "Phường Nguyễn Úy"),
+    ("Thi Sơn", "huyện Kim Bảng", "Xã Thi Sơn", "Huyện Kim Bảng", "Phường Lý Thường Kiệt"),
+    ("Khả Phong", "huyện Kim Bảng", "Xã Khả Phong", "Huyện Kim Bảng", "Phường Tam Chúc"),
+    ("Ba Sao", "huyện Kim Bảng", "Thị trấn Ba Sao", "Huyện Kim Bảng", "Phường Tam Chúc"),
     ("Yên Bắc", "thị xã Duy Tiên", "Phường Yên Bắc", "Thị xã Duy Tiên", "Phường Đồng Văn"),
     ("Đồng Văn", "thị xã Duy Tiên", "Phường Đồng Văn", "Thị xã Duy Tiên", "Phường Đồng Văn"),
 ]
@@ -50,18 +51,32 @@ def test_seed_locality_resolves_to_its_unit_and_2025_successor(
 
 
 def test_former_name_matches_with_a_lower_score_and_says_so(region):
-    found = resolve("Tiên Tân", parent="thành phố Phủ Lý", on=SEED_DAY)
+    day = dt.date(2025, 3, 1)  # Tiên Tân and Tiên Hiệp are Phường Tân Hiệp from 1/1/2025
+    found = resolve("Tiên Tân", parent="thành phố Phủ Lý", on=day)
     assert found.best.name == "Phường Tân Hiệp"
     assert "tên cũ của Phường Tân Hiệp" in found.candidates[0].reason
-    assert found.candidates[0].score < resolve("Tân Hiệp", on=SEED_DAY).candidates[0].score
+    assert found.candidates[0].score < resolve("Tân Hiệp", on=day).candidates[0].score
+
+
+def test_a_name_of_2020_is_the_unit_of_2020_not_its_later_merger(region):
+    found = resolve("Tiên Tân", parent="thành phố Phủ Lý", on=SEED_DAY)
+    assert (found.status, found.best.name, found.best.valid_to) == ("matched", "Xã Tiên Tân", dt.date(2025, 1, 1))
+    assert "tên cũ" not in found.candidates[0].reason
 
 
 def test_type_words_are_weighed_not_required(region):
-    kim_bang = resolve("Huyện Kim Bảng", on=SEED_DAY, within="Hà Nam")
+    day = dt.date(2025, 3, 1)  # Kim Bảng a thị xã from 1/1/2025, Tân Sơn a phường
+    kim_bang = resolve("Huyện Kim Bảng", on=day, within="Hà Nam")
     assert kim_bang.best.name == "Thị xã Kim Bảng"
-    assert "khác loại" in kim_bang.candidates[0].reason
-    tan_son = resolve("Xã Tân Sơn", parent="huyện Kim Bảng", on=SEED_DAY)
+    assert "đã chuyển thành Thị xã Kim Bảng, Tỉnh Hà Nam từ 01/01/2025" in kim_bang.candidates[0].reason
+    tan_son = resolve("Xã Tân Sơn", parent="huyện Kim Bảng", on=day)
     assert tan_son.best.name == "Phường Tân Sơn"
+
+
+def test_the_type_in_force_on_the_day_wins(region):
+    kim_bang = resolve("Huyện Kim Bảng", on=SEED_DAY, within="Hà Nam")
+    assert (kim_bang.status, kim_bang.best.name, kim_bang.best.ref) == ("matched", "Huyện Kim Bảng", "v1.d350~20250101")
+    assert "khác loại" not in kim_bang.candidates[0].reason
 
 
 def test_diacritics_case_and_spacing_are_ignored(region):
