@@ -256,6 +256,80 @@ def test_a_review_across_1_july_2025_agrees_by_either_units(cast, hanam_communes
     assert _total(by_2025, "tuyen-truyen-buoi") == 7
 
 
+HISTORY_UNITS = {  # Hà Nam units on the days of a 2019–2024 program (the dated history)
+    "hoa_mac_2019": "v1.c13324~20200101",  # Thị trấn Hòa Mạc, a phường from 01/01/2020
+    "chau_son_2019": "v1.c13375~20200101",  # Xã Châu Sơn, into Xã Tiên Sơn on 01/01/2020
+    "tien_phong_2019": "v1.c13378~20200101",  # Xã Tiền Phong, likewise
+    "hoa_mac": "v1.c13324",  # Phường Hòa Mạc (2020–2025)
+    "tien_son": "v1.c13369",  # Xã Tiên Sơn (2020–2025)
+    "tien_tan_2024": "v1.c13366~20250101",  # Xã Tiên Tân, into Phường Tân Hiệp on 01/01/2025
+    "tien_hiep_2024": "v1.c13372~20250101",  # Xã Tiên Hiệp, likewise
+    "ba_sao_2024": "v1.c13429~20250101",  # Thị trấn Ba Sao, a phường from 01/01/2025
+}
+
+
+def test_a_2019_2024_review_by_2025_units_equals_it_by_recorded_units_unit_by_unit(cast, program):
+    """Records on the units in force on their days, through the 2020 and January 2025
+    changes and then the July 2025 reform: each 2025 unit's row is the sum of the rows of
+    the units that became it, one and two changes away."""
+    from django.core.exceptions import ValidationError
+
+    from phoihop.programs.services import program_create
+    from phoihop.reviews.tests.conftest import Recorder
+
+    localities_load(provinces=["tinhhanam"])
+    unit = {key: Locality.objects.get(ref=ref) for key, ref in HISTORY_UNITS.items()}
+    with time_machine.travel(dt.datetime(2025, 12, 1, 9, 0, tzinfo=dt.UTC), tick=False):
+        program = program_create(
+            actor=cast.secretariat,
+            committee=cast.committee,
+            name="Chương trình phối hợp giai đoạn 2019–2024",
+            period_start=dt.date(2019, 1, 1),
+            period_end=dt.date(2024, 12, 31),
+            members=[cast.dan_van, cast.military, cast.women],
+        )
+        record = Recorder(cast, program)
+        record.activity(day=dt.date(2019, 6, 1), localities=[unit["hoa_mac_2019"], unit["chau_son_2019"]],
+                        figures={cast.sessions: 2})
+        record.activity(day=dt.date(2019, 9, 1), localities=[unit["tien_phong_2019"]], lead=cast.women)
+        record.activity(day=dt.date(2021, 5, 1), localities=[unit["hoa_mac"], unit["tien_son"]],
+                        partners=[cast.military])
+        record.activity(day=dt.date(2024, 5, 1), localities=[unit["tien_tan_2024"], unit["tien_hiep_2024"]],
+                        figures={cast.sessions: 3})
+        record.activity(day=dt.date(2024, 10, 1), localities=[unit["ba_sao_2024"]])
+        record.case("moi-truong", locality=unit["chau_son_2019"])
+        record.case("moi-truong", CaseStatus.IN_PROGRESS, locality=unit["tien_hiep_2024"],
+                    opened=dt.date(2024, 3, 1))
+        with pytest.raises(ValidationError):  # a record keeps the unit in force on its day
+            record.activity(day=dt.date(2021, 5, 1), localities=[unit["chau_son_2019"]])
+        scope = program_scope(program, start=dt.date(2019, 1, 1), end=dt.date(2024, 12, 31))
+        recorded = review_compute(user=cast.secretariat, scope=scope)
+        by_2025 = review_compute(user=cast.secretariat, scope=replace(scope, units=Units.UNITS_2025))
+
+    def rows(review):
+        return {r.name: (r.activities, r.cases, r.cases_resolved) for r in review.localities}
+
+    assert rows(recorded) == {
+        "Thị trấn Hòa Mạc": (1, 0, 0), "Xã Châu Sơn": (1, 1, 1), "Xã Tiền Phong": (1, 0, 0),
+        "Phường Hòa Mạc": (1, 0, 0), "Xã Tiên Sơn": (1, 0, 0),
+        "Xã Tiên Tân": (1, 0, 0), "Xã Tiên Hiệp": (1, 1, 0), "Thị trấn Ba Sao": (1, 0, 0),
+    }
+    became = {  # recorded unit → the 2025 unit it is part of, as the registry's lineage says
+        "Thị trấn Hòa Mạc": "Phường Duy Tiên", "Phường Hòa Mạc": "Phường Duy Tiên",
+        "Xã Châu Sơn": "Phường Tiên Sơn", "Xã Tiền Phong": "Phường Tiên Sơn", "Xã Tiên Sơn": "Phường Tiên Sơn",
+        "Xã Tiên Tân": "Phường Hà Nam", "Xã Tiên Hiệp": "Phường Hà Nam", "Thị trấn Ba Sao": "Phường Tam Chúc",
+    }
+    expected = {}
+    for name, figures in rows(recorded).items():
+        sums = expected.setdefault(became[name], (0, 0, 0))
+        expected[became[name]] = tuple(a + b for a, b in zip(sums, figures, strict=True))
+    assert rows(by_2025) == expected
+    assert expected["Phường Tiên Sơn"] == (3, 1, 1)
+    assert recorded.totals == by_2025.totals
+    assert _total(by_2025, "tuyen-truyen-buoi") == 5
+    assert {r.parent_name for r in by_2025.localities} == {"Tỉnh Ninh Bình"}
+
+
 def test_the_joint_activities_named_are_those_with_most_members_then_the_earliest(
     cast, program, record
 ):
