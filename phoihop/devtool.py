@@ -214,6 +214,10 @@ def _ensure_bench_extra() -> None:
 POSTGRES_ONLY = {"load"}
 
 
+def _national(args) -> list[str]:
+    return ["--national-reduced"] if args.national_reduced else ["--national"] if args.national else []
+
+
 def cmd_bench(args) -> int:
     (ROOT / "var").mkdir(exist_ok=True)
     if not args.suites or "intake" in args.suites:
@@ -237,7 +241,7 @@ def cmd_bench(args) -> int:
     extra = ["--seed", str(args.seed)] + (["--smoke"] if args.smoke else [])
     extra += [f"--{flag}={value}" for flag, value in (("users", args.users), ("seconds", args.seconds)) if value]
     results = [
-        _bench_engine(label, url, suites, extra + (["--national"] if args.national and label == "postgresql" else []))
+        _bench_engine(label, url, suites, extra + (_national(args) if label == "postgresql" else []))
         for label, url, suites in engines
     ]
     if any(r is None for r in results):
@@ -269,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("suites", nargs="*", help="suites to run (default: all)")
     bench.add_argument("--seed", type=int, default=2020, help="seed of the synthetic review data")
     bench.add_argument("--national", action="store_true", help="reviews at national scale too (PostgreSQL)")
+    bench.add_argument("--national-reduced", action="store_true",
+                       help="with the national cases and communes, a tenth of its activities (PostgreSQL)")
     bench.add_argument("--smoke", action="store_true", help="every step on a few rows, in seconds (no meaningful times)")
     bench.add_argument("--users", type=int, default=None, help="load: concurrent signed-in users (default 50)")
     bench.add_argument("--seconds", type=float, default=None, help="load: seconds measured (default 60)")

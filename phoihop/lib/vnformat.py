@@ -13,6 +13,8 @@ def number(value: int | float | Decimal | None, decimals: int = 0) -> str:
     """4100 → "4.100"; 1234.5 with decimals=1 → "1.234,5"; None → "–"."""
     if value is None:
         return "–"
+    if type(value) is int and decimals == 0:  # counts: the tables' thousands of cells
+        return f"{value:,}".replace(",", ".")
     quantum = Decimal(1).scaleb(-decimals)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""

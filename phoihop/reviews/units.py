@@ -76,8 +76,6 @@ def regroup_localities(
 
 def locality_rows(sums: dict[int, list[int]]) -> list[LocalityResult]:
     """LocalityResult rows for {locality id: [activities, cases, resolved]}, by parent and name."""
-    units = Locality.objects.filter(pk__in=list(sums)).select_related("parent")
-    rows = [
-        LocalityResult(u.pk, u.name, u.parent.name if u.parent else "", *sums[u.pk]) for u in units
-    ]
+    units = Locality.objects.filter(pk__in=list(sums)).values_list("pk", "name", "parent__name")
+    rows = [LocalityResult(pk, name, parent or "", *sums[pk]) for pk, name, parent in units]
     return sorted(rows, key=lambda r: (r.parent_name, r.name, r.locality_id))

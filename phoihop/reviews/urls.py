@@ -17,6 +17,12 @@ urlpatterns = [
     path("<int:pk>/sua/", views.review_edit, name="edit"),
     path("<int:pk>/ban-hanh/", views.review_issue, name="issue"),
     path("<int:pk>/y-kien/", views.contribution_edit, name="contribute"),
+    path("<int:pk>/tinh-so-lieu/", views_documents.review_figures, name="figures"),
+    path(
+        "<int:pk>/tinh-so-lieu/<int:job_pk>/",
+        views_documents.review_figures_job,
+        name="figures_job",
+    ),
     *[
         route
         for ext in ("docx", "xlsx", "pdf")

@@ -19,7 +19,8 @@ from phoihop.jobs import selectors as jobs_selectors
 from phoihop.jobs.services import job_start
 from phoihop.jobs.views import job_file, job_page
 from phoihop.reviews import selectors
-from phoihop.reviews.tasks import KINDS, TASKS
+from phoihop.reviews.models import ReviewStatus
+from phoihop.reviews.tasks import KIND_FIGURES, KINDS, TASKS, review_figures_task
 
 
 def _label(extension: str, title: str) -> str:
@@ -65,3 +66,37 @@ def review_document_job(request, pk: int, job_pk: int, extension: str):
 @private_download
 def review_document_file(request, pk: int, job_pk: int, extension: str):
     return job_file(_job(request, pk, job_pk, extension)[1])
+
+
+@login_required
+@require_POST
+def review_figures(request, pk: int):
+    """Compute a draft's figures in the worker (a national review takes seconds) and show
+    the job; the review's page reads them once done. An issued review has them frozen."""
+    report = selectors.get_review_for_user(request.user, pk)
+    if report.status == ReviewStatus.ISSUED:
+        return redirect("reviews:detail", pk=report.pk)
+    job = jobs_selectors.job_pending(
+        request.user, kind=KIND_FIGURES, subject_id=report.pk
+    ) or job_start(
+        user=request.user,
+        kind=KIND_FIGURES,
+        subject_id=report.pk,
+        label=_("Số liệu: %(title)s") % {"title": report.title},
+        page_url=lambda job: reverse("reviews:figures_job", args=[report.pk, job.pk]),
+        task=review_figures_task,
+    )
+    return redirect(job.page_url)
+
+
+@login_required
+def review_figures_job(request, pk: int, job_pk: int):
+    report = selectors.get_review_for_user(request.user, pk)
+    job = jobs_selectors.get_job_for_user(
+        request.user, job_pk, kind=KIND_FIGURES, subject_id=report.pk
+    )
+    back = reverse("reviews:detail", args=[report.pk])
+    return job_page(
+        request, job, back_url=back, template="reviews/figures_job.html",
+        context={"review_url": back},
+    )  # fmt: skip

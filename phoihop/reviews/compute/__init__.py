@@ -49,8 +49,11 @@ def review_compute(
     activities = act.counted(user, scope)
     organizations = act.program_members(program, scope)
     tallies = rollup.tallies(activities, [org.pk for org in organizations])
-    cases = sit.case_facts(
-        sit.visible_cases(user, program, scope, redacted=redacted, as_of=as_of), as_of=as_of
+    cases = sit.case_tallies(
+        user,
+        sit.visible_cases(user, program, scope, redacted=redacted, as_of=as_of),
+        scope,
+        as_of=as_of,
     )
     unit_for = (
         unit_maps.successor_map if scope.units == Units.UNITS_2025 else unit_maps.identity_map
@@ -65,7 +68,7 @@ def review_compute(
         computed_at=timezone.now(),
         redacted=redacted,
         localities=_localities(tallies, cases, scope),
-        topics=sit.topic_results(cases, as_of=as_of, redacted=redacted),
+        topics=sit.topic_results(cases, redacted=redacted),
         hotspots=sit.hotspot_rows(user, program, cases, scope, unit_for, as_of=as_of),
         statements=[],
         as_of=as_of,
@@ -124,7 +127,7 @@ def _activity_parts(
 def _localities(tallies, cases, scope: Scope) -> list:
     """Activities and cases per locality, as recorded or regrouped by 2025 units."""
     held = tallies.places
-    case_counts = sit.locality_case_counts(cases)
+    case_counts = cases.localities
     sums = {
         pk: [held.get(pk, 0), *case_counts.get(pk, (0, 0))] for pk in set(held) | set(case_counts)
     }

@@ -79,27 +79,100 @@ FACT_FIELDS = ("pk", "topic_id", "locality_id", "severity", "status_then", "due_
                "opened_on", "closed_then", "recurrence_of_id")  # fmt: skip
 
 
-def case_facts(cases: QuerySet[Case], *, as_of: dt.date) -> list[CaseFact]:
-    """The review's cases, read once: the as-of state is three correlated subqueries per
-    case, so topics, localities and hotspots count these rows rather than each asking the
-    database again. Each row carries its hotspot points on `as_of`, computed by the
-    database (hotspots.selectors.points_sql) over the row's as-of state: the query is
-    wrapped so the subqueries run once per case, not once per use in the formula."""
+def _facts_sql(cases: QuerySet[Case], *, as_of: dt.date) -> tuple[str, list]:
+    """(sql, params): one row per case of `cases` with FACT_FIELDS and its hotspot points
+    on `as_of` (`points`), computed by the database (hotspots.selectors.points_sql) over
+    the row's as-of state: the query is wrapped so the state is joined once per case, not
+    once per use in the formula."""
     inner, params = cases.order_by().values(*FACT_FIELDS).query.sql_with_params()
     points, points_params = points_sql(
         connection.vendor, as_of, severity="f.severity", status="f.status_then",
         opened="f.opened_on", closed="f.closed_then",
     )  # fmt: skip
     columns = ", ".join(f"f.{connection.ops.quote_name(name)}" for name in FACT_FIELDS)
-    sql = f"SELECT {columns}, {points} FROM ({inner}) f"
+    sql = f"SELECT {columns}, {points} AS points FROM ({inner}) f"
+    return sql, [*points_params, *params]  # in the order they appear
+
+
+def case_facts(cases: QuerySet[Case], *, as_of: dt.date) -> list[CaseFact]:
+    """The cases one by one, with their state and points on `as_of` (_facts_sql): the
+    rows case_tallies adds up in the database, for those who check it case by case."""
+    sql, params = _facts_sql(cases, as_of=as_of)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*points_params, *params])  # in the order they appear
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     converters = _converters()
     return [
         CaseFact(*(convert(value) for convert, value in zip(converters, row, strict=True)))
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class CaseTallies:
+    """Every case figure of a review, added up by the database (case_tallies)."""
+
+    # topic id → received, overdue (open on `as_of`, due before it) and each ending
+    topics: dict[int, dict[str, int]]
+    # locality id → (cases, resolved)
+    localities: dict[int, tuple[int, int]]
+    # locality id → (hotspot points in cents with the recurrence bonus, cases scored)
+    points: dict[int, tuple[int, int]]
+
+
+def case_tallies(user, cases: QuerySet[Case], scope, *, as_of: dt.date) -> CaseTallies:
+    """The review's case figures in one query: each case's as-of state and points
+    (_facts_sql), summed by topic and by locality with conditional aggregates, so no case
+    reaches Python. A hotspot score counts the cases opened from the period's start to
+    `as_of`; a recurrence adds its bonus when `user` may see the case it repeats (asked
+    of the few cases repeated only, as the query counts them by the case they repeat)."""
+    facts, params = _facts_sql(cases, as_of=as_of)
+    day = connection.ops.adapt_datefield_value
+    quote = connection.ops.quote_name
+    status, due, opened = (f"f.{quote(n)}" for n in ("status_then", "due_then", "opened_on"))
+    endings = ", ".join(f"'{status_}'" for status_ in ENDINGS.values())
+    flags = ", ".join(
+        f"CASE WHEN {status} = '{status_}' THEN 1 ELSE 0 END AS {name}"
+        for name, status_ in ENDINGS.items()
+    )
+    hot = f"CASE WHEN {opened} >= %s AND {opened} <= %s THEN 1 ELSE 0 END"
+    per_case = (
+        f"SELECT f.{quote('topic_id')} AS topic_id, f.{quote('locality_id')} AS locality_id, "
+        f"f.{quote('recurrence_of_id')} AS earlier_id, {flags}, "
+        f"CASE WHEN {status} NOT IN ({endings}) AND {due} IS NOT NULL AND {due} < %s "
+        f"THEN 1 ELSE 0 END AS overdue, {hot} AS hot, {hot} * f.points AS cents "
+        f"FROM ({facts}) f"
+    )
+    window = [day(scope.start), day(as_of)]
+    sql = (
+        f"WITH c AS ({per_case}) "
+        "SELECT 0, topic_id, 0, COUNT(*), SUM(resolved), SUM(referred), "
+        "SUM(closed_unresolved), SUM(overdue) FROM c GROUP BY topic_id "
+        "UNION ALL SELECT 1, locality_id, 0, COUNT(*), SUM(resolved), SUM(cents), SUM(hot), 0 "
+        "FROM c GROUP BY locality_id "
+        "UNION ALL SELECT 2, locality_id, earlier_id, SUM(hot), 0, 0, 0, 0 "
+        "FROM c WHERE earlier_id IS NOT NULL GROUP BY locality_id, earlier_id"
+    )
+    topics, localities, points, repeats = {}, {}, {}, []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [day(as_of), *window, *window, *params])
+        for part, pk, earlier, n, resolved, second, third, overdue in cursor.fetchall():
+            if part == 0:
+                topics[pk] = {"received": n, "overdue": overdue, "resolved": resolved,
+                              "referred": second, "closed_unresolved": third}  # fmt: skip
+            elif part == 1:
+                localities[pk] = (n, resolved)
+                if third:
+                    points[pk] = [second, third]
+            elif n:
+                repeats.append((pk, earlier, n))
+    # A recurrence counts when the user may see the case it repeats.
+    earlier_ids = {earlier for _pk, earlier, _n in repeats}
+    seen = set(Case.objects.visible_to(user).filter(pk__in=earlier_ids).values_list("pk", flat=True))
+    for pk, earlier, n in repeats:
+        if earlier in seen:
+            points[pk][0] += RECURRENCE_CENTS * n
+    return CaseTallies(topics, localities, {pk: tuple(p) for pk, p in points.items()})
 
 
 def _converters():
@@ -113,26 +186,10 @@ def _converters():
     return [day if name in dates else same for name in FACT_FIELDS] + [int]
 
 
-def _counts(facts: list[CaseFact], *, as_of: dt.date) -> dict[int, dict[str, int]]:
-    """topic id → received, overdue (open on `as_of`, due before it) and each ending."""
-    endings = {status: name for name, status in ENDINGS.items()}
-    counts: dict[int, dict[str, int]] = {}
-    for fact in facts:
-        row = counts.setdefault(
-            fact.topic_id, {"received": 0, "overdue": 0} | dict.fromkeys(ENDINGS, 0)
-        )
-        row["received"] += 1
-        if fact.status in endings:
-            row[endings[fact.status]] += 1
-        elif fact.due_on is not None and fact.due_on < as_of:
-            row["overdue"] += 1
-    return counts
-
-
-def topic_results(facts: list[CaseFact], *, as_of: dt.date, redacted: bool) -> list[TopicResult]:
+def topic_results(tallies: CaseTallies, *, redacted: bool) -> list[TopicResult]:
     """One row per active topic (and any topic with cases); sensitive ones dropped when
-    redacted. `facts` carry their state on `as_of` (case_facts)."""
-    counts = _counts(facts, as_of=as_of)
+    redacted. `tallies` count the cases in their state on `as_of` (case_tallies)."""
+    counts = tallies.topics
     topics = Topic.objects.filter(Q(is_active=True) | Q(pk__in=list(counts)))
     if redacted:
         topics = topics.filter(sensitive=False)
@@ -155,36 +212,23 @@ def _topic_row(topic: Topic, row: dict | None) -> TopicResult:
     )
 
 
-def locality_case_counts(facts: list[CaseFact]) -> dict[int, tuple[int, int]]:
-    """locality id → (cases, resolved on the day their state is taken: case_facts)."""
-    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for fact in facts:
-        counts[fact.locality_id][0] += 1
-        counts[fact.locality_id][1] += fact.status == CaseStatus.RESOLVED
-    return {pk: (n, resolved) for pk, (n, resolved) in counts.items()}
-
-
 def hotspot_rows(
-    user, program, facts: list[CaseFact], scope, unit_for, *, as_of: dt.date
+    user, program, tallies: CaseTallies, scope, unit_for, *, as_of: dt.date
 ) -> list[HotspotRow]:
     """The highest scores of the period (the hotspot formula on the review's own cases,
-    with their state on `as_of`: each fact's points come from the database, case_facts;
-    they sum here in whole cents, as hotspots.score_cases would), marked when the unit was
+    with their state on `as_of`: the points of each locality are summed by the database
+    in whole cents, case_tallies, as hotspots.score_cases would), marked when the unit was
     a designated hotspot on `as_of`.
 
     `unit_for(ids) -> {id: unit id}` regroups units (identity, or 2025 successors).
     """
-    # A recurrence counts when the user may see the case it repeats.
-    earlier = {f.recurrence_of_id for f in facts if f.recurrence_of_id}
-    seen = set(Case.objects.visible_to(user).filter(pk__in=earlier).values_list("pk", flat=True))
     designated_ids = _designated(user, program, as_of=as_of)
-    units = unit_for({f.locality_id for f in facts} | set(designated_ids))
+    units = unit_for(set(tallies.points) | set(designated_ids))
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])  # unit → cents, cases
-    for f in facts:
-        if scope.start <= f.opened_on <= as_of:
-            total = totals[units[f.locality_id]]
-            total[0] += f.points + (RECURRENCE_CENTS if f.recurrence_of_id in seen else 0)
-            total[1] += 1
+    for locality_id, (points, count) in tallies.points.items():
+        total = totals[units[locality_id]]
+        total[0] += points
+        total[1] += count
     scored = sorted(totals.items(), key=lambda item: (-item[1][0], item[0]))[:HOTSPOT_ROWS]
     designated = {units[pk] for pk in designated_ids}
     names = _names([unit_id for unit_id, _total in scored])

@@ -1,6 +1,7 @@
 """The review scores hotspots in the database (hotspots.selectors.points_sql through
-reviews.compute.cases.case_facts): the same points, to the cent, as the Python formula
-(hotspots.selectors.case_points) over a varied set of cases, and the same ranking."""
+reviews.compute.cases.case_facts, summed by case_tallies): the same points, to the cent,
+as the Python formula (hotspots.selectors.case_points) over a varied set of cases, and
+the same ranking."""
 
 import datetime as dt
 import itertools
@@ -13,7 +14,7 @@ from phoihop.hotspots.tests.hotspot_story import unit
 from phoihop.localities.models import Kind as PlaceKind
 from phoihop.localities.models import Level
 from phoihop.reviews import units as unit_maps
-from phoihop.reviews.compute.cases import case_facts, hotspot_rows
+from phoihop.reviews.compute.cases import case_facts, case_tallies, hotspot_rows
 from phoihop.reviews.data import Kind, Scope
 from phoihop.situations.models import Case, CaseEvent, CaseStatus, Topic
 from phoihop.situations.selectors import as_of_state
@@ -93,11 +94,11 @@ def test_a_half_cent_rounds_up_in_both():
 
 def test_review_hotspot_rows_rank_as_score_cases_does(cast, program, varied):
     scope = Scope(program_id=program.pk, start=START, end=END, kind=Kind.PROGRAM)
-    facts = case_facts(
-        as_of_state(Case.objects.filter(committee=cast.committee), as_of=END), as_of=END
-    )
+    cases = as_of_state(Case.objects.filter(committee=cast.committee), as_of=END)
+    facts = case_facts(cases, as_of=END)
+    tallies = case_tallies(cast.secretariat, cases, scope, as_of=END)
 
-    rows = hotspot_rows(cast.secretariat, program, facts, scope, unit_maps.identity_map, as_of=END)
+    rows = hotspot_rows(cast.secretariat, program, tallies, scope, unit_maps.identity_map, as_of=END)
 
     earlier = {c.pk for c in varied}
     expected = score_cases(
@@ -107,3 +108,33 @@ def test_review_hotspot_rows_rank_as_score_cases_does(cast, program, varied):
     )  # fmt: skip
     assert [(r.score, r.cases) for r in rows] == [(e.score, e.case_count) for e in expected][:10]
     assert len(rows) == 4 and any(f.recurrence_of_id for f in facts)
+
+
+@pytest.mark.parametrize("end", [END, dt.date(2020, 11, 20)])
+def test_tallies_count_what_the_cases_show_one_by_one(cast, program, varied, end):
+    scope = Scope(program_id=program.pk, start=START, end=end, kind=Kind.PROGRAM)
+    cases = as_of_state(Case.objects.filter(committee=cast.committee, opened_on__lte=end), as_of=end)
+    facts = case_facts(cases, as_of=end)
+
+    tallies = case_tallies(cast.secretariat, cases, scope, as_of=end)
+
+    endings = {CaseStatus.RESOLVED: "resolved", CaseStatus.REFERRED: "referred",
+               CaseStatus.CLOSED_UNRESOLVED: "closed_unresolved"}  # fmt: skip
+    topics, places, points = {}, {}, {}
+    for f in facts:
+        row = topics.setdefault(f.topic_id, dict.fromkeys(
+            ["received", "overdue", "resolved", "referred", "closed_unresolved"], 0))  # fmt: skip
+        row["received"] += 1
+        if f.status in endings:
+            row[endings[f.status]] += 1
+        elif f.due_on is not None and f.due_on < end:
+            row["overdue"] += 1
+        n, resolved = places.get(f.locality_id, (0, 0))
+        places[f.locality_id] = (n + 1, resolved + (f.status == CaseStatus.RESOLVED))
+        cents, count = points.get(f.locality_id, (0, 0))
+        bonus = 200 if f.recurrence_of_id else 0  # the secretariat sees every earlier case
+        points[f.locality_id] = (cents + f.points + bonus, count + 1)
+    assert tallies.topics == topics
+    assert tallies.localities == places
+    assert tallies.points == points
+    assert len(points) == 4 and any(f.recurrence_of_id for f in facts)

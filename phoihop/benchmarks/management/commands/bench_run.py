@@ -34,14 +34,20 @@ class Command(BaseCommand):
             "--national", action="store_true", help="also the national scale (reviews, PostgreSQL only)"
         )
         parser.add_argument(
+            "--national-reduced", action="store_true",
+            help="with --national: a tenth of its activities, the same cases and communes",
+        )
+        parser.add_argument(
             "--smoke", action="store_true", help="every step on a few rows, in seconds (./dev test)"
         )
         parser.add_argument("--users", type=int, default=None, help="load: concurrent users (default 50)")
         parser.add_argument("--seconds", type=float, default=None, help="load: seconds measured (default 60)")
 
-    def handle(self, *args, suites, json_path, seed, national, smoke, users, seconds, **options):
+    def handle(self, *args, suites, json_path, seed, national, national_reduced, smoke, users, seconds,
+               **options):
         report = Report(engine=connection.vendor, options={
-            "seed": seed, "national": national, "smoke": smoke, "users": users, "seconds": seconds,
+            "seed": seed, "national": national or national_reduced, "national_reduced": national_reduced,
+            "smoke": smoke, "users": users, "seconds": seconds,
         })
         ran = []
         for name in suites or SUITES:
