@@ -81,7 +81,7 @@ def test_scores_count_true_and_false_values():
 def test_the_seed_read_by_phoihop_matches_its_gold_annotations(hanam):
     (file, text, gold) = evaluate.load_devset()[0]
     ours = evaluate.our_sets(extract(text, context=ExtractionContext(province=gold["province"])), gold["province"])
-    truth = evaluate.gold_sets(gold)
+    truth = evaluate.gold_sets(gold, evaluate.gold_day(gold, text))
     for field in ("localities", "organizations", "people", "positions", "topics", "dates"):
         assert ours[field] == truth[field], field
 
@@ -93,3 +93,12 @@ def test_the_table_says_when_underthesea_is_missing():
     assert lines[1].split()[1:4] == ["1.000", "1.000", "1.000"]
     assert "underthesea: chưa cài" in lines[-1]
     assert json.dumps(evaluate.as_json(result))
+
+
+@pytest.mark.django_db
+def test_a_gold_ref_of_the_2025_snapshot_is_read_as_its_code_on_the_texts_day(hanam):
+    import datetime as dt
+
+    assert evaluate.dated_ref("v1.c13366", dt.date(2020, 6, 1)) == "v1.c13366~20250101"  # Xã Tiên Tân
+    assert evaluate.dated_ref("v1.c13366", dt.date(2025, 3, 1)) == "v1.c13366"  # Phường Tân Hiệp
+    assert evaluate.dated_ref("v2.c13366", dt.date(2020, 6, 1)) == "v2.c13366"  # no version then: as written
