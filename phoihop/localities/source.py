@@ -28,6 +28,9 @@ from phoihop.localities.names import (
 
 DATASET = "dataset.db"
 HISTORY = Path(__file__).resolve().parent / "data" / "history.json.gz"
+# The resolutions behind the history's events dated only by GSO's lists (data/SOURCES.md).
+RESOLUTIONS = Path(__file__).resolve().parent / "data" / "resolutions.json"
+GSO_LIST_BASIS = "Danh mục đơn vị hành chính của Tổng cục Thống kê ngày "
 CONVERTER = "converter_2025.json"
 LEGACY_TABLE = "admin_units_legacy"
 NEW_TABLE = "admin_units"
@@ -134,6 +137,7 @@ def read_source(
     source_dir: Path | None = None,
     provinces: Iterable[str] | None = None,
     history: Path | None = HISTORY,
+    resolutions: Path | None = RESOLUTIONS,
 ) -> SourceData:
     """All units and events from `source_dir` and the dated history file (2019 to 30 June
     2025, see data/SOURCES.md; None leaves it out), optionally only for some old
@@ -146,7 +150,7 @@ def read_source(
     builder.add_new(new_rows)
     builder.add_events()
     if history is not None:
-        builder.add_history(read_history(history))
+        builder.add_history(read_history(history), read_resolutions(resolutions) if resolutions else [])
     return builder.result(_selected_groups(converter, provinces))
 
 
@@ -172,6 +176,45 @@ def read_history(path: Path = HISTORY) -> dict:
             % {"file": path, "keys": "version, units, events, legacy_valid_from"}
         )
     return data
+
+
+def read_resolutions(path: Path = RESOLUTIONS) -> list[dict]:
+    """The rows of the resolutions file, their shape checked: each names the resolution of
+    one province's changes first shown on one of GSO's lists."""
+    if not Path(path).is_file():
+        raise LocalityDataError(_("Không tìm thấy tệp dữ liệu %(file)s.") % {"file": path})
+    try:
+        rows = json.loads(Path(path).read_text(encoding="utf-8"))["resolutions"]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise LocalityDataError(
+            _("Tệp %(file)s không phải JSON hợp lệ (%(error)s).") % {"file": path, "error": exc}
+        ) from exc
+    keys = ("province_code", "list_date", "resolution", "title", "source_url")
+    ok = isinstance(rows, list) and all(
+        isinstance(row, dict) and all(isinstance(row.get(k), str) and row[k] for k in keys)
+        and RESOLUTION_NUMBER.fullmatch(row["resolution"])
+        and isinstance(row.get("effective_date"), str | None)
+        and isinstance(row.get("codes", []), list)
+        for row in rows
+    )
+    try:
+        ok = ok and all(_day(row["list_date"]) and (_day(row.get("effective_date")) or True) for row in rows)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise LocalityDataError(
+            _("Tệp %(file)s không đúng cấu trúc (cần %(keys)s).")
+            % {"file": path, "keys": ", ".join(keys)}
+        )
+    return rows
+
+
+def resolution_basis(row: dict) -> str:
+    """The legal basis an event takes from a row of the resolutions file."""
+    basis = f"Nghị quyết số {row['resolution']} ({row['title']})"
+    if row.get("effective_date"):
+        basis += f", hiệu lực từ {_day(row['effective_date']):%d/%m/%Y}"
+    return basis
 
 
 # --- Files -------------------------------------------------------------------------------
@@ -484,9 +527,11 @@ class _Builder:
 
     # Dated history, 2019 to 30 June 2025
 
-    def add_history(self, data: dict) -> None:
+    def add_history(self, data: dict, resolutions: list[dict] = ()) -> None:
         """Earlier versions of the pre-reform units and the events between them; the
-        pre-reform layer's units start on the day the file says (none: before 2019)."""
+        pre-reform layer's units start on the day the file says (none: before 2019). An
+        event dated by one of GSO's lists takes the resolution `resolutions` names for its
+        province and list (by the codes of its units first, when a row names them)."""
         for ref, day in data["legacy_valid_from"].items():
             unit = self.units.get(ref)
             if unit is None:
@@ -522,8 +567,22 @@ class _Builder:
                     % {"file": HISTORY.name, "ref": missing[0], "dataset": DATASET}
                 )
             group = self.units[records[0].predecessor_ref].group
+            if basis.startswith(GSO_LIST_BASIS):
+                basis = self._resolution_of(records, day, resolutions) or basis
             note = NOTE_FORMED.format(names=self._names(records)) if kind == ChangeEvent.Kind.MERGE else ""
             self.events.append(EventRecord(ref, kind, basis, note, group, records, _day(day)))
+
+    def _resolution_of(self, links: list[LinkRecord], day: str, resolutions) -> str:
+        unit = self.units[links[0].predecessor_ref]
+        codes = {self.units[r].code for link in links
+                 for r in (link.predecessor_ref, link.successor_ref) if r}
+        while unit.parent_ref:
+            unit = self.units[unit.parent_ref]
+        rows = [row for row in resolutions
+                if row["province_code"] == unit.code and row["list_date"] == day]
+        named = [row for row in rows if codes & set(row.get("codes", []))]
+        rows = named or [row for row in rows if not row.get("codes")]
+        return resolution_basis(rows[0]) if len(rows) == 1 else ""
 
     # Helpers
 

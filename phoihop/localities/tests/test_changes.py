@@ -220,7 +220,9 @@ def test_part_flags_are_stored_and_a_second_load_changes_nothing(region):
 def test_every_event_names_its_resolution_but_those_dated_by_gso_s_lists():
     events = _loaded().events
     # From 01/11/2021 to 30/06/2025 the history knows a change only from GSO's lists,
-    # which name no resolution (data/SOURCES.md): those say so in their legal basis.
+    # which name no resolution (data/SOURCES.md); `data/resolutions.json` names it for
+    # the provinces and lists a source gives (`test_resolutions.py`), the others say so
+    # in their legal basis.
     unknown = {e.ref for e in events if "chưa xác định" in e.legal_basis}
     assert all(
         dt.date(2021, 11, 1) <= e.effective_date < REFORM_2025 and not e.resolution
