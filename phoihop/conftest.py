@@ -12,6 +12,8 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from phoihop.accounts.models import Role, User
 from phoihop.localities.models import Kind, Level, Locality
@@ -34,6 +36,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Every test starts and ends in Vietnamese: a request in English leaves English
+    active in the thread, and a service's message read afterwards would be English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 
 def strict_mode() -> bool:

@@ -210,9 +210,9 @@ LOCALE_PATHS = [BASE_DIR / "phoihop" / "locale", BASE_DIR / "phoihop" / "locale_
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-# Figures a user reads go through phoihop.lib.vnformat (4.100; 0,9%) in every language;
-# a bare integer in a template (a year, an id) is never grouped ("2,020" in English).
-USE_THOUSAND_SEPARATOR = False
+# Typed numbers may carry a thousands separator ("1.200"); years in templates go through
+# `unlocalize`, or English would print "2,020".
+USE_THOUSAND_SEPARATOR = True
 
 # --- Static files, served by WhiteNoise from the app server.
 STATIC_URL = "static/"
