@@ -10,7 +10,7 @@ from phoihop.organizations.models import Organization, OrgKind, OrgLevel
 
 pytestmark = pytest.mark.django_db
 
-# (as written, unit, district, primary 2025 successor)
+# (as written, the unit in force in 2020, its district then, primary 2025 successor)
 SEED_PLACES = [
     ("xã Thanh Hải", "Xã Thanh Hải", "Huyện Thanh Liêm", "Xã Thanh Lâm"),
     ("Thanh Nghị", "Xã Thanh Nghị", "Huyện Thanh Liêm", "Xã Thanh Lâm"),
@@ -18,11 +18,11 @@ SEED_PLACES = [
     ("Châu Sơn", "Phường Châu Sơn", "Thành phố Phủ Lý", "Phường Châu Sơn"),
     ("Thanh Tuyền", "Phường Thanh Tuyền", "Thành phố Phủ Lý", "Phường Châu Sơn"),
     ("Lam Hạ", "Phường Lam Hạ", "Thành phố Phủ Lý", "Phường Hà Nam"),
-    ("Tiên Tân", "Phường Tân Hiệp", "Thành phố Phủ Lý", "Phường Hà Nam"),
-    ("Tân Sơn", "Phường Tân Sơn", "Thị xã Kim Bảng", "Phường Nguyễn Úy"),
-    ("Thi Sơn", "Phường Thi Sơn", "Thị xã Kim Bảng", "Phường Lý Thường Kiệt"),
-    ("Khả Phong", "Xã Khả Phong", "Thị xã Kim Bảng", "Phường Tam Chúc"),
-    ("Ba Sao", "Phường Ba Sao", "Thị xã Kim Bảng", "Phường Tam Chúc"),
+    ("Tiên Tân", "Xã Tiên Tân", "Thành phố Phủ Lý", "Phường Hà Nam"),  # Phường Tân Hiệp from 2025
+    ("Tân Sơn", "Xã Tân Sơn", "Huyện Kim Bảng", "Phường Nguyễn Úy"),
+    ("Thi Sơn", "Xã Thi Sơn", "Huyện Kim Bảng", "Phường Lý Thường Kiệt"),
+    ("Khả Phong", "Xã Khả Phong", "Huyện Kim Bảng", "Phường Tam Chúc"),
+    ("Ba Sao", "Thị trấn Ba Sao", "Huyện Kim Bảng", "Phường Tam Chúc"),
     ("Yên Bắc", "Phường Yên Bắc", "Thị xã Duy Tiên", "Phường Đồng Văn"),
     ("Đồng Văn", "Phường Đồng Văn", "Thị xã Duy Tiên", "Phường Đồng Văn"),
 ]
@@ -53,7 +53,7 @@ def test_seed_explains_a_carried_type_word_and_a_parent_in_parentheses(hanam, se
 
 def test_seed_districts_are_read_as_localities_too(hanam, seed_text):
     districts = {row["name"] for row in _seed(hanam, seed_text).localities() if row.get("level") == 2}
-    assert districts == {"Huyện Thanh Liêm", "Thành phố Phủ Lý", "Thị xã Kim Bảng", "Thị xã Duy Tiên"}
+    assert districts == {"Huyện Thanh Liêm", "Thành phố Phủ Lý", "Huyện Kim Bảng", "Thị xã Duy Tiên"}
 
 
 def test_seed_names_land_site_clearance_and_religion_as_salient_topics(hanam, seed_text):
@@ -113,7 +113,7 @@ def test_tan_son_without_district_or_province_comes_back_as_candidates(nghe_an_t
 def test_the_committee_province_decides_between_namesakes_and_says_so(nghe_an_tan_son):
     result = extract("Nắm tình hình tại xã Tân Sơn năm 2020.", context=ExtractionContext(province="Hà Nam"))
     (span,) = result.of("locality")
-    assert span.value["ref"] == "v1.c13411"
+    assert span.value["ref"] == "v1.c13411~20250101"  # Xã Tân Sơn in 2020
 
 
 def test_the_text_date_chooses_2025_units_and_old_names_still_resolve(hanam):

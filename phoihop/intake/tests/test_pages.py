@@ -96,11 +96,11 @@ def test_reports_are_created_only_for_what_is_confirmed(hanam, seed_text, client
     document = services.intake_create(actor=hanam.military_focal, committee=hanam.committee, text=seed_text)
     rows = _rows(document)
     response = client_for(hanam.military_focal).post(reverse("intake:make_reports", args=[document.pk]), {
-        "loc": [rows["Xã Thanh Hải"], rows["Phường Ba Sao"]], "topic": ["dat-dai"],
+        "loc": [rows["Xã Thanh Hải"], rows["Thị trấn Ba Sao"]], "topic": ["dat-dai"],
         "reported_on": "2020-12-31", "severity": "2", "description": "Người dân kiến nghị về đất đai.",
     })
     assert response.status_code == 302
-    assert sorted(r.locality.name for r in document.reports.all()) == ["Phường Ba Sao", "Xã Thanh Hải"]
+    assert sorted(r.locality.name for r in document.reports.all()) == ["Thị trấn Ba Sao", "Xã Thanh Hải"]
     assert SituationReport.objects.count() == 2
 
 

@@ -58,7 +58,7 @@ def _commune(ref):
 def test_reports_are_made_per_confirmed_commune_and_topic_and_linked(hanam, seed_text):
     document = _doc(hanam, seed_text)
     choices = [services.ReportChoice(locality_id=_commune(ref).pk, topic_code=code)
-               for ref in ("v1.c13498", "v1.c13429") for code in ("dat-dai", "ton-giao")]
+               for ref in ("v1.c13498", "v1.c13429~20250101") for code in ("dat-dai", "ton-giao")]
     made = services.intake_make_reports(actor=hanam.military_focal, document=document, selections=choices)
     assert len(made) == 4
     assert set(document.reports.all()) == set(made)

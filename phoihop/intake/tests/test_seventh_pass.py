@@ -161,7 +161,7 @@ def test_a_town_written_with_a_dot(load):
         "Tháng 6/2019, sự phát triển của xã Hồng Tiến giống như hình ảnh thu nhỏ của T.X Phổ Yên.",
         "Thái Nguyên",
     )
-    assert places["T.X Phổ Yên"] == "v1.d172"
+    assert places["T.X Phổ Yên"] == "v1.d172~20220410"  # Thị xã Phổ Yên, a city from 10/04/2022
 
 
 @pytest.mark.django_db

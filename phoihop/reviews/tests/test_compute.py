@@ -163,12 +163,12 @@ def test_the_number_of_queries_does_not_grow_with_the_records(cast, program, rec
 
 # --- By 2025 units ------------------------------------------------------------------------------
 
-SEED_COMMUNES = {  # pre-reform commune → its primary 2025 successor
+SEED_COMMUNES = {  # commune in force on 01/06/2020 → its primary 2025 successor
     "v1.c13303": "Phường Hà Nam",  # Phường Lam Hạ
-    "v1.c13366": "Phường Hà Nam",  # Phường Tân Hiệp
+    "v1.c13366~20250101": "Phường Hà Nam",  # Xã Tiên Tân (in Phường Tân Hiệp from 01/01/2025)
     "v1.c13285": "Phường Hà Nam",  # Phường Quang Trung, divided: Hà Nam is its primary part
     "v1.c13357": "Phường Duy Hà",  # Phường Hoàng Đông, divided: Duy Hà is its primary part
-    "v1.c13429": "Phường Tam Chúc",  # Phường Ba Sao
+    "v1.c13429~20250101": "Phường Tam Chúc",  # Thị trấn Ba Sao (a phường from 01/01/2025)
 }
 
 
@@ -206,7 +206,7 @@ def test_figures_by_2025_units_agree_with_figures_as_recorded(cast, program, han
         rows["Phường Hà Nam"].activities
         == sum(
             recorded_rows[name].activities
-            for name in ("Phường Lam Hạ", "Phường Tân Hiệp", "Phường Quang Trung")
+            for name in ("Phường Lam Hạ", "Xã Tiên Tân", "Phường Quang Trung")
         )
         == 4
     )
